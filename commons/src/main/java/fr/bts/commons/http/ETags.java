@@ -1,0 +1,89 @@
+package fr.bts.commons.http;
+
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.problem.ProblemType;
+import jakarta.ws.rs.core.EntityTag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Strong entity tags and the preconditions of ARCHITECTURE.md: {@code If-None-Match} → 304 on reads,
+ * {@code If-Match} required on updates of mutable resources (428 when missing, 412 on mismatch).
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    /** A strong ETag from the bytes of a representation: base64url of its SHA-256, cut to 128 bits. */
+    public static EntityTag ofBytes(byte[] representation) {
+        return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(representation)).substring(0, 22));
+    }
+
+    /** A strong ETag from a version counter of a stored document or row, e.g. {@code "v7"}. */
+    public static EntityTag ofVersion(long version) {
+        return new EntityTag("v" + version);
+    }
+
+    /** Whether an {@code If-None-Match} header matches {@code current} (weak comparison, as RFC 9110 asks). */
+    public static boolean noneMatchHits(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("\"" + current.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks {@code If-Match} for an update: missing → 428, not the current tag → 412. Only strong
+     * comparison counts, and {@code *} matches any existing representation.
+     */
+    public static void requireIfMatch(String ifMatch, EntityTag current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "This resource can only be updated with an If-Match header carrying its current ETag");
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals("\"" + current.getValue() + "\"")) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The resource has changed since you read it (current ETag \"" + current.getValue() + "\"); read it again");
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : sha256(bytes)) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    public static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

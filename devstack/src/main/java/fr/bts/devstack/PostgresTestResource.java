@@ -1,0 +1,60 @@
+package fr.bts.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL for a service's Quarkus tests, from the embedded binaries, on a free port.
+ * The service's datasource is pointed at a fresh database of it; Flyway then builds the schema.
+ *
+ * <p>One server per test JVM: Quarkus restarts the application between test profiles, and the server
+ * outlives those restarts, which keeps the suite fast on two cores.
+ */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; the temporary cluster is removed with it
+                    }
+                }));
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("create database app");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/app",
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    /** The JDBC URL of the test database, for tests that check rows directly in SQL. */
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/app";
+    }
+
+    @Override
+    public void stop() {
+        // kept for the whole JVM, see the class comment
+    }
+}
