@@ -1,0 +1,56 @@
+package fr.bts.commons.http;
+
+import fr.bts.commons.problem.ProblemException;
+import jakarta.ws.rs.core.EntityTag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ETagsTest {
+
+    private final EntityTag current = ETags.ofBytes("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void sameBytesGiveTheSameStrongTagAndOtherBytesAnother() {
+        assertEquals(current, ETags.ofBytes("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(current, ETags.ofBytes("{\"a\":2}".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(current.isWeak());
+    }
+
+    @Test
+    void ifNoneMatchHitsTheCurrentTagInAListOrAsWeakOrStar() {
+        String quoted = "\"" + current.getValue() + "\"";
+        assertTrue(ETags.noneMatchHits(quoted, current));
+        assertTrue(ETags.noneMatchHits("\"other\", " + quoted, current));
+        assertTrue(ETags.noneMatchHits("W/" + quoted, current));
+        assertTrue(ETags.noneMatchHits("*", current));
+        assertFalse(ETags.noneMatchHits("\"other\"", current));
+        assertFalse(ETags.noneMatchHits(null, current));
+    }
+
+    @Test
+    void missingIfMatchIs428AndAStaleOneIs412() {
+        ProblemException missing = assertThrows(ProblemException.class, () -> ETags.requireIfMatch(null, current));
+        assertEquals(428, missing.problem().status());
+        ProblemException stale = assertThrows(ProblemException.class, () -> ETags.requireIfMatch("\"v1\"", ETags.ofVersion(2)));
+        assertEquals(412, stale.problem().status());
+        ETags.requireIfMatch("\"v2\"", ETags.ofVersion(2));
+        ETags.requireIfMatch("*", ETags.ofVersion(2));
+    }
+
+    @Test
+    void aWeakTagNeverSatisfiesIfMatch() {
+        assertThrows(ProblemException.class, () -> ETags.requireIfMatch("W/\"v2\"", ETags.ofVersion(2)));
+    }
+
+    @Test
+    void sha256HexIsTheStandardDigest() {
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ETags.sha256Hex("abc"));
+    }
+}
