@@ -1,0 +1,48 @@
+package fr.bts.referential.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of the referential service; every limit has a default (documented in the module README). */
+@ConfigMapping(prefix = "referential")
+public interface ReferentialConfig {
+
+    Seed seed();
+
+    Http http();
+
+    Rncp rncp();
+
+    interface Seed {
+        /** Loads the seed files on start when their certification is absent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Classpath resources, each a version document without ids (docs/contracts.md). */
+        @WithDefault("seed/bts-gpme.json,seed/bts-sam.json")
+        List<String> files();
+    }
+
+    interface Http {
+        /** Hard cap of {@code size} on paginated collections. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /** {@code Cache-Control: max-age} of {@code current}, which changes when a version is published. */
+        @WithDefault("60S")
+        Duration currentMaxAge();
+
+        /** How long an instance trusts its memory of which version is current. */
+        @WithDefault("5S")
+        Duration currentLookupTtl();
+    }
+
+    interface Rncp {
+        /** Largest RNCP XML export accepted by the import endpoint, in bytes. */
+        @WithDefault("2000000")
+        int maxBytes();
+    }
+}

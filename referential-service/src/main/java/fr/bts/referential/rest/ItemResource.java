@@ -1,0 +1,79 @@
+package fr.bts.referential.rest;
+
+import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.security.Caller;
+import fr.bts.commons.security.Roles;
+import fr.bts.referential.config.ReferentialConfig;
+import fr.bts.referential.service.ReferentialQueryService;
+import fr.bts.referential.service.Views;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Elements by UUID and full-text search across competencies, activities and tasks of the published referential. */
+@Path("/api/referential/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Items", description = "Any element by its UUID; search")
+public class ItemResource {
+
+    @Inject
+    ReferentialQueryService queries;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ReferentialConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("items/{id}")
+    @Operation(summary = "Any element by its UUID", description = "From the latest public version holding it. UUIDs are UUIDv5 of certification/kind/code and never change.")
+    @APIResponse(responseCode = "200", description = "The element", content = @Content(
+            examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
+    public Views.Item item(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a UUID").withStatus400();
+        }
+        return queries.item(uuid, !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN));
+    }
+
+    @GET
+    @Path("search")
+    @Operation(summary = "Search competencies, activities and tasks", description = "French text, accent- and case-insensitive "
+            + "(q=reclamations finds « réclamations »); every word must appear; ranked (exact code, label prefix, whole word, position); "
+            + "paginated. Filters: certification (code or RNCP), kind (competence, activite, tache).")
+    @APIResponse(responseCode = "200", description = "One page of hits", content = @Content(
+            examples = @ExampleObject(name = "hits", value = OpenApiExamples.SEARCH)))
+    public Response search(@QueryParam("q") String q, @QueryParam("certification") String certification,
+                           @QueryParam("kind") String kind, @QueryParam("page") String page, @QueryParam("size") String size) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.invalid("q", "is required").withStatus400();
+        }
+        if (q.length() > 200) {
+            throw ProblemException.invalid("q", "must be at most 200 characters").withStatus400();
+        }
+        PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
+        return queries.search(q, certification, kind, request).toResponse(uri);
+    }
+}

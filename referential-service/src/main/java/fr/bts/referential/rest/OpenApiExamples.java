@@ -1,0 +1,50 @@
+package fr.bts.referential.rest;
+
+/** Example payloads shown in the OpenAPI document. */
+final class OpenApiExamples {
+
+    static final String CERTIFICATION_PAGE = """
+            {"page":0,"size":20,"totalItems":2,"totalPages":1,"items":[
+              {"id":"0d5c0a33-8f9e-5b4e-9d1a-2f8c7e6b5a41","code":"BTS-GPME","rncp":"RNCP38363",
+               "intitule":"BTS - Gestion de la PME","niveau":"5","etat":"Active","currentVersion":1}]}""";
+
+    static final String VERSION_DOCUMENT = """
+            {"certification":{"id":"…","code":"BTS-GPME","rncp":"RNCP38363","intitule":"BTS - Gestion de la PME"},
+             "version":{"number":1,"status":"PUBLISHED","publishedAt":"2026-01-05T09:00:00Z","libelle":null,"sources":["[S000]"]},
+             "blocs":[{"id":"…","code":"RNCP38363BC01","numero":1,"intitule":"Gérer la relation avec les clients et les fournisseurs de la PME"}],
+             "epreuves":[{"id":"…","code":"E4","unite":"U4","coefficient":6}]}""";
+
+    static final String SEARCH = """
+            {"page":0,"size":20,"totalItems":1,"totalPages":1,"items":[
+              {"id":"…","kind":"tache","code":"T.1.1.1","libelle":"Organisation de la prospection et prospection clientèle",
+               "certification":"BTS-GPME","version":1,"parentId":"…","rank":2}]}""";
+
+    static final String ITEM = """
+            {"id":"…","kind":"epreuve","code":"E4","parentId":"…","ordre":1,"certification":"BTS-GPME","version":1,
+             "versionStatus":"PUBLISHED","element":{"id":"…","code":"E4","coefficient":6,"unite":"U4"}}""";
+
+    static final String COMPLETENESS = """
+            {"certification":"BTS-GPME","version":1,"missingCount":1,"missing":[
+              {"path":"epreuves[1].coefficient","kind":"epreuve","code":"E51","field":"coefficient"}]}""";
+
+    static final String DIFF = """
+            {"certification":"BTS-GPME","from":1,"to":2,"added":[],"removed":[],"changed":[
+              {"id":"…","kind":"epreuve","code":"E51","changes":[{"field":"coefficient","from":null,"to":4}]}]}""";
+
+    static final String VALIDATION_PROBLEM = """
+            {"type":"urn:bts:problem:validation","title":"Validation failed","status":422,"detail":"2 rules are violated",
+             "violations":[{"field":"unites[0].bloc","message":"unknown bloc","rejectedValue":"BC09"},
+                           {"field":"epreuves[0].coefficient","message":"must be greater than 0","rejectedValue":0}]}""";
+
+    static final String NEW_CERTIFICATION = """
+            {"code":"BTS-NDRC","rncp":"RNCP38368","intitule":"BTS - Négociation et digitalisation de la relation client",
+             "type":"BTS","niveau":"5","nomenclatureNiveau":"NIVEAU_5","etat":"Active","nsf":[],"formacodes":[],"rome":[],
+             "certificateurs":[],"datePublication":null,"dateDebutParcours":null,"dateEcheanceEnregistrement":null,
+             "dateDerniereDelivrance":null,"baseLegale":null,"arretes":[],"certificationsAnterieures":[]}""";
+
+    static final String ELEMENT_EDIT = """
+            {"coefficient": 4}""";
+
+    private OpenApiExamples() {
+    }
+}

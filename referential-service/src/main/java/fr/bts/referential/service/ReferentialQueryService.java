@@ -1,0 +1,282 @@
+package fr.bts.referential.service;
+
+import fr.bts.commons.http.Page;
+import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.referential.document.DocumentDiff;
+import fr.bts.referential.document.DocumentJson;
+import fr.bts.referential.document.ElementKind;
+import fr.bts.referential.document.MissingFacts;
+import fr.bts.referential.document.TextNormalizer;
+import fr.bts.referential.document.VersionDocument;
+import fr.bts.referential.model.Certification;
+import fr.bts.referential.model.ReferentialElement;
+import fr.bts.referential.model.ReferentialVersion;
+import fr.bts.referential.model.VersionStatus;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads of the referential. Anonymous callers and every role but {@code referential-admin} see only public
+ * (published or deprecated) versions; a draft is invisible to them (404, as if it did not exist).
+ */
+@ApplicationScoped
+@Transactional
+public class ReferentialQueryService {
+
+    public static final String CURRENT = "current";
+    private static final List<String> SEARCHABLE = List.of("competence", "activite", "tache");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RepresentationCache cache;
+
+    public Page<Views.CertificationSummary> certifications(String q, String level, String status, PageRequest page,
+                                                           boolean admin) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!admin) {
+            where.append(" and exists (select 1 from ReferentialVersion v where v.certification = c and v.status in :public)");
+            params.and("public", List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED));
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and c.searchText like :q");
+            params.and("q", "%" + likeEscape(TextNormalizer.normalize(q)) + "%");
+        }
+        if (level != null && !level.isBlank()) {
+            where.append(" and c.niveau = :level");
+            params.and("level", level.trim());
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" and lower(c.etat) = :status");
+            params.and("status", status.trim().toLowerCase(Locale.ROOT));
+        }
+        var query = Certification.find("from Certification c where " + where + " order by c.code", params);
+        long total = query.count();
+        List<Certification> items = query.page(page.page(), page.size()).list();
+        return Page.of(page, total, items.stream().map(this::summary).toList());
+    }
+
+    public Views.CertificationDetail certification(String codeOrRncp, boolean admin) {
+        Certification c = certificationOrThrow(codeOrRncp);
+        List<Views.VersionSummary> versions = ReferentialVersion.ofCertification(c).stream()
+                .filter(v -> admin || v.status.isPublic())
+                .map(ReferentialQueryService::summary)
+                .toList();
+        if (!admin && versions.isEmpty()) {
+            throw ProblemException.notFound("No certification " + codeOrRncp);
+        }
+        return new Views.CertificationDetail(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat,
+                ReferentialVersion.latestPublished(c).map(v -> v.number).orElse(null), versions);
+    }
+
+    /** The canonical bytes of a version ({@code current} or a number), remembered when public. */
+    public Representation representation(String codeOrRncp, String versionRef, boolean admin) {
+        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+        Representation representation = VersionStorage.representation(version);
+        if (CURRENT.equalsIgnoreCase(versionRef)) {
+            cache.putCurrent(representation, version.certification.rncp);
+        }
+        cache.putVersion(representation, version.certification.rncp);
+        return representation;
+    }
+
+    public VersionDocument document(String codeOrRncp, String versionRef, boolean admin) {
+        return DocumentJson.fromCanonical(version(codeOrRncp, versionRef, admin).document);
+    }
+
+    public ReferentialVersion version(String codeOrRncp, String versionRef, boolean admin) {
+        Certification c = certificationOrThrow(codeOrRncp);
+        Optional<ReferentialVersion> found;
+        if (versionRef == null || CURRENT.equalsIgnoreCase(versionRef)) {
+            found = ReferentialVersion.latestPublished(c);
+        } else {
+            found = ReferentialVersion.byNumber(c, parseNumber(versionRef));
+        }
+        return found.filter(v -> admin || v.status.isPublic())
+                .orElseThrow(() -> ProblemException.notFound("No version " + versionRef + " of " + codeOrRncp));
+    }
+
+    /** An element by its UUID, from the latest public version holding it (admins: the latest version). */
+    public Views.Item item(UUID id, boolean admin) {
+        List<ReferentialElement> rows = ReferentialElement.find(
+                "from ReferentialElement e join fetch e.version v join fetch v.certification "
+                        + "where e.elementId = ?1 and v.status in ?2 order by v.number desc",
+                id, admin ? List.of(VersionStatus.values()) : List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED))
+                .page(0, 1).list();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No element " + id);
+        }
+        return item(rows.get(0));
+    }
+
+    /** An element of a version by its human code; {@code kind} picks among elements sharing a code. */
+    public Views.Item itemByCode(String codeOrRncp, String versionRef, String elementCode, String kind, boolean admin) {
+        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+        List<ReferentialElement> rows = kind == null || kind.isBlank()
+                ? ReferentialElement.list("version = ?1 and code = ?2", version, elementCode)
+                : ReferentialElement.list("version = ?1 and code = ?2 and kind = ?3", version, elementCode,
+                        kindKey(kind));
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No element " + elementCode + " in version " + version.number);
+        }
+        if (rows.size() > 1) {
+            throw ProblemException.badRequest("Several elements have the code " + elementCode
+                    + "; say which with ?kind= (" + rows.stream().map(r -> r.kind).toList() + ")");
+        }
+        return item(rows.get(0));
+    }
+
+    /**
+     * The elements below a bloc or a domain (any element): its children, or with {@code kind} every descendant
+     * of that kind (e.g. the tasks of a domain).
+     */
+    public List<Views.Item> children(String codeOrRncp, String versionRef, String elementCode, String kind,
+                                     boolean admin) {
+        Views.Item parent = itemByCode(codeOrRncp, versionRef, elementCode, null, admin);
+        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+        String wanted = kind == null || kind.isBlank() ? null : kindKey(kind);
+        @SuppressWarnings("unchecked")
+        List<Long> pks = em.createNativeQuery("""
+                with recursive below(pk, element_id, kind, depth) as (
+                    select pk, element_id, kind, 1 from referential_element where version_id = :v and parent_id = :p
+                    union all
+                    select e.pk, e.element_id, e.kind, b.depth + 1 from referential_element e
+                    join below b on e.parent_id = b.element_id where e.version_id = :v and b.depth < 4)
+                select pk from below where (cast(:k as varchar) is null and depth = 1) or kind = cast(:k as varchar)
+                """).setParameter("v", version.id).setParameter("p", parent.id()).setParameter("k", wanted)
+                .getResultList().stream().map(n -> ((Number) n).longValue()).toList();
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        return ReferentialElement.<ReferentialElement>list("pk in ?1 order by pk", pks).stream().map(this::item).toList();
+    }
+
+    /**
+     * Searches competencies, activities and tasks of the current version of every certification (or of one),
+     * accent- and case-insensitively; every word of {@code q} must appear. Ranked: exact code, then label
+     * starting with the query, then the query as a whole word group, then the others by where the query sits.
+     */
+    public Page<Views.SearchHit> search(String q, String certification, String kind, PageRequest page) {
+        String normalized = TextNormalizer.normalize(q);
+        if (normalized.isEmpty()) {
+            throw ProblemException.invalid("q", "must contain at least one letter or digit");
+        }
+        List<String> kinds = kind == null || kind.isBlank() ? SEARCHABLE : List.of(kindKey(kind));
+        StringBuilder where = new StringBuilder("""
+                from referential_element e
+                join referential_version v on v.id = e.version_id
+                join certification c on c.id = v.certification_id
+                where v.status = 'PUBLISHED'
+                  and v.number = (select max(v2.number) from referential_version v2
+                                  where v2.certification_id = v.certification_id and v2.status = 'PUBLISHED')
+                  and e.kind in (:kinds)
+                """);
+        String[] words = normalized.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            where.append(" and e.search_text like :w").append(i).append(" escape '\\'");
+        }
+        if (certification != null && !certification.isBlank()) {
+            where.append(" and (upper(c.code) = :cert or upper(c.rncp) = :cert)");
+        }
+        String rank = """
+                case when lower(e.code) = :exact then 0
+                     when e.search_text like :prefix escape '\\' then 1
+                     when e.search_text like :word escape '\\' then 2
+                     else 3 end""";
+        var count = em.createNativeQuery("select count(*) " + where);
+        var select = em.createNativeQuery("select e.element_id, e.kind, e.code, e.libelle, c.code as cert, v.number, "
+                + "e.parent_id, " + rank + " as rank " + where
+                + " order by rank, position(:phrase in e.search_text), c.code, e.pk");
+        for (var query : List.of(count, select)) {
+            query.setParameter("kinds", kinds);
+            for (int i = 0; i < words.length; i++) {
+                query.setParameter("w" + i, "%" + likeEscape(words[i]) + "%");
+            }
+            if (certification != null && !certification.isBlank()) {
+                query.setParameter("cert", certification.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        select.setParameter("exact", normalized)
+                .setParameter("prefix", likeEscape(normalized) + "%")
+                .setParameter("word", "% " + likeEscape(normalized) + "%")
+                .setParameter("phrase", normalized);
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Views.SearchHit> hits = new ArrayList<>();
+        for (Object[] r : rows) {
+            hits.add(new Views.SearchHit((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    ((Number) r[5]).intValue(), (UUID) r[6], ((Number) r[7]).intValue()));
+        }
+        return Page.of(page, total, hits);
+    }
+
+    public Views.Completeness completeness(String codeOrRncp, String versionRef, boolean admin) {
+        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+        List<MissingFacts.Missing> missing = MissingFacts.of(DocumentJson.fromCanonical(version.document));
+        return new Views.Completeness(version.certification.code, version.number, missing.size(), missing);
+    }
+
+    public Views.Diff diff(String codeOrRncp, String fromRef, String toRef, boolean admin) {
+        ReferentialVersion from = version(codeOrRncp, fromRef, admin);
+        ReferentialVersion to = version(codeOrRncp, toRef, admin);
+        DocumentDiff.Result result = DocumentDiff.between(DocumentJson.fromCanonical(from.document),
+                DocumentJson.fromCanonical(to.document));
+        return new Views.Diff(from.certification.code, from.number, to.number, result.added(), result.removed(),
+                result.changed());
+    }
+
+    Certification certificationOrThrow(String codeOrRncp) {
+        return Certification.findByCodeOrRncp(codeOrRncp)
+                .orElseThrow(() -> ProblemException.notFound("No certification " + codeOrRncp));
+    }
+
+    private Views.CertificationSummary summary(Certification c) {
+        return new Views.CertificationSummary(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat,
+                ReferentialVersion.latestPublished(c).map(v -> v.number).orElse(null));
+    }
+
+    static Views.VersionSummary summary(ReferentialVersion v) {
+        return new Views.VersionSummary(v.number, v.status.name(), v.libelle, v.createdAt, v.validatedAt,
+                v.publishedAt, v.deprecatedAt, v.etag, v.sha256);
+    }
+
+    private Views.Item item(ReferentialElement e) {
+        return new Views.Item(e.elementId, e.kind, e.code, e.parentId, e.ordre, e.version.certification.code,
+                e.version.number, e.version.status.name(), e.payload);
+    }
+
+    static int parseNumber(String versionRef) {
+        try {
+            int n = Integer.parseInt(versionRef.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("version", "must be a positive whole number or 'current'").withStatus400();
+        }
+    }
+
+    static String kindKey(String kind) {
+        return ElementKind.fromKey(kind).map(ElementKind::key).orElseThrow(() -> ProblemException.invalid("kind",
+                "must be one of certification, bloc, competence, domaine, activite, tache, unite, epreuve")
+                .withStatus400());
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,44 @@
+package fr.bts.referential.service;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Read models answered by the public API (besides the version document itself, served as canonical bytes). */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record CertificationSummary(UUID id, String code, String rncp, String intitule, String niveau, String etat,
+                                       Integer currentVersion) {
+    }
+
+    public record VersionSummary(int number, String status, String libelle, Instant createdAt, Instant validatedAt,
+                                 Instant publishedAt, Instant deprecatedAt, String etag, String sha256) {
+    }
+
+    public record CertificationDetail(UUID id, String code, String rncp, String intitule, String niveau, String etat,
+                                      Integer currentVersion, List<VersionSummary> versions) {
+    }
+
+    public record Item(UUID id, String kind, String code, UUID parentId, int ordre, String certification,
+                       int version, String versionStatus, @JsonRawValue String element) {
+    }
+
+    public record SearchHit(UUID id, String kind, String code, String libelle, String certification, int version,
+                            UUID parentId, int rank) {
+    }
+
+    public record Completeness(String certification, int version, int missingCount,
+                               List<fr.bts.referential.document.MissingFacts.Missing> missing) {
+    }
+
+    public record Diff(String certification, int from, int to,
+                       List<fr.bts.referential.document.DocumentDiff.Ref> added,
+                       List<fr.bts.referential.document.DocumentDiff.Ref> removed,
+                       List<fr.bts.referential.document.DocumentDiff.Changed> changed) {
+    }
+}
