@@ -78,10 +78,10 @@ public record VersionDocument(
     }
 
     public record ConditionsExercice(List<String> donnees, List<String> equipements, List<String> relationsInternes,
-                                     List<String> relationsExternes, String autonomie) {
+                                     List<String> relationsExternes, String autonomie, List<String> contexte) {
     }
 
-    public record ResultatAttendu(String categorie, String libelle) {
+    public record ResultatAttendu(String categorie, String rubrique, String libelle) {
     }
 
     public record Activite(UUID id, String code, String intitule, List<String> variantes, List<Tache> taches) {
@@ -93,13 +93,19 @@ public record VersionDocument(
     public record Unite(UUID id, String code, String intitule, String bloc, Boolean facultative) {
     }
 
-    public record Epreuve(UUID id, String code, String intitule, String unite, String parent, BigDecimal coefficient,
+    /** {@code codeOfficiel} is false when the code is ours because the sources name no épreuve (e.g. GPME EP-U51). */
+    public record Epreuve(UUID id, String code, Boolean codeOfficiel, String intitule, List<String> variantes,
+                          String unite, String parent, BigDecimal coefficient,
                           Boolean facultative, Integer noteSur, List<Modalite> modalites, List<Situation> situations,
                           ExigencesDossier exigencesDossier) {
     }
 
     public record Modalite(CategorieCandidat categorie, FormeEvaluation forme, Integer nbSituations,
-                           Integer dureeMinutes, String dureeTexte, String libelleSource) {
+                           Integer dureeMinutes, String dureeTexte, String libelleSource, List<Partie> parties) {
+    }
+
+    /** A part of a mixed form (e.g. E21: a written part of 2 hours and an oral part of 20 minutes). */
+    public record Partie(FormeEvaluation forme, Integer dureeMinutes, String dureeTexte) {
     }
 
     public record Situation(String code, BigDecimal points, Integer dureeMaxMinutes, String periode,
@@ -130,7 +136,7 @@ public record VersionDocument(
     }
 
     public record Langues(List<String> autorisees, List<String> anglaisObligatoireParmi, List<String> unitesLangue,
-                          List<String> unitesLangueFacultative) {
+                          List<String> unitesLangueFacultative, Boolean langueFacultativeDifferente) {
     }
 
     public record Dispense(String code, List<String> unites, List<String> diplomesRequis, List<String> conditions,

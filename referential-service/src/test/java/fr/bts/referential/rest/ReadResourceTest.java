@@ -21,16 +21,16 @@ class ReadResourceTest {
 
     @Test
     void publishedVersionIsPublicWithStrongEtagAndImmutableCaching() {
-        Response first = given().when().get(BASE + "BTS-MINI/versions/1");
+        Response first = given().when().get(BASE + "BTS-GPME/versions/1");
         first.then().statusCode(200)
                 .header("Cache-Control", "public, max-age=31536000, immutable")
-                .body("certification.code", equalTo("BTS-MINI"))
+                .body("certification.code", equalTo("BTS-GPME"))
                 .body("version.status", equalTo("PUBLISHED"))
-                .body("blocs.code", hasItem("RNCP99999BC01"));
+                .body("blocs.code", hasItem("RNCP38363BC01"));
         String etag = first.header("ETag");
-        given().header("If-None-Match", etag).when().get(BASE + "RNCP99999/versions/1")
+        given().header("If-None-Match", etag).when().get(BASE + "RNCP38363/versions/1")
                 .then().statusCode(304).header("ETag", etag);
-        Response current = given().when().get(BASE + "BTS-MINI/current");
+        Response current = given().when().get(BASE + "BTS-GPME/current");
         current.then().statusCode(200).header("Cache-Control", "public, max-age=60");
         assertEquals(first.asString(), current.asString());
     }
