@@ -1,0 +1,48 @@
+package fr.bts.dossier.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Limits and thresholds of the dossier service; every value has a default and is documented in the README. */
+@ConfigMapping(prefix = "dossier")
+public interface DossierConfig {
+
+    Attachments attachments();
+
+    Imports imports();
+
+    Page page();
+
+    Referential referential();
+
+    interface Attachments {
+        /** Largest attachment accepted, in bytes. */
+        @WithDefault("10485760")
+        long maxSize();
+
+        /** Content types a candidate may upload. */
+        @WithDefault("application/pdf,image/png,image/jpeg")
+        List<String> allowedTypes();
+    }
+
+    interface Imports {
+        /** Most rows one import request may carry. */
+        @WithDefault("10000")
+        int maxRows();
+    }
+
+    interface Page {
+        /** Hard cap of {@code size} on collections. */
+        @WithDefault("200")
+        int maxSize();
+    }
+
+    interface Referential {
+        /** How long the number behind {@code current} is trusted before asking again. */
+        @WithDefault("60S")
+        Duration currentTtl();
+    }
+}

@@ -1,0 +1,99 @@
+package fr.bts.dossier.rest;
+
+import fr.bts.commons.security.Roles;
+import fr.bts.dossier.model.PieceJointe;
+import fr.bts.dossier.service.AttachmentService;
+import fr.bts.dossier.service.DossierService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Attachments of a file. The candidate uploads the raw bytes with their {@code Content-Type} and the file name as
+ * a query parameter; downloads are streamed from GridFS with {@code nosniff} and as an attachment.
+ */
+@Path("/api/dossiers/v1/dossiers/{id}/attachments")
+@Tag(name = "Attachments")
+public class AttachmentResource {
+
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    DossierService dossiers;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CANDIDATE)
+    @Operation(summary = "Upload a production or a required piece (size limit and content-type allowlist in configuration)")
+    public Response upload(@PathParam("id") String id, @QueryParam("epreuve") String epreuve, @QueryParam("piece") String piece,
+                           @QueryParam("fileName") String fileName, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body, @Context UriInfo uri)
+            throws IOException {
+        PieceJointe stored = attachments.upload(id, epreuve, blankToNull(piece), fileName, contentType, length, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.id).build()).entity(stored).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
+    @Operation(summary = "The attachments of a file")
+    public List<PieceJointe> list(@PathParam("id") String id) {
+        return dossiers.get(id).attachments;
+    }
+
+    @GET
+    @Path("/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
+    @Operation(summary = "Download an attachment (streamed)")
+    public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        PieceJointe attachment = attachments.describe(id, attachmentId);
+        StreamingOutput body = out -> attachments.download(id, attachmentId, out);
+        String encoded = URLEncoder.encode(attachment.fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(body, attachment.contentType)
+                .header(HttpHeaders.CONTENT_LENGTH, attachment.size)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + attachment.sha256)
+                .tag(new EntityTag(attachment.sha256))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{attachmentId}")
+    @RolesAllowed(Roles.CANDIDATE)
+    @Operation(summary = "Remove an attachment of a DRAFT dossier before the deadline")
+    public Response delete(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        attachments.delete(id, attachmentId);
+        return Response.noContent().build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

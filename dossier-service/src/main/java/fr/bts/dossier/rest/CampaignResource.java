@@ -1,0 +1,50 @@
+package fr.bts.dossier.rest;
+
+import fr.bts.commons.security.Roles;
+import fr.bts.dossier.model.Campaign;
+import fr.bts.dossier.service.DossierService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+
+/** The dossier campaign of the caller's académie for a session and certification: its deadline. */
+@Path("/api/dossiers/v1/campaigns/{session}/{certification}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns")
+public class CampaignResource {
+
+    @Inject
+    DossierService service;
+
+    public record CampaignInput(@NotNull Instant dossierDeadline) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RECTORAT)
+    @Operation(summary = "Set the dossier deadline (after it candidates can no longer edit; a dossier in draft is absent)")
+    public Campaign set(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
+                        @PathParam("certification") String certification, @NotNull @Valid CampaignInput input) {
+        return service.setCampaign(session, certification, input.dossierDeadline());
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
+    @Operation(summary = "The campaign and its deadline")
+    public Campaign get(@PathParam("session") String session, @PathParam("certification") String certification) {
+        return service.campaign(session, certification);
+    }
+}

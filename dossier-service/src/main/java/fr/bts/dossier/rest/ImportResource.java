@@ -1,0 +1,77 @@
+package fr.bts.dossier.rest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.security.Roles;
+import fr.bts.dossier.service.ImportService;
+import fr.bts.dossier.service.RegistrationInput;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Bulk registration import (rectorat): a JSON array of registrations or a CSV with a header row. The answer is
+ * a per-row report; a malformed document, a wrong JSON type or too many rows is a problem and stores nothing.
+ */
+@Path("/api/dossiers/v1/imports")
+@Tag(name = "Imports")
+public class ImportResource {
+
+    private static final TypeReference<List<RegistrationInput>> ROWS = new TypeReference<>() {
+    };
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RECTORAT)
+    @Operation(summary = "Import up to 10,000 registrations (idempotent by candidate number and Idempotency-Key)")
+    public Response importRegistrations(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                        @HeaderParam("Idempotency-Key") String key) throws IOException {
+        boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
+        if (csv) {
+            String text = utf8(body);
+            ImportService.Answer answer = imports.idempotent(key, ImportService.hash("text/csv", body),
+                    () -> imports.importCsv(text));
+            return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+        }
+        List<RegistrationInput> rows = json.readValue(body, ROWS);
+        if (rows == null) {
+            throw ProblemException.badRequest("The body must be a JSON array of registrations");
+        }
+        ImportService.Answer answer = imports.idempotent(key, ImportService.hash("application/json", body),
+                () -> imports.importJson(rows));
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("The CSV must be UTF-8 text");
+        }
+    }
+}

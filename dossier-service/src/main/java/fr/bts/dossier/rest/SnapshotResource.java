@@ -1,0 +1,36 @@
+package fr.bts.dossier.rest;
+
+import fr.bts.commons.security.Roles;
+import fr.bts.dossier.service.SnapshotService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The registration snapshot of docs/contracts.md, read by the evaluation service with the caller's token (a
+ * rectorat user, or a jury president) or a rectorat service account; the académie comes from the token.
+ */
+@Path("/api/dossiers/v1/snapshots/{session}/{certification}")
+@Tag(name = "Snapshots")
+public class SnapshotResource {
+
+    @Inject
+    SnapshotService snapshots;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT})
+    @Operation(summary = "Every registration of a session and certification with units, dispenses, bénéfices and dossier status (NV included)")
+    public Response snapshot(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
+                             @PathParam("certification") String certification) {
+        return Response.ok(snapshots.snapshot(session, certification)).build();
+    }
+}

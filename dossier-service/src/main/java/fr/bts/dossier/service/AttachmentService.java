@@ -1,0 +1,244 @@
+package fr.bts.dossier.service;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.security.Caller;
+import fr.bts.commons.security.Roles;
+import fr.bts.dossier.config.DossierConfig;
+import fr.bts.dossier.conformity.ExigencesDossier;
+import fr.bts.dossier.model.DossierCandidat;
+import fr.bts.dossier.model.DossierProfessionnel;
+import fr.bts.dossier.model.PieceJointe;
+import fr.bts.dossier.repository.DossierRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The candidate's productions and required pieces, stored in GridFS (bucket {@code attachments}) and bound to
+ * the dossier and académie in their metadata and in the dossier document. Uploads are streamed with a size limit
+ * and a content-type allowlist (configuration), the declared type must match the file's signature for PDF, PNG
+ * and JPEG, the SHA-256 is computed on the way, and the file name is sanitised (a name with a path, a control
+ * character or nothing left once cleaned is refused).
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    private static final int MAX_NAME = 120;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    DossierService service;
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    DossierConfig config;
+
+    @Inject
+    Caller caller;
+
+    private volatile GridFSBucket bucket;
+
+    private GridFSBucket bucket() {
+        if (bucket == null) {
+            bucket = GridFSBuckets.create(mongo.getDatabase(database), "attachments");
+        }
+        return bucket;
+    }
+
+    public PieceJointe upload(String id, String epreuve, String piece, String rawName, String rawType, Long length,
+                              InputStream body) throws IOException {
+        DossierCandidat file = service.get(id);
+        if (!caller.username().equals(file.account)) {
+            throw ProblemException.forbidden("Only the candidate adds attachments to a dossier");
+        }
+        DossierProfessionnel dossier = file.dossier(epreuve).orElseThrow(() -> ProblemException.invalid("epreuve",
+                "this registration has no professional dossier for " + epreuve));
+        service.requireEditable(file, dossier);
+        if (piece != null) {
+            ExigencesDossier exigences = service.exigencesOf(file, epreuve);
+            if (exigences.pieces().stream().noneMatch(p -> p.code().equals(piece))) {
+                throw ProblemException.invalid("piece", "is not a piece of épreuve " + epreuve);
+            }
+        }
+        String name = sanitise(rawName);
+        String type = contentType(rawType);
+        long max = config.attachments().maxSize();
+        if (length != null && length > max) {
+            throw tooLarge(max);
+        }
+
+        MessageDigest sha = sha256();
+        byte[] head = body.readNBytes(8);
+        if (head.length == 0) {
+            throw ProblemException.invalid("body", "the file is empty");
+        }
+        checkSignature(type, head);
+        GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document("dossierId", file.id)
+                .append("academie", file.academie).append("epreuve", epreuve).append("contentType", type));
+        GridFSUploadStream upload = bucket().openUploadStream(name, options);
+        long size = 0;
+        try (upload) {
+            byte[] buffer = new byte[16384];
+            byte[] chunk = head;
+            int n = head.length;
+            while (n > 0) {
+                size += n;
+                if (size > max) {
+                    upload.abort();
+                    throw tooLarge(max);
+                }
+                sha.update(chunk, 0, n);
+                upload.write(chunk, 0, n);
+                chunk = buffer;
+                n = body.read(buffer);
+            }
+        }
+        ObjectId stored = upload.getObjectId();
+        PieceJointe attachment = new PieceJointe();
+        attachment.id = stored.toHexString();
+        attachment.epreuve = epreuve;
+        attachment.piece = piece;
+        attachment.fileName = name;
+        attachment.contentType = type;
+        attachment.size = size;
+        attachment.sha256 = HexFormat.of().formatHex(sha.digest());
+        attachment.uploadedAt = Instant.now();
+        attachment.uploadedBy = caller.username();
+        mongo.getDatabase(database).getCollection("attachments.files").updateOne(new Document("_id", stored),
+                new Document("$set", new Document("metadata.sha256", attachment.sha256)));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            DossierCandidat fresh = attempt == 0 ? file : service.get(id);
+            long read = fresh.version;
+            fresh.attachments.add(attachment);
+            fresh.updatedAt = attachment.uploadedAt;
+            if (dossiers.replaceIfVersion(fresh, read)) {
+                return attachment;
+            }
+        }
+        bucket().delete(stored);
+        throw ProblemException.conflict("The dossier kept changing during the upload; try again");
+    }
+
+    public PieceJointe describe(String id, String attachmentId) {
+        return attachmentOf(service.get(id), attachmentId);
+    }
+
+    public void download(String id, String attachmentId, OutputStream out) {
+        PieceJointe attachment = describe(id, attachmentId);
+        bucket().downloadToStream(new ObjectId(attachment.id), out);
+    }
+
+    public void delete(String id, String attachmentId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            DossierCandidat file = service.get(id);
+            if (!caller.username().equals(file.account)) {
+                throw ProblemException.forbidden("Only the candidate removes attachments from a dossier");
+            }
+            PieceJointe attachment = attachmentOf(file, attachmentId);
+            service.requireEditable(file, file.dossier(attachment.epreuve).orElseThrow());
+            long read = file.version;
+            file.attachments.removeIf(a -> a.id.equals(attachmentId));
+            file.updatedAt = Instant.now();
+            if (dossiers.replaceIfVersion(file, read)) {
+                bucket().delete(new ObjectId(attachmentId));
+                return;
+            }
+        }
+        throw ProblemException.conflict("The dossier kept changing; try again");
+    }
+
+    private static PieceJointe attachmentOf(DossierCandidat file, String attachmentId) {
+        return file.attachments.stream().filter(a -> a.id.equals(attachmentId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No attachment " + attachmentId + " in this dossier"));
+    }
+
+    /**
+     * A safe file name: no path, no control character, letters, digits and {@code . _ - ( )} and spaces kept,
+     * other characters replaced, at most 120 characters. A name carrying a path or a control character is refused.
+     */
+    static String sanitise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.invalid("fileName", "a file name is required");
+        }
+        if (raw.length() > 255 || raw.contains("/") || raw.contains("\\") || raw.chars().anyMatch(c -> c < 0x20 || c == 0x7F)
+                || raw.contains("..")) {
+            throw ProblemException.invalid("fileName", "must be a plain file name, without a path or control characters");
+        }
+        String cleaned = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC)
+                .replaceAll("[^\\p{L}\\p{N} ._()-]", "_")
+                .replaceAll("^[. ]+", "");
+        if (cleaned.length() > MAX_NAME) {
+            int dot = cleaned.lastIndexOf('.');
+            String ext = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
+            cleaned = cleaned.substring(0, MAX_NAME - ext.length()) + ext;
+        }
+        if (cleaned.isBlank() || cleaned.chars().noneMatch(Character::isLetterOrDigit)) {
+            throw ProblemException.invalid("fileName", "must contain letters or digits");
+        }
+        return cleaned;
+    }
+
+    private String contentType(String raw) {
+        String type = raw == null ? "" : raw.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!config.attachments().allowedTypes().contains(type)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Attachments of type '" + type
+                    + "' are not accepted; allowed: " + config.attachments().allowedTypes());
+        }
+        return type;
+    }
+
+    private static void checkSignature(String type, byte[] head) {
+        boolean ok = switch (type) {
+            case "application/pdf" -> startsWith(head, "%PDF-".getBytes());
+            case "image/png" -> startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+            case "image/jpeg" -> startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            default -> true;
+        };
+        if (!ok) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type);
+        }
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return head.length >= magic.length && Arrays.equals(Arrays.copyOf(head, magic.length), magic);
+    }
+
+    private static ProblemException tooLarge(long max) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "An attachment is at most " + max + " bytes");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

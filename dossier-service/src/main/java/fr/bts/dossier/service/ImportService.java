@@ -1,0 +1,270 @@
+package fr.bts.dossier.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.commons.http.ETags;
+import fr.bts.commons.problem.Problem;
+import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.security.Caller;
+import fr.bts.dossier.client.ReferentialVersion;
+import fr.bts.dossier.client.ReferentialVersions;
+import fr.bts.dossier.config.DossierConfig;
+import fr.bts.dossier.model.DossierCandidat;
+import fr.bts.dossier.model.IdempotencyRecord;
+import fr.bts.dossier.model.StatutInscription;
+import fr.bts.dossier.repository.DossierRepository;
+import fr.bts.dossier.repository.IdempotencyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
+ * validation of a single registration, then the new ones are inserted with one unordered {@code insertMany} and
+ * the changed ones replaced at their version. Idempotent twice over: a row whose candidate number is already
+ * registered updates it (or leaves it unchanged), and an {@code Idempotency-Key} replays the first answer.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    IdempotencyRepository idempotency;
+
+    @Inject
+    ReferentialVersions referential;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    DossierConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The answer of an import: HTTP status and JSON body (stored as is for replays). */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * Runs {@code work} once per idempotency key of the caller's académie; {@code requestHash} identifies the request.
+     */
+    public Answer idempotent(String key, String requestHash, java.util.function.Supplier<ImportReport> work) {
+        String academie = caller.requireAcademie();
+        if (key == null || key.isBlank()) {
+            return answer(work.get());
+        }
+        if (key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "must be at most 200 characters").withStatus400();
+        }
+        String id = academie + "/imports/" + key;
+        Optional<IdempotencyRecord> earlier = idempotency.claim(id, requestHash);
+        if (earlier.isPresent()) {
+            IdempotencyRecord record = earlier.get();
+            if (!record.requestHash.equals(requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key '" + key + "' was used for another import");
+            }
+            if (record.status == 0) {
+                throw ProblemException.conflict("The import with Idempotency-Key '" + key + "' is still running");
+            }
+            return new Answer(record.status, record.body);
+        }
+        try {
+            Answer answer = answer(work.get());
+            idempotency.complete(id, answer.status(), answer.body());
+            return answer;
+        } catch (RuntimeException e) {
+            idempotency.release(id);
+            throw e;
+        }
+    }
+
+    public static String hash(String contentType, byte[] body) {
+        byte[] type = String.valueOf(contentType).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[type.length + 1 + body.length];
+        System.arraycopy(type, 0, all, 0, type.length);
+        System.arraycopy(body, 0, all, type.length + 1, body.length);
+        return ETags.sha256Hex(all);
+    }
+
+    public ImportReport importJson(List<RegistrationInput> inputs) {
+        checkSize(inputs.size());
+        List<RegistrationCsv.Row> rows = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            RegistrationInput in = inputs.get(i);
+            if (in == null) {
+                throw ProblemException.invalid("[" + i + "]", "a row must be an object");
+            }
+            rows.add(new RegistrationCsv.Row(i + 1, in.candidateNumber(), in, List.of()));
+        }
+        return run(rows);
+    }
+
+    public ImportReport importCsv(String text) {
+        List<RegistrationCsv.Row> rows = RegistrationCsv.parse(text);
+        checkSize(rows.size());
+        return run(rows);
+    }
+
+    private void checkSize(int rows) {
+        if (rows == 0) {
+            throw ProblemException.invalid("rows", "an import carries at least one row");
+        }
+        if (rows > config.imports().maxRows()) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "An import carries at most "
+                    + config.imports().maxRows() + " rows; this one has " + rows);
+        }
+    }
+
+    private record Valid(int index, RegistrationInput input, ReferentialVersion version) {
+    }
+
+    private ImportReport run(List<RegistrationCsv.Row> rows) {
+        String academie = caller.requireAcademie();
+        String by = caller.username();
+        Instant now = Instant.now();
+        ImportReport.RowReport[] reports = new ImportReport.RowReport[rows.size()];
+        Map<String, Optional<ReferentialVersion>> versions = new HashMap<>();
+        Map<String, List<Valid>> bySession = new LinkedHashMap<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+
+        for (int i = 0; i < rows.size(); i++) {
+            RegistrationCsv.Row row = rows.get(i);
+            List<Problem.Violation> errors = new ArrayList<>(row.errors());
+            RegistrationInput in = row.input();
+            ReferentialVersion version = null;
+            if (errors.isEmpty()) {
+                for (ConstraintViolation<RegistrationInput> v : validator.validate(in)) {
+                    errors.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage(), safe(v.getInvalidValue())));
+                }
+                errors.sort(Comparator.comparing(Problem.Violation::field));
+            }
+            if (errors.isEmpty()) {
+                String key = in.certification() + "/" + in.referentialVersion();
+                Optional<ReferentialVersion> found = versions.computeIfAbsent(key,
+                        k -> referential.get(in.certification(), in.referentialVersion()));
+                if (found.isEmpty()) {
+                    errors.add(new Problem.Violation(in.referentialVersion() == null ? "certification" : "referentialVersion",
+                            "the referential has no such published version", key));
+                } else {
+                    version = found.get();
+                    errors.addAll(RegistrationValidator.validate(in, version));
+                }
+            }
+            if (errors.isEmpty()) {
+                Integer earlier = firstRow.putIfAbsent(in.session() + "/" + in.candidateNumber(), row.line());
+                if (earlier != null) {
+                    errors.add(new Problem.Violation("candidateNumber", "already in row " + earlier + " of this import", in.candidateNumber()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                reports[i] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, null, errors);
+            } else {
+                bySession.computeIfAbsent(in.session(), s -> new ArrayList<>()).add(new Valid(i, in, version));
+            }
+        }
+
+        for (Map.Entry<String, List<Valid>> session : bySession.entrySet()) {
+            store(academie, session.getKey(), session.getValue(), rows, reports, by, now);
+        }
+
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        for (ImportReport.RowReport r : reports) {
+            switch (r.outcome()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+                case REJECTED -> rejected++;
+            }
+        }
+        return new ImportReport(rows.size(), created, updated, unchanged, rejected, List.of(reports));
+    }
+
+    private void store(String academie, String session, List<Valid> valid, List<RegistrationCsv.Row> rows,
+                       ImportReport.RowReport[] reports, String by, Instant now) {
+        Map<String, DossierCandidat> existing = dossiers.byCandidateNumbers(academie, session,
+                valid.stream().map(v -> v.input().candidateNumber()).toList());
+        List<DossierCandidat> toInsert = new ArrayList<>();
+        List<Integer> insertRows = new ArrayList<>();
+        List<DossierCandidat> toReplace = new ArrayList<>();
+        List<Long> replaceVersions = new ArrayList<>();
+        List<Integer> replaceRows = new ArrayList<>();
+        for (Valid v : valid) {
+            RegistrationCsv.Row row = rows.get(v.index());
+            DossierCandidat file = existing.get(v.input().candidateNumber());
+            if (file == null) {
+                toInsert.add(DossierService.newFile(academie, v.input(), v.version(), by, now));
+                insertRows.add(v.index());
+            } else if (DossierService.sameRegistration(file, v.input(), v.version())) {
+                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UNCHANGED, file.id, null);
+            } else if (file.status == StatutInscription.VALIDATED || file.status == StatutInscription.REJECTED) {
+                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, file.id,
+                        List.of(new Problem.Violation("candidateNumber", "this registration is " + file.status + " and can no longer change",
+                                row.candidateNumber())));
+            } else {
+                replaceVersions.add(file.version);
+                DossierService.apply(file, v.input(), v.version());
+                file.updatedAt = now;
+                file.record(by, DossierService.REGISTRATION, file.status.name(), file.status.name(), "updated by import", now);
+                toReplace.add(file);
+                replaceRows.add(v.index());
+            }
+        }
+        Set<Integer> refused = dossiers.insertAll(toInsert);
+        for (int i = 0; i < toInsert.size(); i++) {
+            int index = insertRows.get(i);
+            RegistrationCsv.Row row = rows.get(index);
+            reports[index] = refused.contains(i)
+                    ? new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, null,
+                    List.of(new Problem.Violation("candidateNumber", "was registered by a concurrent request; import again", row.candidateNumber())))
+                    : new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.CREATED, toInsert.get(i).id, null);
+        }
+        Set<Integer> stale = dossiers.replaceAllIfVersion(toReplace, replaceVersions);
+        for (int i = 0; i < toReplace.size(); i++) {
+            int index = replaceRows.get(i);
+            RegistrationCsv.Row row = rows.get(index);
+            reports[index] = stale.contains(i)
+                    ? new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, toReplace.get(i).id,
+                    List.of(new Problem.Violation("candidateNumber", "was changed by a concurrent request; import again", row.candidateNumber())))
+                    : new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UPDATED, toReplace.get(i).id, null);
+        }
+    }
+
+    private Answer answer(ImportReport report) {
+        try {
+            return new Answer(200, json.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An import report is always serialisable", e);
+        }
+    }
+
+    private static Object safe(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        String s = value.toString();
+        return s.length() > 100 ? s.substring(0, 100) : s;
+    }
+}

@@ -1,0 +1,82 @@
+package fr.bts.dossier;
+
+import fr.bts.devstack.TestTokens;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Tokens and request bodies shared by the resource tests. */
+final class Fixtures {
+
+    static final String RECTORAT = TestTokens.token("rectorat-versailles", "versailles", "rectorat");
+    static final String RECTORAT_LYON = TestTokens.token("rectorat-lyon", "lyon", "rectorat");
+    static final String JURY = TestTokens.token("jury-versailles", "versailles", "jury-member");
+
+    private Fixtures() {
+    }
+
+    static String candidate(String account) {
+        return TestTokens.token(account, "versailles", "candidate");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    /** A valid SAM registration, forme globale, English and Spanish, U1 dispensed, U3 kept. */
+    static Map<String, Object> sam(String session, String number, String account) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("session", session);
+        r.put("certification", "BTS-SAM");
+        r.put("referentialVersion", 1);
+        r.put("candidateNumber", number);
+        r.put("ine", "0123456789A");
+        r.put("lastName", "Martin");
+        r.put("firstName", "Léa");
+        r.put("birthDate", "2005-03-01");
+        r.put("email", account + "@example.org");
+        r.put("account", account);
+        r.put("categorie", "CAT_A");
+        r.put("voie", "ELEVE_ETUDIANT");
+        r.put("forme", "GLOBALE");
+        r.put("unitesFacultatives", List.of("UF1"));
+        r.put("langues", new HashMap<>(Map.of("U21", "ANGLAIS", "U22", "ESPAGNOL", "UF1", "ITALIEN")));
+        r.put("dispenses", new ArrayList<>(List.of(Map.of("unite", "U1", "diplome", "BTS Comptabilité et gestion"))));
+        r.put("benefices", new ArrayList<>(List.of(Map.of("unite", "U3", "note", "12.5", "session", "2025", "dateObtention", "2025-07-04"))));
+        return r;
+    }
+
+    /** A valid GPME registration, forme progressive taking U4 and U6. */
+    static Map<String, Object> gpme(String session, String number, String account) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("session", session);
+        r.put("certification", "BTS-GPME");
+        r.put("candidateNumber", number);
+        r.put("lastName", "Durand");
+        r.put("firstName", "Hugo");
+        r.put("birthDate", "2004-11-20");
+        r.put("email", account + "@example.org");
+        r.put("account", account);
+        r.put("categorie", "CAT_C");
+        r.put("voie", "CANDIDATURE_INDIVIDUELLE");
+        r.put("forme", "PROGRESSIVE");
+        r.put("unites", List.of("U4", "U6"));
+        return r;
+    }
+
+    /** Creates a registration as the Versailles rectorat and answers its id. */
+    static String register(Map<String, Object> body) {
+        return as(RECTORAT).contentType("application/json").body(body)
+                .post("/api/dossiers/v1/dossiers").then().statusCode(201).extract().path("id");
+    }
+
+    static String etag(String id, String token) {
+        return as(token).get("/api/dossiers/v1/dossiers/" + id).then().statusCode(200).extract().header("ETag");
+    }
+}
