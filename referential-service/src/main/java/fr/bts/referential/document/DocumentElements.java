@@ -10,7 +10,6 @@ import fr.bts.referential.document.VersionDocument.Tache;
 import fr.bts.referential.document.VersionDocument.Unite;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,12 +57,10 @@ public final class DocumentElements {
                 }
             }
         }
-        Map<String, UUID> blocIds = new HashMap<>();
-        list(doc.blocs()).forEach(bl -> blocIds.put(bl.code(), bl.id()));
         int u = 0;
         for (Unite unite : list(doc.unites())) {
-            UUID parent = unite.bloc() != null && blocIds.containsKey(unite.bloc()) ? blocIds.get(unite.bloc()) : root;
-            out.add(element(ElementKind.UNITE, unite.id(), unite.code(), parent, ++u, unite.intitule(), List.of(), unite));
+            // a unit certifies a bloc (field "bloc") but is not part of the competency hierarchy
+            out.add(element(ElementKind.UNITE, unite.id(), unite.code(), root, ++u, unite.intitule(), List.of(), unite));
         }
         Map<String, UUID> epreuveIds = list(doc.epreuves()).stream()
                 .collect(Collectors.toMap(Epreuve::code, Epreuve::id, (x, y) -> x));

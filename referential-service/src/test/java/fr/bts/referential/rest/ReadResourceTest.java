@@ -1,17 +1,38 @@
 package fr.bts.referential.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import fr.bts.devstack.PostgresTestResource;
+import fr.bts.referential.document.ElementIds;
+import fr.bts.referential.document.ElementKind;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The public read API over the seeded GPME and SAM published versions: no token needed. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
@@ -20,18 +41,209 @@ class ReadResourceTest {
     static final String BASE = "/api/referential/v1/certifications/";
 
     @Test
-    void publishedVersionIsPublicWithStrongEtagAndImmutableCaching() {
+    void publishedVersionIsPublicWholeTreeWithStrongEtagAndImmutableCaching() {
         Response first = given().when().get(BASE + "BTS-GPME/versions/1");
         first.then().statusCode(200)
+                .contentType("application/json")
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .body("certification.code", equalTo("BTS-GPME"))
+                .body("certification.id", equalTo(ElementIds.of("BTS-GPME", ElementKind.CERTIFICATION, "BTS-GPME").toString()))
                 .body("version.status", equalTo("PUBLISHED"))
-                .body("blocs.code", hasItem("RNCP38363BC01"));
+                .body("blocs", hasSize(4))
+                .body("blocs.competences.flatten()", hasSize(25))
+                .body("domaines.activites.flatten()", hasSize(22))
+                .body("domaines.activites.taches.flatten().flatten()", hasSize(102))
+                .body("epreuves.find { it.code == 'E4' }.coefficient", equalTo(6))
+                .body("epreuves.find { it.code == 'E4' }.situations.points", equalTo(List.of(14, 6)));
         String etag = first.header("ETag");
+        assertTrue(etag.matches("\"[A-Za-z0-9_-]{22}\""), etag);
         given().header("If-None-Match", etag).when().get(BASE + "RNCP38363/versions/1")
                 .then().statusCode(304).header("ETag", etag);
-        Response current = given().when().get(BASE + "BTS-GPME/current");
-        current.then().statusCode(200).header("Cache-Control", "public, max-age=60");
-        assertEquals(first.asString(), current.asString());
+        given().header("If-None-Match", "\"other\"").when().get(BASE + "BTS-GPME/versions/1")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void currentIsTheLatestPublishedVersionWithAShortMaxAge() {
+        Response current = given().when().get(BASE + "BTS-SAM/current");
+        current.then().statusCode(200).header("Cache-Control", "public, max-age=60")
+                .body("certification.code", equalTo("BTS-SAM"));
+        Response fixed = given().when().get(BASE + "BTS-SAM/versions/" + current.path("version.number"));
+        assertEquals(fixed.asString(), current.asString());
+        assertEquals(fixed.header("ETag"), current.header("ETag"));
+    }
+
+    @Test
+    void certificationsAreListedPaginatedAndFiltered() {
+        Response page = given().queryParam("size", 1).when().get(BASE);
+        page.then().statusCode(200).header("X-Total-Count", "2").body("items", hasSize(1)).body("totalPages", equalTo(2));
+        assertTrue(page.headers().getValues("Link").stream().anyMatch(l -> l.contains("rel=\"next\"")),
+                page.headers().getValues("Link").toString());
+        given().queryParam("q", "gestion de la pme").when().get(BASE)
+                .then().statusCode(200).body("items.code", equalTo(List.of("BTS-GPME")));
+        given().queryParam("level", "5").queryParam("status", "active").when().get(BASE)
+                .then().statusCode(200).body("items.code", hasItems("BTS-GPME"));
+        given().queryParam("size", "1000").when().get(BASE)
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void oneCertificationByCodeOrRncpNumberListsItsVersions() {
+        given().when().get(BASE + "rncp38363").then().statusCode(200)
+                .body("code", equalTo("BTS-GPME"))
+                .body("currentVersion", equalTo(1))
+                .body("versions.status", everyItem(org.hamcrest.Matchers.oneOf("PUBLISHED", "DEPRECATED")));
+        given().when().get(BASE + "BTS-NOPE").then().statusCode(404).contentType("application/problem+json");
+        given().when().get(BASE + "BTS-GPME/versions/abc").then().statusCode(400).contentType("application/problem+json");
+        given().when().get(BASE + "BTS-GPME/versions/99").then().statusCode(404);
+    }
+
+    @Test
+    void searchIsAccentAndCaseInsensitiveAndRanked() {
+        given().queryParam("q", "prospection").when().get("/api/referential/v1/search")
+                .then().statusCode(200)
+                .body("items.code", hasItem("T.1.1.1"))
+                .body("items.kind", everyItem(org.hamcrest.Matchers.oneOf("competence", "activite", "tache")));
+        given().queryParam("q", "RECLAMATIONS").queryParam("certification", "BTS-GPME").when().get("/api/referential/v1/search")
+                .then().statusCode(200)
+                .body("items.libelle", hasItem("Traitement et suivi des réclamations"));
+        given().queryParam("q", "t.1.1.1").when().get("/api/referential/v1/search")
+                .then().statusCode(200).body("items[0].code", equalTo("T.1.1.1")).body("items[0].rank", equalTo(0));
+        given().queryParam("q", "gestion").queryParam("size", 2).queryParam("page", 1).when().get("/api/referential/v1/search")
+                .then().statusCode(200).body("items", hasSize(2)).body("page", equalTo(1));
+        given().when().get("/api/referential/v1/search").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anyElementByUuidOrByCodeAndTheElementsBelowABlocOrDomain() {
+        String id = ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.1.1.1").toString();
+        given().when().get("/api/referential/v1/items/" + id).then().statusCode(200)
+                .body("code", equalTo("T.1.1.1"))
+                .body("kind", equalTo("tache"))
+                .body("element.libelle", equalTo("Organisation de la prospection et prospection clientèle"));
+        given().when().get("/api/referential/v1/items/not-a-uuid").then().statusCode(400);
+        given().when().get("/api/referential/v1/items/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get(BASE + "BTS-GPME/versions/1/items/E4").then().statusCode(200)
+                .body("element.coefficient", equalTo(6)).body("element.situations.code", equalTo(List.of("A", "B")));
+        given().when().get(BASE + "BTS-GPME/versions/current/items/RNCP38363BC01/children").then().statusCode(200)
+                .body("", hasSize(6)).body("kind", everyItem(equalTo("competence")));
+        given().queryParam("kind", "tache").when().get(BASE + "BTS-GPME/versions/1/items/D1/children").then().statusCode(200)
+                .body("", hasSize(29));
+        given().when().get(BASE + "BTS-GPME/versions/1/items/D3/children").then().statusCode(200)
+                .body("kind", everyItem(equalTo("activite"))).body("", hasSize(3));
+    }
+
+    @Test
+    void completenessListsTheFactsTheSourcesDoNotGive() {
+        given().when().get(BASE + "BTS-GPME/versions/1/completeness").then().statusCode(200)
+                .body("missing.findAll { it.field == 'coefficient' }.code", equalTo(List.of("EP-U51", "EP-U52", "EP-U6")))
+                .body("missing.find { it.path == 'epreuves[1].coefficient' }.kind", equalTo("epreuve"));
+    }
+
+    @Test
+    void moodleCsvHasTheFourteenColumnsAndOneRowPerBlocAndCompetency() {
+        String csv = given().when().get(BASE + "BTS-GPME/versions/1/exports/moodle.csv")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<List<String>> rows = parseCsv(csv);
+        assertEquals(List.of("Parent ID number", "ID number", "Short name", "Description", "Description format",
+                "Scale values", "Scale configuration", "Rule type", "Rule outcome", "Rule config", "Related ID numbers",
+                "Export ID", "Is framework", "Taxonomy"), rows.get(0));
+        assertEquals(1 + 1 + 4 + 25, rows.size());
+        Set<String> ids = new HashSet<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(14, row.size(), row.toString());
+            assertTrue(row.get(1).length() <= 100 && row.get(2).length() <= 100);
+            assertTrue(ids.add(row.get(1)), "ID numbers are unique: " + row.get(1));
+            if (!row.get(12).equals("1")) {
+                assertTrue(ids.contains(row.get(0)), "parent listed before: " + row);
+            }
+        }
+        assertEquals("1", rows.get(1).get(12));
+        assertEquals("RNCP38363BC01-C1", rows.get(3).get(1));
+        assertEquals("RNCP38363BC01", rows.get(3).get(0));
+    }
+
+    @Test
+    void caseCfPackageValidatesAgainstTheCase11JsonSchema() throws Exception {
+        String docId = ElementIds.of("BTS-GPME", ElementKind.CERTIFICATION, "BTS-GPME").toString();
+        given().when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
+                .body("CFDocuments.identifier", hasItem(docId));
+        String body = given().when().get("/ims/case/v1p1/CFPackages/" + docId).then().statusCode(200).extract().asString();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode pkg = mapper.readTree(body);
+        Path schemaFile = Path.of("../../shared/standards/case-v1p1-cfpackage-schema.json");
+        if (!Files.exists(schemaFile)) {
+            schemaFile = Path.of("/work/shared/standards/case-v1p1-cfpackage-schema.json");
+        }
+        // the binding's $id is relative, which the validator refuses as a base URI: anchor it, nothing else changes
+        com.fasterxml.jackson.databind.node.ObjectNode schemaNode =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readString(schemaFile));
+        schemaNode.put("$id", "https://purl.imsglobal.org/spec/case/v1p1/schema/json/" + schemaNode.get("$id").asText());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+        Set<ValidationMessage> errors = schema.validate(pkg);
+        assertEquals(Set.of(), errors);
+        assertEquals(4 + 25 + 4 + 22 + 102 + 4 + 4, pkg.get("CFItems").size());
+        String task = ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.1.1.1").toString();
+        JsonNode childOf = null;
+        for (JsonNode a : pkg.get("CFAssociations")) {
+            if (a.at("/originNodeURI/identifier").asText().equals(task) && a.get("associationType").asText().equals("isChildOf")) {
+                childOf = a;
+            }
+        }
+        assertEquals(ElementIds.of("BTS-GPME", ElementKind.ACTIVITE, "1.1").toString(),
+                childOf.at("/destinationNodeURI/identifier").asText());
+        assertEquals(1, childOf.get("sequenceNumber").asInt());
+        given().when().get("/ims/case/v1p1/CFAssociations/" + childOf.get("identifier").asText()).then().statusCode(200)
+                .body("associationType", equalTo("isChildOf"));
+        given().when().get("/ims/case/v1p1/CFItems/" + ElementIds.of("BTS-GPME", ElementKind.EPREUVE, "E4")).then().statusCode(200)
+                .body("humanCodingScheme", equalTo("E4"))
+                .body("extensions.coefficient", equalTo(6))
+                .body("extensions.modalites.categorie", hasItem("CAT_A"));
+        given().when().get("/ims/case/v1p1/CFItemTypes/" + pkg.at("/CFItems/0/CFItemTypeURI/identifier").asText())
+                .then().statusCode(200).body("title", equalTo("Bloc de compétences"));
+        given().when().get("/ims/case/v1p1/CFItems/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
+                .then().statusCode(404).body("imsx_codeMajor", equalTo("failure")).body("imsx_severity", equalTo("error"))
+                .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("unknownobject"));
+        given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400)
+                .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("invalid_uuid"));
+    }
+
+    /** RFC 4180 parsing, independent of the exporter's own escaping. */
+    static List<List<String>> parseCsv(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        if (!row.isEmpty() || field.length() > 0) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
     }
 }
