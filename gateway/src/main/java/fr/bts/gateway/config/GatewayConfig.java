@@ -1,0 +1,149 @@
+package fr.bts.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the gateway does is driven by this configuration: where each service runs, which path
+ * prefixes go to which service and under which access rule, the rate-limit budgets, CORS, limits and
+ * documentation. Defaults live in {@code application.properties}; production values come from the
+ * environment (README, "Configuration").
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Backend services by name ({@code referential}, {@code dossier}, {@code evaluation}). */
+    Map<String, Service> services();
+
+    /** Route families by name; each sends a set of path prefixes to one service. */
+    Map<String, Route> routes();
+
+    RateLimit rateLimit();
+
+    Cors cors();
+
+    Limits limits();
+
+    Docs docs();
+
+    SecurityHeaders securityHeaders();
+
+    interface Service {
+        /** Base URLs of the instances ({@code http://host:port}), balanced round-robin. */
+        List<String> instances();
+
+        /** Time allowed to open a TCP connection to an instance (then 504). */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Time allowed without any byte from the instance once the request is sent (then 504). */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Pooled keep-alive connections per instance. */
+        @WithDefault("64")
+        int maxConnections();
+
+        /** Readiness path of each instance, polled by the gateway's own readiness check. */
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        /** Where each instance serves its OpenAPI document as JSON; absent = not documented. */
+        Optional<String> openapiPath();
+    }
+
+    interface Route {
+        /** Path prefixes, matched on segment boundaries ({@code /api/dossiers} matches {@code /api/dossiers/v1}). */
+        List<String> prefixes();
+
+        /** Name of the service in {@link GatewayConfig#services()}. */
+        String service();
+
+        /** Prefixes readable (GET, HEAD) without a token. */
+        Optional<List<String>> publicReads();
+
+        /** Roles of which a caller needs one to read (GET, HEAD); absent = any valid token. */
+        Optional<List<String>> readRoles();
+
+        /** Roles of which a caller needs one to write (POST, PUT, PATCH, DELETE); absent = any valid token. */
+        Optional<List<String>> writeRoles();
+
+        /** Largest request body accepted on this family (then 413). */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Budget of a caller without a token, per client IP. */
+        Budget anonymous();
+
+        /** Budget of a caller with a token, per client id ({@code azp}). */
+        Budget authenticated();
+
+        /** Budgets of named clients (by {@code azp}) that differ from {@link #authenticated()}. */
+        Map<String, Budget> clients();
+
+        /** Clients tracked at most by the in-memory store; idle entries are dropped first. */
+        @WithDefault("100000")
+        int maxTrackedClients();
+    }
+
+    interface Budget {
+        /** Requests allowed per period (a token bucket: bursts up to this, refilled evenly). */
+        int requests();
+
+        @WithDefault("1m")
+        Duration period();
+    }
+
+    interface Cors {
+        /** Exact origins allowed ({@code https://moodle.example.fr}); empty = no cross-origin caller. */
+        Optional<List<String>> allowedOrigins();
+
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE")
+        List<String> allowedMethods();
+
+        @WithDefault("Authorization,Content-Type,Accept,If-Match,If-None-Match,Idempotency-Key,X-Request-Id,traceparent,tracestate")
+        List<String> allowedHeaders();
+
+        @WithDefault("X-Request-Id,ETag,Location,Link,Retry-After,RateLimit-Limit,RateLimit-Remaining")
+        List<String> exposedHeaders();
+
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    interface Limits {
+        /** Largest total size of the request headers (then 431). */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+    }
+
+    interface Docs {
+        /** How long a service's OpenAPI document is reused before being fetched again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** Time allowed to fetch one service's document or readiness. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
+
+        @WithDefault("BTS suite API")
+        String title();
+    }
+
+    interface SecurityHeaders {
+        /** Sent when the request came over https. */
+        @WithDefault("max-age=31536000; includeSubDomains")
+        String strictTransportSecurity();
+    }
+}

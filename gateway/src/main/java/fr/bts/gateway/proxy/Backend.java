@@ -1,0 +1,91 @@
+package fr.bts.gateway.proxy;
+
+import fr.bts.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One backend service: its instances, balanced round-robin, and the pooled keep-alive HTTP client that
+ * reaches them. The client never decompresses nor aggregates: bytes go through as they come.
+ */
+public final class Backend {
+
+    /** One instance of a service. */
+    public record Instance(String host, int port, boolean ssl) {
+        static Instance parse(String url) {
+            URI uri = URI.create(url.trim());
+            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+            if (uri.getHost() == null) {
+                throw new IllegalStateException("Instance URL without host: " + url);
+            }
+            int port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
+            return new Instance(uri.getHost(), port, ssl);
+        }
+
+        @Override
+        public String toString() {
+            return (ssl ? "https://" : "http://") + host + ":" + port;
+        }
+    }
+
+    private final String name;
+    private final List<Instance> instances;
+    private final GatewayConfig.Service config;
+    private final HttpClient client;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Backend(String name, GatewayConfig.Service config, Vertx vertx) {
+        this.name = name;
+        this.config = config;
+        this.instances = config.instances().stream().filter(s -> !s.isBlank()).map(Instance::parse).toList();
+        if (instances.isEmpty()) {
+            throw new IllegalStateException("gateway.services." + name + ".instances is empty");
+        }
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false)
+                .setMaxHeaderSize(64 * 1024)
+                .setMaxInitialLineLength(16 * 1024);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections()).setHttp2MaxSize(config.maxConnections());
+        this.client = vertx.httpClientBuilder().with(options).with(pool).build();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Instance> instances() {
+        return instances;
+    }
+
+    public GatewayConfig.Service config() {
+        return config;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    /** The index of the instance to try first for a new request. */
+    int nextIndex() {
+        return Math.floorMod(next.getAndIncrement(), instances.size());
+    }
+
+    public Instance instance(int index) {
+        return instances.get(Math.floorMod(index, instances.size()));
+    }
+
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,80 @@
+package fr.bts.gateway.proxy;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+
+/**
+ * The request body as it arrives, chunk by chunk, with a size bound: a body without {@code Content-Length}
+ * (chunked) cannot be refused up front, so it is counted as it streams and {@code onTooLarge} runs once
+ * the bound is passed; nothing past the bound is forwarded.
+ */
+final class LimitedBody implements ReadStream<Buffer> {
+
+    private final ReadStream<Buffer> source;
+    private final long max;
+    private final Runnable onTooLarge;
+    private long seen;
+    private boolean exceeded;
+
+    LimitedBody(ReadStream<Buffer> source, long max, Runnable onTooLarge) {
+        this.source = source;
+        this.max = max;
+        this.onTooLarge = onTooLarge;
+    }
+
+    @Override
+    public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+        if (handler == null) {
+            source.handler(null);
+            return this;
+        }
+        source.handler(chunk -> {
+            if (exceeded) {
+                return;
+            }
+            seen += chunk.length();
+            if (seen > max) {
+                exceeded = true;
+                onTooLarge.run();
+                return;
+            }
+            handler.handle(chunk);
+        });
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        source.exceptionHandler(handler);
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> pause() {
+        source.pause();
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> resume() {
+        source.resume();
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> fetch(long amount) {
+        source.fetch(amount);
+        return this;
+    }
+
+    @Override
+    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+        source.endHandler(endHandler == null ? null : v -> {
+            if (!exceeded) {
+                endHandler.handle(v);
+            }
+        });
+        return this;
+    }
+}

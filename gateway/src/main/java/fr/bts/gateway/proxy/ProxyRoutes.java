@@ -1,0 +1,159 @@
+package fr.bts.gateway.proxy;
+
+import fr.bts.commons.problem.Problem;
+import fr.bts.commons.problem.ProblemType;
+import fr.bts.gateway.http.GatewayKeys;
+import fr.bts.gateway.http.ProblemWriter;
+import fr.bts.gateway.ratelimit.ClientKey;
+import fr.bts.gateway.ratelimit.RateLimitDecision;
+import fr.bts.gateway.ratelimit.RateLimiter;
+import fr.bts.gateway.routing.RouteFamily;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The proxy route: for a path of a route family, checks in order the declared body size (413), the token
+ * (401, validated by quarkus-oidc: signature, issuer, audience, expiry), the family's coarse role rule
+ * (403) and the caller's rate budget (429); only then is the request forwarded. A refused request never
+ * reaches a backend. This is a Vert.x route, not a JAX-RS resource, so that bodies stream.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    private final Backends backends;
+    private final ProblemWriter problems;
+    private final RateLimiter rateLimiter;
+
+    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter) {
+        this.backends = backends;
+        this.problems = problems;
+        this.rateLimiter = rateLimiter;
+    }
+
+    void install(@Observes Router router) {
+        router.route().handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        Optional<RouteFamily> match = backends.routes().match(ctx.normalizedPath());
+        if (match.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        RouteFamily route = match.get();
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        ctx.put(GatewayKeys.ROUTE, route.name());
+
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                reject(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number");
+                return;
+            }
+            if (declared > route.maxBodySize()) {
+                ProxyExchange.rejectTooLarge(ctx, problems, route);
+                return;
+            }
+        }
+
+        RouteFamily.Access access = route.access(in.method().name(), ctx.normalizedPath());
+        Context context = Vertx.currentContext();
+        Executor onRequestContext = task -> {
+            if (Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(v -> task.run());
+            }
+        };
+        identity(ctx).emitOn(onRequestContext).subscribe().with(
+                identity -> authorize(ctx, route, access, identity),
+                failure -> {
+                    if (failure instanceof AuthenticationFailedException) {
+                        reject(ctx, ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or not meant for this API");
+                    } else {
+                        LOG.errorf(failure, "Token validation could not be performed");
+                        reject(ctx, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be validated at the moment");
+                    }
+                });
+    }
+
+    private Uni<SecurityIdentity> identity(RoutingContext ctx) {
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null || deferred == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return deferred;
+    }
+
+    private void authorize(RoutingContext ctx, RouteFamily route, RouteFamily.Access access, SecurityIdentity identity) {
+        boolean anonymous = identity == null || identity.isAnonymous();
+        if (anonymous && !access.anonymousAllowed()) {
+            reject(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required");
+            return;
+        }
+        if (!anonymous && !access.anyOfRoles().isEmpty() && access.anyOfRoles().stream().noneMatch(identity::hasRole)) {
+            reject(ctx, ProblemType.FORBIDDEN, "This operation on " + route.name() + " needs one of the roles "
+                    + access.anyOfRoles());
+            return;
+        }
+        String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        ClientKey client = ClientKey.of(identity, ip);
+        ctx.put(GatewayKeys.CLIENT, client.key());
+        Context context = Vertx.currentContext();
+        rateLimiter.acquire(client.key(), client.clientId(), client.anonymous()).subscribe().with(
+                decision -> onContext(context, () -> admitted(ctx, route, decision, ip)),
+                failure -> onContext(context, () -> {
+                    LOG.errorf(failure, "Rate-limit store failed; letting the request through");
+                    admitted(ctx, route, RateLimitDecision.unlimited(), ip);
+                }));
+    }
+
+    private void admitted(RoutingContext ctx, RouteFamily route, RateLimitDecision decision, String ip) {
+        if (decision.limit() != Integer.MAX_VALUE) {
+            ctx.response().putHeader("RateLimit-Limit", Integer.toString(decision.limit()))
+                    .putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
+        }
+        if (!decision.allowed()) {
+            long seconds = decision.retryAfterSeconds();
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            ctx.request().resume();
+            problems.write(ctx, Problem.of(ProblemType.TOO_MANY_REQUESTS,
+                    "The request budget of this client is spent; retry in " + seconds + " s").with("retryAfter", seconds));
+            return;
+        }
+        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip).start();
+    }
+
+    private void reject(RoutingContext ctx, ProblemType type, String detail) {
+        ctx.request().resume();
+        problems.write(ctx, type, detail);
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null || Vertx.currentContext() == context) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package fr.bts.gateway.ratelimit;
+
+import fr.bts.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Picks the budget of a caller and asks the store: a named client's own budget when configured, the
+ * authenticated budget for any other token, the (lower) anonymous budget per client IP otherwise.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private final GatewayConfig.RateLimit config;
+    private final RateLimitStore store;
+
+    RateLimiter(GatewayConfig config, RateLimitStore store) {
+        this.config = config.rateLimit();
+        this.store = store;
+    }
+
+    /**
+     * @param client   the bucket key of the caller ({@link ClientKey#key()})
+     * @param clientId the token's client id when the caller is a client, for per-client budgets; else null
+     */
+    public Uni<RateLimitDecision> acquire(String client, String clientId, boolean anonymous) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(RateLimitDecision.unlimited());
+        }
+        GatewayConfig.Budget budget = anonymous ? config.anonymous()
+                : clientId != null && config.clients().containsKey(clientId) ? config.clients().get(clientId)
+                : config.authenticated();
+        return store.acquire(client, budget.requests(), budget.period());
+    }
+}

@@ -1,0 +1,58 @@
+package fr.bts.gateway.routing;
+
+import fr.bts.gateway.config.GatewayConfig;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The route families of the configuration, and which one a path belongs to (longest prefix wins). */
+public final class RouteTable {
+
+    private final List<RouteFamily> families;
+
+    public RouteTable(List<RouteFamily> families) {
+        this.families = List.copyOf(families);
+    }
+
+    public static RouteTable from(GatewayConfig config) {
+        List<RouteFamily> families = new ArrayList<>();
+        for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
+            GatewayConfig.Route route = entry.getValue();
+            if (!config.services().containsKey(route.service())) {
+                throw new IllegalStateException("gateway.routes." + entry.getKey() + ".service names an unknown service '"
+                        + route.service() + "' (known: " + config.services().keySet() + ")");
+            }
+            families.add(new RouteFamily(entry.getKey(), route.prefixes(), route.service(),
+                    route.publicReads().orElse(List.of()),
+                    new HashSet<>(route.readRoles().orElse(List.of())),
+                    new HashSet<>(route.writeRoles().orElse(List.of())),
+                    route.maxBodySize().asLongValue()));
+        }
+        return new RouteTable(families);
+    }
+
+    public Optional<RouteFamily> match(String path) {
+        RouteFamily best = null;
+        int bestLength = -1;
+        for (RouteFamily family : families) {
+            int length = family.matchLength(path);
+            if (length > bestLength) {
+                best = family;
+                bestLength = length;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public List<RouteFamily> families() {
+        return families;
+    }
+
+    /** Every configured prefix, for registering the proxy routes. */
+    public List<String> prefixes() {
+        return families.stream().flatMap(f -> f.prefixes().stream()).distinct().toList();
+    }
+}

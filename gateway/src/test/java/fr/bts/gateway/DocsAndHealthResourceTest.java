@@ -1,0 +1,129 @@
+package fr.bts.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.vertx.core.json.JsonObject;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One place for the docs, a health endpoint that reports each service, and the access log. */
+@QuarkusTest
+@QuarkusTestResource(value = StubBackends.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+class DocsAndHealthResourceTest {
+
+    @Test
+    void mergedDocumentHoldsThePathsOfEveryService() {
+        given().when().get("/api/docs/openapi.json")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("paths", hasKey("/api/referential/v1/certifications"))
+                .body("paths", hasKey("/api/dossiers/v1/dossiers"))
+                .body("paths", hasKey("/api/evaluations/v1/sessions"))
+                .body("servers[0].url", equalTo("/"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", hasKey("Dossier_Page"))
+                .body("paths.'/api/dossiers/v1/dossiers'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Dossier_Page"))
+                .body("paths.'/api/referential/v1/certifications'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Page"));
+    }
+
+    @Test
+    void eachServiceDocumentIsServedAsSeenThroughTheGateway() {
+        given().when().get("/api/docs/evaluation/openapi.json")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/evaluations/v1/sessions"))
+                .body("paths", not(hasKey("/api/dossiers/v1/dossiers")))
+                .body("servers[0].url", equalTo("/"));
+        given().when().get("/api/docs/nothing/openapi.json")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void swaggerUiListsTheMergedAndEachServiceDocument() {
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .body(containsString("/api/docs/openapi.json"))
+                .body(containsString("/api/docs/referential/openapi.json"))
+                .body(containsString("/api/docs/dossier/openapi.json"))
+                .body(containsString("/api/docs/evaluation/openapi.json"));
+    }
+
+    @Test
+    void readinessReportsEachBackendAndFailsWhenOneIsDown() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'referential' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'dossier' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'evaluation' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'evaluation' }.data.size()", equalTo(2))
+                .body("checks.find { it.name == 'down' }.status", equalTo("DOWN"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsArePublic() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void accessLogWritesOneJsonLinePerRequest() {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (lines) {
+                    lines.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("fr.bts.gateway.access");
+        logger.addHandler(capture);
+        try {
+            given().header("X-Request-Id", "access-log-probe").when().get("/api/dossiers/v1/dossiers")
+                    .then().statusCode(401);
+            long deadline = System.currentTimeMillis() + 5000;
+            JsonObject line = null;
+            while (line == null && System.currentTimeMillis() < deadline) {
+                synchronized (lines) {
+                    line = lines.stream().filter(l -> l.contains("access-log-probe")).findFirst().map(JsonObject::new).orElse(null);
+                }
+            }
+            assertTrue(line != null, "an access-log line for the request");
+            assertEquals("access-log-probe", line.getString("requestId"));
+            assertEquals("dossiers", line.getString("route"));
+            assertEquals("GET", line.getString("method"));
+            assertEquals("/api/dossiers/v1/dossiers", line.getString("path"));
+            assertEquals(401, line.getInteger("status"));
+            assertEquals("ip:127.0.0.1", line.getString("client"));
+            assertTrue(line.getLong("durationMs") >= 0);
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package fr.bts.gateway;
+
+import fr.bts.devstack.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bodies stream through the gateway in both directions. Each test holds one side back after a few
+ * megabytes and requires the other side to have seen them already: a gateway that gathered the whole
+ * body before forwarding would never let them through and the test would fail (it also could not hold
+ * 300 MB in the 256 MB heap the test JVM gets, see the surefire configuration).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StubBackends.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+class StreamingResourceTest {
+
+    private static final long SIZE = 300L * 1024 * 1024;
+    private static final long HOLD = 4L * 1024 * 1024;
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void streamsA300MegabyteUploadToTheBackendAsItArrives() throws Exception {
+        GeneratedBody body = new GeneratedBody(SIZE, HOLD, () -> awaitStubReceived(1024 * 1024));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/dossiers/v1/dossiers/7/attachments/upload"))
+                .header("Authorization", "Bearer " + TestTokens.token("candidat-versailles", "versailles", "candidate"))
+                .header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build();
+        HttpResponse<String> response = Stubs.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(body.sawBackendProgress, "the backend had bytes before the client had sent its whole body");
+        JsonObject received = new JsonObject(response.body());
+        assertEquals(SIZE, received.getLong("bytes"));
+        assertEquals(body.crc.getValue(), received.getLong("crc"));
+    }
+
+    @Test
+    void streamsA300MegabyteDownloadToTheCallerAsItIsProduced() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/dossiers/v1/exports/download?size=" + SIZE + "&hold=" + HOLD))
+                .header("Authorization", "Bearer " + TestTokens.token("rectorat-versailles", "versailles", "rectorat"))
+                .timeout(Duration.ofMinutes(2))
+                .build();
+        HttpResponse<InputStream> response = Stubs.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertEquals(Long.toString(SIZE), response.headers().firstValue("Content-Length").orElse(null));
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            long beforeRelease = CompletableFuture.supplyAsync(() -> read(in, buffer, HOLD))
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(HOLD, beforeRelease, "the first megabytes arrive while the backend still holds the rest");
+            Stubs.release("dossier");
+            long rest = read(in, buffer, Long.MAX_VALUE);
+            assertEquals(SIZE, beforeRelease + rest);
+        }
+    }
+
+    @Test
+    void refusesADeclaredBodyOverTheFamilyLimitBeforeTheBackendSeesIt() {
+        long before = Stubs.count("referential-a") + Stubs.count("referential-b");
+        given().auth().oauth2(TestTokens.token("referentiel-admin", null, "referential-admin"))
+                .contentType("application/json").body("x".repeat(100 * 1024))
+                .when().post("/api/referential/v1/certifications")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:payload-too-large"));
+        assertEquals(before, Stubs.count("referential-a") + Stubs.count("referential-b"));
+    }
+
+    @Test
+    void refusesAChunkedBodyOnceItPassesTheFamilyLimit() throws IOException {
+        String token = TestTokens.token("referentiel-admin", null, "referential-admin");
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/referential/v1/certifications HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 5; i++) {
+                int chunk = 32 * 1024;
+                out.write((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(new byte[chunk]);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("urn:bts:problem:payload-too-large"), answer);
+        }
+    }
+
+    private static long read(InputStream in, byte[] buffer, long max) {
+        long total = 0;
+        try {
+            while (total < max) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total));
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return total;
+    }
+
+    private static boolean awaitStubReceived(long bytes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (Stubs.stats("dossier").getLong("uploadReceived") >= bytes) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code size} pseudo-random bytes; after {@code hold} of them, waits for the backend to have some. */
+    private static final class GeneratedBody extends InputStream {
+        private final long size;
+        private final long hold;
+        private final java.util.function.BooleanSupplier backendProgressed;
+        private final CRC32 crc = new CRC32();
+        private long position;
+        private boolean sawBackendProgress;
+
+        GeneratedBody(long size, long hold, java.util.function.BooleanSupplier backendProgressed) {
+            this.size = size;
+            this.hold = hold;
+            this.backendProgressed = backendProgressed;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position >= size) {
+                return -1;
+            }
+            if (position == hold && !sawBackendProgress) {
+                sawBackendProgress = backendProgressed.getAsBoolean();
+                if (!sawBackendProgress) {
+                    throw new IllegalStateException("The backend received nothing of the first " + hold + " bytes");
+                }
+            }
+            long limit = position < hold ? hold : size;
+            int n = (int) Math.min(length, limit - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (byte) ((position + i) * 31 + 7);
+            }
+            crc.update(buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+}
