@@ -1,0 +1,124 @@
+package fr.bts.evaluation.rest;
+
+import fr.bts.commons.security.Roles;
+import fr.bts.evaluation.api.DeliberationDtos.AdjustmentInput;
+import fr.bts.evaluation.api.DeliberationDtos.Preview;
+import fr.bts.evaluation.api.DeliberationDtos.Revision;
+import fr.bts.evaluation.api.DeliberationDtos.RevisionView;
+import fr.bts.evaluation.api.DeliberationDtos.Seal;
+import fr.bts.evaluation.config.EvaluationConfig;
+import fr.bts.commons.http.PageRequest;
+import fr.bts.evaluation.model.Adjustment;
+import fr.bts.evaluation.service.DeliberationService;
+import fr.bts.evaluation.service.OutputService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/evaluations/v1/sessions/{id}/deliberations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliberations")
+public class DeliberationResource {
+
+    public static final String TEXT_CSV = "text/csv";
+    public static final String APPLICATION_PDF = "application/pdf";
+
+    @Inject
+    DeliberationService deliberations;
+    @Inject
+    OutputService outputs;
+    @Inject
+    EvaluationConfig config;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/preview")
+    @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
+    @Operation(summary = "Compute every candidate's result now (nothing stored); filter by decision, paginated")
+    public Preview preview(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
+                           @QueryParam("decision") String decision) {
+        PageRequest request = PageRequest.of(page, size, config.page().maxSize());
+        return deliberations.preview(id, request.page(), request.size(), decision);
+    }
+
+    @PUT
+    @Path("/adjustments/{candidate}/{epreuve}")
+    @RolesAllowed(Roles.JURY_PRESIDENT)
+    @Operation(summary = "The president adjusts a mark, with a reason (before the seal)")
+    public Map<String, Object> adjust(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
+                                      @PathParam("epreuve") String epreuve, @NotNull @Valid AdjustmentInput input) {
+        Adjustment a = deliberations.adjust(id, candidate, epreuve, input);
+        return Map.of("candidate", candidate, "epreuve", a.epreuve, "note", a.note, "motif", a.motif, "auteur", a.auteur);
+    }
+
+    @DELETE
+    @Path("/adjustments/{candidate}/{epreuve}")
+    @RolesAllowed(Roles.JURY_PRESIDENT)
+    public Response removeAdjustment(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
+                                     @PathParam("epreuve") String epreuve) {
+        deliberations.removeAdjustment(id, candidate, epreuve);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/seal")
+    @RolesAllowed(Roles.JURY_PRESIDENT)
+    @Operation(summary = "Seal the deliberation (revision 1); the session becomes read-only")
+    public Response seal(@PathParam("id") UUID id, @Valid Seal seal) {
+        RevisionView view = deliberations.seal(id, seal == null ? null : seal.reason());
+        return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
+                .path("deliberations").path(Integer.toString(view.revision())).build()).entity(view).build();
+    }
+
+    @POST
+    @Path("/revisions")
+    @RolesAllowed(Roles.JURY_PRESIDENT)
+    @Operation(summary = "A correction after the seal: a new revision with its reason, corrections and adjustments")
+    public Response revise(@PathParam("id") UUID id, @NotNull @Valid Revision revision) {
+        RevisionView view = deliberations.revise(id, revision);
+        return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
+                .path("deliberations").path(Integer.toString(view.revision())).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("/{revision}")
+    @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
+    public RevisionView revision(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return deliberations.revision(id, revision);
+    }
+
+    @GET
+    @Path("/{revision}/pv")
+    @Produces({TEXT_CSV, APPLICATION_PDF})
+    @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
+    @Operation(summary = "The deliberation report (PV) of a sealed revision, as CSV or PDF ('latest' accepted)")
+    public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                       @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        if (accept != null && accept.contains(APPLICATION_PDF) && !accept.contains(TEXT_CSV)) {
+            return Response.ok(outputs.pvPdf(id, revision), APPLICATION_PDF).build();
+        }
+        return Response.ok(outputs.pvCsv(id, revision), TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\"").build();
+    }
+}

@@ -1,0 +1,73 @@
+package fr.bts.evaluation.rest;
+
+import fr.bts.commons.http.ETags;
+import fr.bts.commons.security.Roles;
+import fr.bts.evaluation.api.GradeDtos.Batch;
+import fr.bts.evaluation.api.GradeDtos.GradeInput;
+import fr.bts.evaluation.api.GradeDtos.GradeView;
+import fr.bts.evaluation.service.GradeService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/evaluations/v1/sessions/{id}/grades")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.JURY_MEMBER, Roles.JURY_PRESIDENT})
+@Tag(name = "Grades")
+public class GradeResource {
+
+    @Inject
+    GradeService grades;
+    @Context
+    UriInfo uri;
+
+    @PUT
+    @Path("/{candidate}/{epreuve}")
+    @Operation(summary = "Create a grade, or update it with If-Match (candidates of the caller's commissions only)")
+    public Response put(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @PathParam("epreuve") String epreuve,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid GradeInput input) {
+        GradeService.Written written = grades.put(id, candidate, epreuve, input, ifMatch);
+        Response.ResponseBuilder answer = written.created() ? Response.created(uri.getAbsolutePath()) : Response.ok();
+        return answer.tag(ETags.ofVersion(written.grade().version())).entity(written.grade()).build();
+    }
+
+    @GET
+    @Path("/{candidate}/{epreuve}")
+    public Response get(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @PathParam("epreuve") String epreuve,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        GradeView grade = grades.get(id, candidate, epreuve);
+        EntityTag tag = ETags.ofVersion(grade.version());
+        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(grade).tag(tag).build();
+    }
+
+    @POST
+    @Operation(summary = "Submit up to 500 grades at once with an Idempotency-Key; all or nothing, each item's outcome reported")
+    public Response batch(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @NotNull @Valid Batch batch) {
+        GradeService.BatchAnswer answer = grades.batch(id, batch, key);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
+                .header("Idempotency-Replayed", answer.replayed()).build();
+    }
+}

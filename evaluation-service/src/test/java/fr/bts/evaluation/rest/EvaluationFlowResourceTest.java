@@ -1,0 +1,455 @@
+package fr.bts.evaluation.rest;
+
+import fr.bts.devstack.PostgresTestResource;
+import fr.bts.devstack.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A whole SAM session and a GPME one through the API, against a real PostgreSQL, real signed tokens and
+ * WireMock for referential-service and dossier-service. Ordered: each step builds on the one before, which keeps
+ * the suite to one application start.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DownstreamWireMock.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EvaluationFlowResourceTest {
+
+    static final String SESSIONS = "/api/evaluations/v1/sessions";
+    static final String RECTORAT = TestTokens.token("rectorat-versailles", "versailles", "rectorat");
+    static final String RECTORAT_LYON = TestTokens.token("rectorat-lyon", "lyon", "rectorat");
+    static final String PRESIDENT = TestTokens.token("pres-versailles", "versailles", "jury-president");
+    static final String OTHER_PRESIDENT = TestTokens.token("pres-autre", "versailles", "jury-president");
+    static final String EC1 = TestTokens.token("ec-1", "versailles", "jury-member");
+    static final String PROF1 = TestTokens.token("prof-1", "versailles", "jury-member");
+    static final String EC1_LYON = TestTokens.token("ec-1", "lyon", "jury-member");
+    static final String CANDIDATE1 = TestTokens.token("candidat-versailles", "versailles", "candidate");
+    static final String CANDIDATE2 = TestTokens.token("candidat-2", "versailles", "candidate");
+    static final String ADMIN = TestTokens.token("admin", null, "referential-admin");
+
+    static final String C1 = "VER-2026-00001";
+    static final String C2 = "VER-2026-00002";
+    static final String C3 = "VER-2026-00003";
+    static final String C4 = "VER-2026-00004";
+
+    static String sam;
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static String grades(String session) {
+        return SESSIONS + "/" + session + "/grades";
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long gradeCount() throws SQLException {
+        return count("select count(*) from grade where session_id = '" + sam + "'");
+    }
+
+    @Test
+    @Order(1)
+    void openingRefusesIncompleteExamRulesWithTheListOfWhatIsMissing() {
+        as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "2", "year", 2027))
+                .post(SESSIONS).then().statusCode(422).contentType("application/problem+json")
+                .body("type", is("urn:bts:problem:exam-rules-incomplete"))
+                .body("missing", hasItem(containsString("E5")))
+                .body("missing", hasItem(containsString("E6")))
+                .body("missing", hasItem(containsString("seuilInclusif")));
+    }
+
+    @Test
+    @Order(2)
+    void rectoratOpensASessionInItsAcademie() {
+        Map<String, Object> body = Map.of("certification", "BTS-SAM", "referentialVersion", "1", "year", 2026);
+        given().contentType(ContentType.JSON).body(body).post(SESSIONS).then().statusCode(401);
+        as(EC1).body(body).post(SESSIONS).then().statusCode(403).contentType("application/problem+json");
+        as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "1", "year", 1900))
+                .post(SESSIONS).then().statusCode(422).body("violations.field", hasItem("year"));
+        sam = as(RECTORAT).body(body).post(SESSIONS).then().statusCode(201)
+                .header("Location", containsString(SESSIONS + "/")).header("ETag", "\"v0\"")
+                .body("academie", is("versailles")).body("status", is("OPEN")).body("referentialVersion", is(1))
+                .extract().path("id");
+        as(RECTORAT).body(body).post(SESSIONS).then().statusCode(409);
+        as(RECTORAT).get(SESSIONS + "/" + sam).then().statusCode(200).body("certification", is("BTS-SAM"));
+        as(RECTORAT).header("If-None-Match", "\"v0\"").get(SESSIONS + "/" + sam).then().statusCode(304);
+        as(RECTORAT_LYON).get(SESSIONS + "/" + sam).then().statusCode(404).contentType("application/problem+json");
+        as(RECTORAT_LYON).get(SESSIONS).then().statusCode(200).body("totalItems", is(0));
+        as(RECTORAT).get(SESSIONS).then().statusCode(200).body("totalItems", is(1));
+    }
+
+    static Map<String, Object> person(String account, String qualite) {
+        return Map.of("account", account, "name", account, "qualite", qualite);
+    }
+
+    static Map<String, Object> jury() {
+        return Map.of("president", person("pres-versailles", "IA_IPR"), "members", List.of(
+                person("ec-1", "ENSEIGNANT_CHERCHEUR"), person("prof-1", "PROFESSEUR_PUBLIC"),
+                person("pro-1", "PROFESSIONNEL_EMPLOYEUR"), person("pro-2", "PROFESSIONNEL_SALARIE")));
+    }
+
+    @Test
+    @Order(3)
+    void juryCompositionRulesAreChecked() {
+        Map<String, Object> unequal = Map.of("president", person("pres-versailles", "PROFESSEUR_PUBLIC"), "members", List.of(
+                person("ec-1", "ENSEIGNANT_CHERCHEUR"), person("prof-1", "PROFESSEUR_PUBLIC"), person("pro-1", "PROFESSIONNEL_EMPLOYEUR")));
+        as(RECTORAT).body(unequal).put(SESSIONS + "/" + sam + "/jury").then().statusCode(422)
+                .body("detail", containsString("président")).body("detail", containsString("Parts égales"));
+        as(RECTORAT_LYON).body(jury()).put(SESSIONS + "/" + sam + "/jury").then().statusCode(404);
+        as(EC1).body(jury()).put(SESSIONS + "/" + sam + "/jury").then().statusCode(403);
+        as(RECTORAT).body(jury()).put(SESSIONS + "/" + sam + "/jury").then().statusCode(200);
+        as(EC1).get(SESSIONS + "/" + sam + "/jury").then().statusCode(200).body("president.account", is("pres-versailles"))
+                .body("members", hasSize(4));
+    }
+
+    @Test
+    @Order(4)
+    void gradingTakesTheRegistrationSnapshotWithTheCallersToken() {
+        String url = SESSIONS + "/" + sam + "/transitions";
+        as(RECTORAT).body(Map.of("to", "GRADING")).post(url).then().statusCode(428);
+        as(RECTORAT).header("If-Match", "\"v9\"").body(Map.of("to", "GRADING")).post(url).then().statusCode(412);
+        as(EC1).header("If-Match", "\"v0\"").body(Map.of("to", "GRADING")).post(url).then().statusCode(403);
+        as(RECTORAT).header("If-Match", "\"v0\"").body(Map.of("to", "SEALED")).post(url).then().statusCode(409);
+        as(RECTORAT).header("If-Match", "\"v0\"").body(Map.of("to", "GRADING")).post(url).then().statusCode(200)
+                .body("status", is("GRADING")).header("ETag", "\"v1\"");
+        DownstreamWireMock.server.verify(getRequestedFor(urlEqualTo("/api/dossiers/v1/snapshots/2026/BTS-SAM"))
+                .withHeader("Authorization", equalTo("Bearer " + RECTORAT)));
+    }
+
+    @Test
+    @Order(5)
+    void commissionsTakeJuryMembersAndCandidatesWhoSitTheirEpreuve() {
+        String url = SESSIONS + "/" + sam + "/commissions";
+        as(RECTORAT).body(Map.of("code", "C-X", "epreuve", "E1", "members", List.of("stranger"))).post(url).then().statusCode(422);
+        as(EC1).body(Map.of("code", "C-X", "epreuve", "E1", "members", List.of("ec-1"))).post(url).then().statusCode(403);
+        Map<String, List<String>> sitting = Map.of(
+                "E1", List.of(C2, C4), "E21", List.of(C1, C2, C4), "E22", List.of(C1, C2, C4), "E3", List.of(C2, C4),
+                "E5", List.of(C1, C3, C4), "E6", List.of(C1, C2, C3, C4), "EF1", List.of(C1));
+        sitting.forEach((epreuve, candidates) -> {
+            as(RECTORAT).body(Map.of("code", "C-" + epreuve, "epreuve", epreuve, "members", List.of("ec-1", "pro-1")))
+                    .post(url).then().statusCode(201);
+            as(RECTORAT).body(Map.of("candidates", candidates)).put(url + "/C-" + epreuve + "/candidates").then().statusCode(200)
+                    .body("candidates", hasSize(candidates.size()));
+        });
+        as(RECTORAT).body(Map.of("code", "C-E4", "epreuve", "E4", "members", List.of("prof-1", "pro-2"))).post(url).then().statusCode(201);
+        as(RECTORAT).body(Map.of("candidates", List.of(C1, C2, C3, C4))).put(url + "/C-E4/candidates").then().statusCode(200);
+        // C3 (forme progressive) does not sit E1
+        as(RECTORAT).body(Map.of("candidates", List.of(C3))).put(url + "/C-E1/candidates").then().statusCode(422)
+                .body("violations[0].field", is("candidates[0]"));
+        as(RECTORAT_LYON).body(Map.of("candidates", List.of(C2))).put(url + "/C-E1/candidates").then().statusCode(404);
+    }
+
+    @Test
+    @Order(6)
+    void oneGradeIsCreatedThenUpdatedOnlyWithIfMatch() {
+        String url = grades(sam) + "/" + C4 + "/E1";
+        as(EC1).body(Map.of("statut", "NOTE", "note", 11, "grille", Map.of("C1", "maîtrisé"), "commentaire", "bien"))
+                .put(url).then().statusCode(201).header("ETag", "\"v0\"").body("note", is(11.0f)).body("grader", is("ec-1"));
+        as(EC1).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(428);
+        as(EC1).header("If-Match", "\"v7\"").body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(412);
+        as(EC1).header("If-Match", "\"v0\"").body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(200)
+                .header("ETag", "\"v1\"").body("note", is(12.0f));
+        as(EC1).header("If-None-Match", "\"v1\"").get(url).then().statusCode(304);
+    }
+
+    @Test
+    @Order(7)
+    void badGradesAreRefusedAndNothingIsStored() throws SQLException {
+        long before = gradeCount();
+        String url = grades(sam) + "/" + C2 + "/E1";
+        as(EC1).body(Map.of("statut", "NOTE", "note", 20.5)).put(url).then().statusCode(422).body("violations[0].field", is("note"));
+        as(EC1).body(Map.of("statut", "NOTE", "note", -1)).put(url).then().statusCode(422);
+        as(EC1).body(Map.of("statut", "NOTE", "note", 12.25)).put(url).then().statusCode(422)
+                .body("violations[0].message", containsString("multiple of 0.5"));
+        as(EC1).body(Map.of("statut", "NOTE")).put(url).then().statusCode(422);
+        as(EC1).body(Map.of("statut", "ABSENT", "note", 3)).put(url).then().statusCode(422);
+        as(EC1).body(Map.of("statut", "DISPENSE")).put(url).then().statusCode(422);
+        as(EC1).body(Map.of("statut", "NOTE", "note", "douze")).put(url).then().statusCode(422);
+        as(EC1).body(Map.of("statut", "NOTE", "situations", Map.of("A", 3))).put(url).then().statusCode(422);
+        // an épreuve the candidate does not sit (C3 is progressive, without E1), an unknown épreuve
+        as(EC1).body(Map.of("statut", "NOTE", "note", 12)).put(grades(sam) + "/" + C3 + "/E1").then().statusCode(404);
+        as(EC1).body(Map.of("statut", "NOTE", "note", 12)).put(grades(sam) + "/" + C2 + "/E9").then().statusCode(404);
+        // a member outside the commission of E1, another académie, a role that does not grade
+        as(PROF1).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(404);
+        as(EC1_LYON).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(404);
+        as(RECTORAT).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(403);
+        as(CANDIDATE2).get(url).then().statusCode(403);
+        // a dispensed unit is the registration's, not the jury's
+        assertEquals(before, gradeCount());
+    }
+
+    static Map<String, Object> item(String candidate, String epreuve, Object note) {
+        return Map.of("candidate", candidate, "epreuve", epreuve, "statut", "NOTE", "note", note);
+    }
+
+    static Map<String, Object> status(String candidate, String epreuve, String statut) {
+        return Map.of("candidate", candidate, "epreuve", epreuve, "statut", statut);
+    }
+
+    @Test
+    @Order(8)
+    void aRetriedBatchNeverDuplicatesAndAnInvalidBatchStoresNothing() throws SQLException {
+        List<Map<String, Object>> items = new ArrayList<>(List.of(
+                item(C1, "E21", 14), item(C1, "E22", 8), item(C1, "E5", 11), item(C1, "E6", 10), item(C1, "EF1", 16),
+                item(C2, "E1", 15), item(C2, "E21", 15), item(C2, "E22", 15), item(C2, "E3", 15), item(C2, "E6", 15),
+                item(C3, "E5", 13), item(C3, "E6", 14),
+                item(C4, "E21", 12), item(C4, "E22", 12), item(C4, "E3", 12), item(C4, "E5", 12)));
+        Map<String, Object> batch = Map.of("grades", items);
+        long before = gradeCount();
+
+        as(EC1).body(batch).post(grades(sam)).then().statusCode(400);
+        Response first = as(EC1).header("Idempotency-Key", "batch-1").body(batch).post(grades(sam));
+        first.then().statusCode(200).header("Idempotency-Replayed", "false")
+                .body("received", is(16)).body("created", is(16)).body("items[0].outcome", is("CREATED"));
+        assertEquals(before + 16, gradeCount());
+
+        Response retry = as(EC1).header("Idempotency-Key", "batch-1").body(batch).post(grades(sam));
+        retry.then().statusCode(200).header("Idempotency-Replayed", "true");
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(before + 16, gradeCount());
+
+        as(EC1).header("Idempotency-Key", "batch-1").body(Map.of("grades", List.of(item(C1, "E21", 15))))
+                .post(grades(sam)).then().statusCode(422).body("type", is("urn:bts:problem:idempotency-key-reused"));
+
+        // same grades under a new key: unchanged, no duplicate
+        as(EC1).header("Idempotency-Key", "batch-2").body(batch).post(grades(sam)).then().statusCode(200)
+                .body("unchanged", is(16)).body("created", is(0));
+
+        // one bad item refuses the whole batch
+        as(EC1).header("Idempotency-Key", "batch-3")
+                .body(Map.of("grades", List.of(item(C4, "E6", 12), item(C4, "E1", 25)))).post(grades(sam))
+                .then().statusCode(422).body("violations[0].field", is("grades[1].note"));
+        // an existing grade changed without its version is a conflict
+        as(EC1).header("Idempotency-Key", "batch-4")
+                .body(Map.of("grades", List.of(item(C4, "E6", 12), item(C1, "E21", 15)))).post(grades(sam))
+                .then().statusCode(409).body("violations[0].field", is("grades[1].version"));
+        // a candidate outside the caller's commissions
+        as(EC1).header("Idempotency-Key", "batch-5")
+                .body(Map.of("grades", List.of(item(C4, "E6", 12), item(C4, "E4", 12)))).post(grades(sam))
+                .then().statusCode(404).body("violations[0].field", is("grades[1]"));
+        assertEquals(before + 16, gradeCount());
+
+        // the update with its version goes through
+        as(EC1).header("Idempotency-Key", "batch-6")
+                .body(Map.of("grades", List.of(Map.of("candidate", C1, "epreuve", "E21", "statut", "NOTE", "note", 14.5, "version", 0))))
+                .post(grades(sam)).then().statusCode(200).body("updated", is(1)).body("items[0].version", is(1));
+
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(item(C4, "E6", 12));
+        }
+        as(EC1).header("Idempotency-Key", "batch-7").body(Map.of("grades", tooMany)).post(grades(sam)).then().statusCode(422);
+
+        as(PROF1).header("Idempotency-Key", "e4-1").body(Map.of("grades", List.of(
+                        item(C1, "E4", 9.5), item(C2, "E4", 15), item(C3, "E4", 12), item(C4, "E4", 12))))
+                .post(grades(sam)).then().statusCode(200).body("created", is(4));
+    }
+
+    @Test
+    @Order(9)
+    void thePresidentPreviewsAdjustsAndCannotSealWhileAGradeIsMissing() {
+        String url = SESSIONS + "/" + sam + "/deliberations";
+        as(OTHER_PRESIDENT).get(url + "/preview").then().statusCode(403);
+        as(EC1).get(url + "/preview").then().statusCode(403);
+        as(RECTORAT_LYON).get(url + "/preview").then().statusCode(404);
+        as(PRESIDENT).get(url + "/preview").then().statusCode(200)
+                .body("candidates", is(4))
+                .body("items.find { it.candidate == '" + C2 + "' }.result.decision", is("NON_DELIVRE_NV"))
+                .body("items.find { it.candidate == '" + C2 + "' }.result.epreuvesNv", hasItem("E5"))
+                .body("items.find { it.candidate == '" + C3 + "' }.result.decision", is("SANS_DECISION_PROGRESSIVE"))
+                .body("items.find { it.candidate == '" + C4 + "' }.result.decision", is("INCOMPLET"));
+
+        as(EC1).body(Map.of("note", 10, "motif", "harmonisation")).put(url + "/adjustments/" + C1 + "/E4").then().statusCode(403);
+        as(PRESIDENT).body(Map.of("note", 10)).put(url + "/adjustments/" + C1 + "/E4").then().statusCode(422);
+        as(PRESIDENT).body(Map.of("note", 10, "motif", "harmonisation de la commission")).put(url + "/adjustments/" + C1 + "/E4")
+                .then().statusCode(200).body("note", is(10.0f));
+
+        as(PRESIDENT).post(url + "/seal").then().statusCode(409).body("type", is("urn:bts:problem:deliberation-incomplete"))
+                .body("violations[0].field", is(C4));
+
+        as(EC1).body(Map.of("statut", "ABSENT")).put(grades(sam) + "/" + C4 + "/E6").then().statusCode(201);
+        as(OTHER_PRESIDENT).post(url + "/seal").then().statusCode(403);
+        as(PRESIDENT).post(url + "/seal").then().statusCode(201).body("revision", is(1))
+                .body("decisions.ADMIS", is(1)).body("decisions.NON_DELIVRE_ABSENCE", is(1));
+    }
+
+    @Test
+    @Order(10)
+    void aSealedSessionIsReadOnly() {
+        as(EC1).header("If-Match", "\"v1\"").body(Map.of("statut", "NOTE", "note", 13)).put(grades(sam) + "/" + C4 + "/E1")
+                .then().statusCode(409).body("type", is("urn:bts:problem:session-sealed"));
+        as(EC1).header("Idempotency-Key", "after-seal").body(Map.of("grades", List.of(item(C4, "E21", 13))))
+                .post(grades(sam)).then().statusCode(409);
+        as(PRESIDENT).body(Map.of("note", 11, "motif", "x")).put(SESSIONS + "/" + sam + "/deliberations/adjustments/" + C1 + "/E5")
+                .then().statusCode(409);
+        as(RECTORAT).body(jury()).put(SESSIONS + "/" + sam + "/jury").then().statusCode(409);
+        as(PRESIDENT).post(SESSIONS + "/" + sam + "/deliberations/seal").then().statusCode(409);
+    }
+
+    @Test
+    @Order(11)
+    void candidatesReadOnlyTheirOwnResultsOnceThePublished() {
+        String transcript = SESSIONS + "/" + sam + "/candidates/" + C1 + "/transcript";
+        as(CANDIDATE1).get(transcript).then().statusCode(404);
+        // E1 dispensed (out of both sums); E21 14.5 × 2 = 29, E22 8 × 1 = 8, E3 bénéfice 12.5 × 3 = 37.5,
+        // E4 adjusted 10 × 4 = 40, E5 11 × 4 = 44, E6 10 × 4 = 40 → 198.5, + EF1 (16 − 10) × 1 = 6 → 204.5 / 18 = 11.36
+        as(RECTORAT).get(transcript).then().statusCode(200)
+                .body("result.decision", is("ADMIS")).body("result.moyenne", is(11.36f))
+                .body("result.lignes", hasItem(containsString("dispensée")))
+                .body("result.lignes", hasItem(containsString("harmonisation")));
+        as(RECTORAT_LYON).get(transcript).then().statusCode(404);
+
+        Response session = as(RECTORAT).get(SESSIONS + "/" + sam);
+        as(PRESIDENT).header("If-Match", session.header("ETag")).body(Map.of("to", "PUBLISHED"))
+                .post(SESSIONS + "/" + sam + "/transitions").then().statusCode(403);
+        as(RECTORAT).header("If-Match", session.header("ETag")).body(Map.of("to", "PUBLISHED"))
+                .post(SESSIONS + "/" + sam + "/transitions").then().statusCode(200).body("status", is("PUBLISHED"));
+
+        as(CANDIDATE1).get(transcript).then().statusCode(200).body("candidate", is(C1)).body("result.decision", is("ADMIS"));
+        as(CANDIDATE1).get(SESSIONS + "/" + sam + "/candidates/" + C2 + "/transcript").then().statusCode(404);
+        as(CANDIDATE2).get(SESSIONS + "/" + sam + "/candidates/" + C2 + "/transcript").then().statusCode(200)
+                .body("result.decision", is("NON_DELIVRE_NV"));
+        as(EC1).get(transcript).then().statusCode(403);
+
+        byte[] pdf = given().auth().oauth2(CANDIDATE1).accept("application/pdf").get(transcript)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
+
+        String pv = given().auth().oauth2(RECTORAT).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/latest/pv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(pv.startsWith("candidat;nom;prenom;"));
+        assertTrue(pv.contains(C2) && pv.contains("NON_DELIVRE_NV") && pv.contains("NV E5"), pv);
+        given().auth().oauth2(RECTORAT).accept("application/pdf").get(SESSIONS + "/" + sam + "/deliberations/1/pv")
+                .then().statusCode(200).contentType("application/pdf");
+        given().auth().oauth2(CANDIDATE1).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/1/pv").then().statusCode(403);
+
+        String attestations = SESSIONS + "/" + sam + "/candidates/" + C1 + "/attestations";
+        as(CANDIDATE1).get(attestations).then().statusCode(200)
+                .body("find { it.bloc == 'SAM-BC02' }.delivrance", is("SUR_DEMANDE"))
+                .body("find { it.bloc == 'SAM-BC02' }.delivree", is(false));
+        as(CANDIDATE1).post(attestations + "/requests").then().statusCode(200)
+                .body("find { it.bloc == 'SAM-BC02' }.delivree", is(true));
+        as(CANDIDATE2).post(attestations + "/requests").then().statusCode(404);
+        as(RECTORAT).get(SESSIONS + "/" + sam + "/candidates/" + C3 + "/attestations").then().statusCode(200)
+                .body("delivrance", hasItem("AUTOMATIQUE")).body("bloc", hasItem("SAM-BC03"));
+    }
+
+    @Test
+    @Order(12)
+    void aCorrectionAfterTheSealIsANewRevisionByThePresidentWithItsReason() {
+        String url = SESSIONS + "/" + sam + "/deliberations";
+        Map<String, Object> correction = Map.of("candidate", C4, "epreuve", "E6", "grade", Map.of("statut", "ABSENT_JUSTIFIE"));
+        as(PRESIDENT).body(Map.of("corrections", List.of(correction))).post(url + "/revisions").then().statusCode(422);
+        as(EC1).body(Map.of("reason", "certificat médical", "corrections", List.of(correction))).post(url + "/revisions").then().statusCode(403);
+        as(PRESIDENT).body(Map.of("reason", "certificat médical", "corrections", List.of(
+                        Map.of("candidate", C4, "epreuve", "E6", "grade", Map.of("statut", "NOTE", "note", 30)))))
+                .post(url + "/revisions").then().statusCode(422);
+        as(PRESIDENT).body(Map.of("reason", "certificat médical reçu après le jury", "corrections", List.of(correction)))
+                .post(url + "/revisions").then().statusCode(201).body("revision", is(2))
+                .body("decisions.SANS_DECISION_ABSENCE_JUSTIFIEE", is(1));
+        as(RECTORAT).get(url + "/latest").then().statusCode(200).body("revision", is(2)).body("reason", containsString("certificat"));
+        as(RECTORAT).get(url + "/1").then().statusCode(200).body("decisions.NON_DELIVRE_ABSENCE", is(1));
+        as(RECTORAT).get(SESSIONS + "/" + sam + "/candidates/" + C4 + "/transcript").then().statusCode(200)
+                .body("revision", is(2)).body("result.decision", is("SANS_DECISION_ABSENCE_JUSTIFIEE"));
+    }
+
+    @Test
+    @Order(13)
+    void theAuditChainVerifiesAndATamperedRowIsDetected() throws SQLException {
+        String verify = "/api/evaluations/v1/audit/verify";
+        as(EC1).get(verify).then().statusCode(403);
+        as(ADMIN).get(verify).then().statusCode(200).body("valid", is(true));
+        as(RECTORAT).get(verify).then().statusCode(200).body("valid", is(true));
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_entry set payload = '{}' where seq = 5"),
+                    "the table refuses updates");
+            String original;
+            try (ResultSet rs = s.executeQuery("select payload from audit_entry where seq = 5")) {
+                rs.next();
+                original = rs.getString(1);
+            }
+            s.execute("alter table audit_entry disable trigger audit_entry_no_update");
+            try {
+                s.executeUpdate("update audit_entry set payload = replace(payload, '1', '2') where seq = 5");
+                as(RECTORAT).get(verify).then().statusCode(200).body("valid", is(false)).body("firstBrokenSeq", is(5))
+                        .body("reason", containsString("hash"));
+                try (PreparedStatement restore = c.prepareStatement("update audit_entry set payload = ? where seq = 5")) {
+                    restore.setString(1, original);
+                    restore.executeUpdate();
+                }
+            } finally {
+                s.execute("alter table audit_entry enable trigger audit_entry_no_update");
+            }
+        }
+        as(RECTORAT).get(verify).then().statusCode(200).body("valid", is(true));
+        assertTrue(count("select count(*) from audit_entry where action = 'GRADES_BATCH'") >= 3);
+    }
+
+    @Test
+    @Order(14)
+    void gpmeCcfSituationsAreSummedToTwenty() {
+        String gpme = as(RECTORAT).body(Map.of("certification", "BTS-GPME", "referentialVersion", "1", "year", 2026))
+                .post(SESSIONS).then().statusCode(201).extract().path("id");
+        as(RECTORAT).body(jury()).put(SESSIONS + "/" + gpme + "/jury").then().statusCode(200);
+        as(RECTORAT).header("If-Match", "\"v0\"").body(Map.of("to", "GRADING")).post(SESSIONS + "/" + gpme + "/transitions")
+                .then().statusCode(200);
+        as(RECTORAT).body(Map.of("code", "E4-1", "epreuve", "E4", "members", List.of("prof-1"))).post(SESSIONS + "/" + gpme + "/commissions")
+                .then().statusCode(201);
+        as(RECTORAT).body(Map.of("candidates", List.of("VER-2026-00011"))).put(SESSIONS + "/" + gpme + "/commissions/E4-1/candidates")
+                .then().statusCode(200);
+        String url = grades(gpme) + "/VER-2026-00011/E4";
+        as(PROF1).body(Map.of("statut", "NOTE", "situations", Map.of("A", 14.5, "B", 4))).put(url).then().statusCode(422)
+                .body("violations[0].field", is("situations.A"));
+        as(PROF1).body(Map.of("statut", "NOTE", "situations", Map.of("C", 4))).put(url).then().statusCode(422);
+        as(PROF1).body(Map.of("statut", "NOTE", "note", 12, "situations", Map.of("A", 10))).put(url).then().statusCode(422);
+        as(PROF1).body(Map.of("statut", "NOTE", "origine", "PROPOSITION_CCF", "situations", Map.of("A", 10.5, "B", 4)))
+                .put(url).then().statusCode(201).body("origine", is("PROPOSITION_CCF"));
+        as(PRESIDENT).get(SESSIONS + "/" + gpme + "/deliberations/preview").then().statusCode(200)
+                .body("items[0].result.decision", is("ADMIS"))
+                .body("items[0].result.moyenne", is(14.5f))
+                .body("items[0].result.attestations[0].bloc", is("RNCP38363BC01"))
+                .body("items[0].result.attestations[0].delivrance", is("AUTOMATIQUE"))
+                .body("items[0].result.lignes[0]", startsWith("E4 (U4) : A 10.5/14 + B 4/6 = 14.5/20"));
+    }
+}
