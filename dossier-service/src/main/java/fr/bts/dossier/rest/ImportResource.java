@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ImportResource {
                                         @HeaderParam("Idempotency-Key") String key) throws IOException {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         if (csv) {
-            String text = utf8(body);
+            String text = decode(body, contentType);
             ImportService.Answer answer = imports.idempotent(key, ImportService.hash("text/csv", body),
                     () -> imports.importCsv(text));
             return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
@@ -66,12 +67,22 @@ public class ImportResource {
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 
-    private static String utf8(byte[] body) {
+    /** The CSV text in the charset of its Content-Type (UTF-8 when none is given), refusing invalid bytes. */
+    private static String decode(byte[] body, String contentType) {
+        Charset charset = StandardCharsets.UTF_8;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String declared = MediaType.valueOf(contentType).getParameters().get("charset");
+            if (declared != null) {
+                charset = Charset.forName(declared.strip());
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown charset in Content-Type '" + contentType + "'");
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("The CSV must be UTF-8 text");
+            throw ProblemException.badRequest("The CSV is not valid " + charset.name() + " text");
         }
     }
 }
