@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# bench/dossier-import — 10,000 registrations through POST /api/dossiers/v1/imports (full validation against the
+# referential version, bean validation, duplicate checks, per-row report) versus the same documents inserted with
+# the official driver's insertMany into the same MongoDB wire server. Everything runs on 127.0.0.1:
+#   - the MongoDB wire server with its H2 file backend (devstack launcher jar),
+#   - a referential stub serving the contract-shaped versions of BTS-SAM and BTS-GPME (referential_stub.py),
+#   - dossier-service from its jar, verifying bearer tokens against a local RSA public key
+#     (QUARKUS_OIDC_PUBLIC_KEY; no Keycloak needed): the script makes an RS256 token with openssl, issuer
+#     "bench-issuer", audience "bts-suite", role rectorat, académie "versailles".
+# Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+ROWS="${ROWS:-10000}"
+WARMUP_ROWS="${WARMUP_ROWS:-2000}"
+SERVICE_JAR="$ROOT/dossier-service/target/quarkus-app/quarkus-run.jar"
+LAUNCHER="$ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
+WORK="$(mktemp -d /tmp/dossier-import-bench.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+wait_http() {
+  for _ in $(seq 1 120); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+if [[ ! -f "$SERVICE_JAR" ]]; then
+  echo "building dossier-service (jar missing)"
+  (cd "$ROOT" && mvn -B -o -q -pl dossier-service package -DskipTests)
+fi
+[[ -f "$LAUNCHER" ]] || { echo "missing $LAUNCHER (build devstack first)" >&2; exit 1; }
+
+MONGO_PORT="$(free_port)"; REF_PORT="$(free_port)"; SVC_PORT="$(free_port)"
+
+java -Xmx512m -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT" > "$WORK/mongo.log" 2>&1 &
+PIDS+=($!)
+python3 "$HERE/referential_stub.py" "$REF_PORT" "$ROOT/dossier-service/src/test/resources/referential" > "$WORK/stub.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$REF_PORT/api/referential/v1/certifications/BTS-SAM/versions/1"
+for _ in $(seq 1 60); do grep -q ready "$WORK/mongo.log" && break; sleep 0.5; done
+
+openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
+PUBLIC_KEY="$(openssl rsa -in "$WORK/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)"
+NOW="$(date +%s)"
+HEADER="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)"
+PAYLOAD="$(printf '{"iss":"bench-issuer","aud":"bts-suite","sub":"bench-rectorat","preferred_username":"rectorat-bench","academie":"versailles","groups":["rectorat"],"realm_access":{"roles":["rectorat"]},"iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))" | b64url)"
+SIGNATURE="$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
+TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
+
+DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
+  QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
+  java -Xmx1g -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR" > "$WORK/service.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" || { tail -30 "$WORK/service.log"; exit 1; }
+
+python3 "$HERE/gen_rows.py" "$WARMUP_ROWS" 2025 WRM > "$WORK/warmup.json"
+python3 "$HERE/gen_rows.py" "$ROWS" 2026 BEN > "$WORK/rows.json"
+
+import_rows() {
+  curl -sS -o "$2" -w '%{http_code} %{time_total}\n' -X POST "http://127.0.0.1:$SVC_PORT/api/dossiers/v1/imports" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$(basename "$1")" \
+    --data-binary "@$1"
+}
+read -r WCODE WTIME < <(import_rows "$WORK/warmup.json" "$WORK/warmup-report.json")
+[[ "$WCODE" == 200 ]] || { echo "warm-up import answered $WCODE"; head -c 600 "$WORK/warmup-report.json"; tail -20 "$WORK/service.log"; exit 1; }
+read -r CODE SECONDS_API < <(import_rows "$WORK/rows.json" "$WORK/report.json")
+[[ "$CODE" == 200 ]] || { echo "import answered $CODE"; head -c 600 "$WORK/report.json"; exit 1; }
+CREATED="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["created"], r["rejected"])' "$WORK/report.json")"
+read -r CREATED_N REJECTED_N <<< "$CREATED"
+[[ "$CREATED_N" == "$ROWS" ]] || { echo "expected $ROWS created, got $CREATED_N (rejected $REJECTED_N)"; python3 -c 'import json,sys; print([r for r in json.load(open(sys.argv[1]))["rows"] if r["outcome"]=="REJECTED"][:2])' "$WORK/report.json"; exit 1; }
+
+M2="$HOME/.m2/repository/org/mongodb"
+CP="$M2/mongodb-driver-sync/5.6.4/mongodb-driver-sync-5.6.4.jar:$M2/mongodb-driver-core/5.6.4/mongodb-driver-core-5.6.4.jar:$M2/bson/5.6.4/bson-5.6.4.jar:$M2/bson-record-codec/5.6.4/bson-record-codec-5.6.4.jar"
+java -cp "$CP" "$HERE/InsertManyBaseline.java" "mongodb://127.0.0.1:$MONGO_PORT" 2026 2025 > "$WORK/baseline.txt" 2>"$WORK/baseline.err" \
+  || { cat "$WORK/baseline.err"; exit 1; }
+
+BARE="$(awk '/insertmany_bare_seconds/ {print $2}' "$WORK/baseline.txt")"
+INDEXED="$(awk '/insertmany_indexed_seconds/ {print $2}' "$WORK/baseline.txt")"
+python3 - "$ROWS" "$WTIME" "$SECONDS_API" "$BARE" "$INDEXED" <<'PY'
+import sys
+rows, warm, api, bare, indexed = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+api_rate, bare_rate, indexed_rate = rows / api, rows / bare, rows / indexed
+baseline = max(bare_rate, indexed_rate)
+print(f"rows {rows} (after a warm-up import of its own, {warm:.2f} s)")
+print(f"api_import_seconds {api:.3f}  api_rows_per_s {api_rate:.0f}")
+print(f"insertmany_bare_seconds {bare:.3f}  docs_per_s {bare_rate:.0f}  (bare collection)")
+print(f"insertmany_indexed_seconds {indexed:.3f}  docs_per_s {indexed_rate:.0f}  (with the service's unique index)")
+print(f"insertmany_docs_per_s {baseline:.0f}  (baseline: the faster of the two)")
+print(f"ratio api_vs_insertmany {api_rate / baseline:.2f}")
+PY
