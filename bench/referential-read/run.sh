@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Benchmark: referential-service serving the full published GPME version (200 and 304 paths) against nginx
+# serving the same bytes from a file, with the same keep-alive wrk load. Everything listens on 127.0.0.1 and is
+# stopped on exit. Prints throughput and p99 latency of each run, then the ratios:
+#   ratio service_vs_nginx_200 <service req/s ÷ nginx req/s on 200>
+#   ratio service_vs_nginx_304 <same on 304 (If-None-Match)>
+# Settings (environment): DURATION (s, default 15), CONNECTIONS (default 32), THREADS (default 2),
+# WARMUP (s, default 10). Needs: java, wrk, nginx, curl; the built service (mvn -pl referential-service package).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-10}"
+PG_PORT="${PG_PORT:-25442}"
+SERVICE_PORT="${SERVICE_PORT:-28081}"
+NGINX_PORT="${NGINX_PORT:-28090}"
+PATH_V1="/api/referential/v1/certifications/BTS-GPME/versions/1"
+
+SERVICE_JAR="$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
+LAUNCHER="$ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
+for tool in java wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
+done
+if [ ! -f "$SERVICE_JAR" ]; then
+  echo "building referential-service" >&2
+  (cd "$ROOT" && mvn -B -o -q -pl referential-service package -DskipTests)
+fi
+if [ ! -f "$LAUNCHER" ]; then
+  echo "building the devstack launcher" >&2
+  (cd "$ROOT" && mvn -o -q -pl devstack package -DskipTests)
+fi
+
+WORK="$(mktemp -d /tmp/bench-referential-read.XXXXXX)"
+chmod 755 "$WORK"   # nginx workers may run as an unprivileged user: they must read the served file
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+wait_for() { # url, seconds
+  for _ in $(seq 1 "$2"); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  echo "timed out waiting for $1" >&2
+  return 1
+}
+
+echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
+java -cp "$LAUNCHER" fr.bts.devstack.EmbeddedPostgresLauncher "$WORK/pg" "$PG_PORT" referential >"$WORK/pg.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do grep -qs "PostgreSQL ready" "$WORK/pg.log" && break; sleep 1; done
+grep -q "PostgreSQL ready" "$WORK/pg.log" || { cat "$WORK/pg.log" >&2; exit 1; }
+
+echo "== starting referential-service on 127.0.0.1:$SERVICE_PORT"
+REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
+  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -jar "$SERVICE_JAR" >"$WORK/service.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 90 || { tail -50 "$WORK/service.log" >&2; exit 1; }
+
+mkdir -p "$WORK/www/v1" "$WORK/nginx"
+curl -fsS "http://127.0.0.1:$SERVICE_PORT$PATH_V1" -o "$WORK/www/v1/gpme.json"
+SERVICE_ETAG="$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$SERVICE_PORT$PATH_V1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
+BYTES="$(wc -c <"$WORK/www/v1/gpme.json")"
+
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  keepalive_requests 10000000;
+  keepalive_timeout 75s;
+  sendfile on;
+  tcp_nopush on;
+  etag on;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /gpme.json {
+      root $WORK/www/v1;
+      default_type application/json;
+      add_header Cache-Control "public, max-age=31536000, immutable";
+    }
+  }
+}
+CONF
+echo "== starting nginx on 127.0.0.1:$NGINX_PORT"
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$WORK/nginx.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$NGINX_PORT/gpme.json" 20 || { cat "$WORK/nginx/error.log" "$WORK/nginx.log" >&2; exit 1; }
+NGINX_ETAG="$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/gpme.json" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
+cmp -s "$WORK/www/v1/gpme.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/gpme.json") || { echo "nginx serves other bytes" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $SERVICE_ETAG" "http://127.0.0.1:$SERVICE_PORT$PATH_V1")" = 304 ]
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT/gpme.json")" = 304 ]
+echo "document: $BYTES bytes; service ETag $SERVICE_ETAG; nginx ETag $NGINX_ETAG"
+
+run() { # label url [header]
+  local out
+  if [ $# -ge 3 ]; then
+    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2")"
+  else
+    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")"
+  fi
+  local rps p99 non2xx
+  rps="$(awk '/^Requests\/sec:/{print $2}' <<<"$out")"
+  p99="$(awk '$1=="99%"{print $2}' <<<"$out")"
+  non2xx="$(awk '/Non-2xx or 3xx responses:/{print $5}' <<<"$out")"
+  printf '%-14s %12s req/s   p99 %10s%s\n' "$1" "$rps" "$p99" "${non2xx:+   non-2xx/3xx: $non2xx}" >&2
+  echo "$rps"
+}
+
+echo "== warm-up of the service (${WARMUP}s, not measured)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$SERVICE_PORT$PATH_V1" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 2 + 1))s" -H "If-None-Match: $SERVICE_ETAG" "http://127.0.0.1:$SERVICE_PORT$PATH_V1" >/dev/null
+
+echo "== measured runs: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, keep-alive" >&2
+S200="$(run service-200 "http://127.0.0.1:$SERVICE_PORT$PATH_V1")"
+N200="$(run nginx-200 "http://127.0.0.1:$NGINX_PORT/gpme.json")"
+S304="$(run service-304 "http://127.0.0.1:$SERVICE_PORT$PATH_V1" "If-None-Match: $SERVICE_ETAG")"
+N304="$(run nginx-304 "http://127.0.0.1:$NGINX_PORT/gpme.json" "If-None-Match: $NGINX_ETAG")"
+
+echo "ratio service_vs_nginx_200 $(awk -v s="$S200" -v n="$N200" 'BEGIN{printf "%.2f", s/n}')"
+echo "ratio service_vs_nginx_304 $(awk -v s="$S304" -v n="$N304" 'BEGIN{printf "%.2f", s/n}')"
