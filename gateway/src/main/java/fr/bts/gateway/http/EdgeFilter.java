@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,7 @@ public class EdgeFilter {
         HttpServerResponse response = ctx.response();
         String requestId = request.getHeader(GatewayKeys.REQUEST_ID_HEADER);
         if (requestId == null || !SANE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = randomId();
         }
         ctx.put(GatewayKeys.REQUEST_ID, requestId);
         String id = requestId;
@@ -76,6 +77,17 @@ public class EdgeFilter {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * A version-4 UUID from a thread-local generator: request ids must be unique, not unpredictable, and
+     * {@link UUID#randomUUID()} would serialise every event loop on one shared SecureRandom.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private void decorate(HttpServerRequest request, HttpServerResponse response, String requestId) {

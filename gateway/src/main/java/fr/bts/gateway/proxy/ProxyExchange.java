@@ -144,7 +144,9 @@ final class ProxyExchange {
         }
         response.pipe().endOnFailure(false).to(out).onFailure(e -> {
             LOG.debugf("Answer of %s interrupted: %s", backend.name(), e.getMessage());
-            out.reset();
+            if (!out.closed()) {
+                out.reset();
+            }
         });
     }
 
@@ -165,6 +167,9 @@ final class ProxyExchange {
     }
 
     private void failed(Backend.Instance instance, Throwable cause) {
+        if (out.closed()) {
+            return;
+        }
         if (out.headWritten()) {
             out.reset();
             return;
