@@ -1,7 +1,13 @@
 package fr.bts.evaluation.rest;
 
 import fr.bts.commons.security.Roles;
+import fr.bts.commons.http.PageRequest;
+import fr.bts.evaluation.config.EvaluationConfig;
+import fr.bts.evaluation.service.CandidateService;
 import fr.bts.evaluation.service.OutputService;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,15 +24,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/evaluations/v1/sessions/{id}/candidates/{candidate}")
-@Tag(name = "Results")
+@Path("/api/evaluations/v1/sessions/{id}/candidates")
+@Tag(name = "Candidates and results")
 public class CandidateResource {
 
     @Inject
     OutputService outputs;
+    @Inject
+    CandidateService candidates;
+    @Inject
+    EvaluationConfig config;
+    @Context
+    UriInfo uri;
 
     @GET
-    @Path("/transcript")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
+    @Operation(summary = "The session's candidates (a jury member sees those of their commissions), paginated")
+    public Response list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return candidates.list(id, PageRequest.of(page, size, config.page().maxSize())).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{candidate}/transcript")
     @Produces({MediaType.APPLICATION_JSON, DeliberationResource.APPLICATION_PDF})
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
     @Operation(summary = "The candidate's transcript (relevé de notes) of the latest sealed revision; candidates read their own once published")
@@ -38,7 +58,7 @@ public class CandidateResource {
     }
 
     @GET
-    @Path("/attestations")
+    @Path("/{candidate}/attestations")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
     @Operation(summary = "Bloc attestations (R6): automatic for continuing education and VAE, on request otherwise")
@@ -47,7 +67,7 @@ public class CandidateResource {
     }
 
     @POST
-    @Path("/attestations/requests")
+    @Path("/{candidate}/attestations/requests")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "Ask for the attestations delivered on request")

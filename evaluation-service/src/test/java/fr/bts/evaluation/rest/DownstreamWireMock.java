@@ -33,6 +33,8 @@ public class DownstreamWireMock implements QuarkusTestResourceLifecycleManager {
         version("BTS-SAM", "current", "sam-v1.json");
         version("BTS-SAM", "2", "sam-v2-incomplete.json");
         version("BTS-GPME", "1", "gpme-v1.json");
+        server.stubFor(get(urlEqualTo("/api/referential/v1/certifications/BTS-SAM/versions/9"))
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
         snapshot("BTS-SAM", "snapshot-sam-2026.json");
         snapshot("BTS-GPME", "snapshot-gpme-2026.json");
         String url = "http://localhost:" + server.port();

@@ -96,6 +96,13 @@ class EvaluationFlowResourceTest {
                 .body("missing", hasItem(containsString("E5")))
                 .body("missing", hasItem(containsString("E6")))
                 .body("missing", hasItem(containsString("seuilInclusif")));
+        as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "8", "year", 2027))
+                .post(SESSIONS).then().statusCode(422).body("violations[0].field", is("referentialVersion"));
+        as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "9", "year", 2027))
+                .post(SESSIONS).then().statusCode(502).contentType("application/problem+json").body("type", is("urn:bts:problem:bad-gateway"));
+        given().auth().oauth2(TestTokens.expired("rectorat-versailles", "versailles", "rectorat")).get(SESSIONS).then().statusCode(401);
+        given().auth().oauth2(TestTokens.otherAudience("rectorat-versailles", "versailles", "rectorat")).get(SESSIONS).then().statusCode(401);
+        as(RECTORAT).get("/api/evaluations/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -212,6 +219,8 @@ class EvaluationFlowResourceTest {
         // a member outside the commission of E1, another académie, a role that does not grade
         as(PROF1).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(404);
         as(EC1_LYON).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(404);
+        as(EC1_LYON).header("Idempotency-Key", "lyon-1").body(Map.of("grades", List.of(item(C2, "E1", 12))))
+                .post(grades(sam)).then().statusCode(404);
         as(RECTORAT).body(Map.of("statut", "NOTE", "note", 12)).put(url).then().statusCode(403);
         as(CANDIDATE2).get(url).then().statusCode(403);
         // a dispensed unit is the registration's, not the jury's
@@ -438,6 +447,12 @@ class EvaluationFlowResourceTest {
                 .then().statusCode(201);
         as(RECTORAT).body(Map.of("candidates", List.of("VER-2026-00011"))).put(SESSIONS + "/" + gpme + "/commissions/E4-1/candidates")
                 .then().statusCode(200);
+        as(PROF1).get(SESSIONS + "/" + gpme + "/candidates").then().statusCode(200).body("totalItems", is(1))
+                .body("items[0].candidate", is("VER-2026-00011"));
+        as(EC1).get(SESSIONS + "/" + gpme + "/candidates").then().statusCode(200).body("totalItems", is(0));
+        as(RECTORAT).get(SESSIONS + "/" + gpme + "/candidates").then().statusCode(200).body("totalItems", is(1));
+        as(EC1_LYON).get(SESSIONS + "/" + gpme + "/candidates").then().statusCode(404);
+        as(CANDIDATE1).get(SESSIONS + "/" + gpme + "/candidates").then().statusCode(403);
         String url = grades(gpme) + "/VER-2026-00011/E4";
         as(PROF1).body(Map.of("statut", "NOTE", "situations", Map.of("A", 14.5, "B", 4))).put(url).then().statusCode(422)
                 .body("violations[0].field", is("situations.A"));
