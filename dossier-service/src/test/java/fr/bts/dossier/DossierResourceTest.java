@@ -22,6 +22,7 @@ import static fr.bts.dossier.Fixtures.gpme;
 import static fr.bts.dossier.Fixtures.register;
 import static fr.bts.dossier.Fixtures.sam;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,6 +96,27 @@ class DossierResourceTest {
     }
 
     @Test
+    void readinessChecksMongoDb() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(startsWith("MongoDB connection health check")));
+    }
+
+    @Test
+    void unreachableReferentialIs503AndFixedVersionsAreReadOnce() {
+        Map<String, Object> down = sam("2031", "VER-2031-00009", "cand-z");
+        down.put("certification", "BTS-DOWN");
+        as(RECTORAT).contentType("application/json").body(down).post(DOSSIERS)
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:service-unavailable"));
+        assertEquals(3, ReferentialWireMock.requests("/api/referential/v1/certifications/BTS-DOWN/versions/1"));
+
+        register(sam("2031", "VER-2031-00010", "cand-z"));
+        register(sam("2031", "VER-2031-00011", "cand-z"));
+        assertEquals(1, ReferentialWireMock.requests("/api/referential/v1/certifications/BTS-SAM/versions/1"));
+    }
+
+    @Test
     void candidateNumberIsUniquePerAcademieAndSession() {
         register(sam("2032", "VER-2032-00001", "cand-d"));
         as(RECTORAT).contentType("application/json").body(sam("2032", "VER-2032-00001", "cand-e")).post(DOSSIERS)
@@ -133,6 +155,11 @@ class DossierResourceTest {
         as(candidate("cand-g")).get(DOSSIERS + "/" + theirs + "/conformity").then().statusCode(404);
         as(candidate("cand-g")).queryParam("session", "2034").get(DOSSIERS)
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(mine));
+        List<String> links = as(RECTORAT).queryParam("session", "2034").queryParam("size", "1").get(DOSSIERS).then().statusCode(200)
+                .header("X-Total-Count", "2").body("items", hasSize(1)).extract().headers().getValues("Link");
+        assertEquals(1, links.stream().filter(l -> l.contains("page=1") && l.contains("rel=\"next\"")).count(), links::toString);
+        as(RECTORAT).queryParam("size", "1000").get(DOSSIERS).then().statusCode(400).contentType("application/problem+json");
+        as(RECTORAT).queryParam("status", "MAYBE").get(DOSSIERS).then().statusCode(400);
         // same username in another académie sees nothing
         as(fr.bts.devstack.TestTokens.token("cand-g", "lyon", "candidate")).get(DOSSIERS + "/" + mine).then().statusCode(404);
     }

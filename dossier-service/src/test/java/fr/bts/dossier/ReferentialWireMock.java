@@ -18,7 +18,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * The referential service replayed by WireMock: versions 1 (also {@code current}) of BTS-SAM and BTS-GPME from the
- * fixtures {@code referential/*.json} (shaped as docs/contracts.md); anything else is a 404 problem.
+ * fixtures {@code referential/*.json} (shaped as docs/contracts.md), a failing BTS-DOWN (500), anything else a 404 problem.
  */
 public class ReferentialWireMock implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +32,8 @@ public class ReferentialWireMock implements QuarkusTestResourceLifecycleManager 
             server.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                     .withHeader("Content-Type", "application/problem+json")
                     .withBody("{\"type\":\"urn:bts:problem:not-found\",\"title\":\"Not found\",\"status\":404}")));
+            server.stubFor(get(urlEqualTo("/api/referential/v1/certifications/BTS-DOWN/versions/1"))
+                    .atPriority(1).willReturn(aResponse().withStatus(500)));
             for (String code : new String[] {"BTS-SAM", "BTS-GPME"}) {
                 String body = fixture("/referential/" + code + "-1.json");
                 for (String version : new String[] {"1", "current"}) {
@@ -41,6 +43,11 @@ public class ReferentialWireMock implements QuarkusTestResourceLifecycleManager 
             }
         }
         return Map.of("quarkus.rest-client.referential.url", server.baseUrl());
+    }
+
+    /** How many times the service asked for {@code path}. */
+    public static int requests(String path) {
+        return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(path)).build()).getCount();
     }
 
     private static String fixture(String path) {
