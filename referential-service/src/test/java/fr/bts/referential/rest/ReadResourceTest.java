@@ -64,6 +64,20 @@ class ReadResourceTest {
     }
 
     @Test
+    void versionDocumentIsGzippedWhenTheClientAsks() {
+        given().header("Accept-Encoding", "gzip").when().get(BASE + "BTS-SAM/versions/1")
+                .then().statusCode(200).header("Content-Encoding", "gzip").body("certification.code", equalTo("BTS-SAM"));
+    }
+
+    @Test
+    void openApiDocumentsTheEndpointsWithExamples() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/referential/v1/certifications/{code}/versions/{version}'.get.responses.'200'.content.'application/json'.examples.document",
+                        org.hamcrest.Matchers.notNullValue())
+                .body("paths", org.hamcrest.Matchers.hasKey("/ims/case/v1p1/CFPackages/{id}"));
+    }
+
+    @Test
     void currentIsTheLatestPublishedVersionWithAShortMaxAge() {
         Response current = given().when().get(BASE + "BTS-SAM/current");
         current.then().statusCode(200).header("Cache-Control", "public, max-age=60")
