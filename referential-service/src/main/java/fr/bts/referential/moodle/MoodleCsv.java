@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * A version as a Moodle competency framework CSV for {@code tool_lpimportcsv}: its 14 header columns in its
- * order (shared/standards/README.md), one framework row, then each bloc (parent: the framework) and each
- * competency (parent: its bloc). ID numbers are the referential codes (short, unique, under 100 characters);
+ * order (shared/standards/README.md), one framework row, then each bloc and each competency (parent: its bloc).
+ * Blocs leave {@code Parent ID number} empty: Moodle's importer attaches to the framework exactly the rows whose
+ * parent is empty ({@code framework_importer::add_children($framework, '')}); a row naming the framework's ID
+ * number as its parent would be silently dropped. ID numbers are the referential codes (short, unique, under 100 characters);
  * Export ID is the element's UUID, so a re-import matches. The scale is binary: not yet / acquired.
  */
 public final class MoodleCsv {
@@ -45,7 +47,7 @@ public final class MoodleCsv {
         for (Bloc bloc : nonNull(doc.blocs())) {
             String blocDescription = bloc.intitule() + (Boolean.TRUE.equals(bloc.facultatif()) ? " (facultatif)" : "")
                     + (bloc.unites() == null || bloc.unites().isEmpty() ? "" : " — unités " + String.join(", ", bloc.unites()));
-            rows.add(List.of(framework, bloc.code(), cut(bloc.code() + " " + bloc.intitule()), blocDescription, PLAIN,
+            rows.add(List.of("", bloc.code(), cut(bloc.code() + " " + bloc.intitule()), blocDescription, PLAIN,
                     "", "", "", "", "", "", bloc.id().toString(), "", ""));
             for (Competence c : nonNull(bloc.competences())) {
                 rows.add(List.of(bloc.code(), c.code(), cut(c.libelle()), competenceDescription(c), PLAIN, "", "", "", "",
