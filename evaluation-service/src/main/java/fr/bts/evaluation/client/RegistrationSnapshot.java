@@ -14,7 +14,7 @@ public record RegistrationSnapshot(String academie, String session, String certi
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Candidate(String registrationId, String candidateNumber, String lastName, String firstName,
-                            LocalDate birthDate, String account, String status, String categorie, String voie, String forme,
+                            String birthDate, String account, Integer referentialVersion, String status, String categorie, String voie, String forme,
                             List<String> unites, List<String> unitesFacultatives, Map<String, String> langues,
                             List<Dispense> dispenses, List<Benefice> benefices, List<EpreuveDossier> epreuves) {
     }
@@ -24,7 +24,16 @@ public record RegistrationSnapshot(String academie, String session, String certi
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Benefice(String unite, BigDecimal note, String session, LocalDate dateObtention) {
+    public record Benefice(String unite, BigDecimal note, String session, String dateObtention) {
+    }
+
+    /** A date of the snapshot, or null when absent or not a date (the snapshot writes "null" for unknown dates). */
+    public static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() || "null".equals(text) ? null : LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -206,7 +206,7 @@ public final class DeliberationEngine {
             for (SituationExamen situation : epreuve.situations()) {
                 BigDecimal points = evaluation.situations().get(situation.code());
                 somme = somme.add(points);
-                parts.add(situation.code() + " " + Arrondi.text(points) + "/" + Arrondi.text(situation.points()));
+                parts.add(situation.code() + " " + Arrondi.text(points) + "/" + Arrondi.text(epreuve.pointsDe(situation)));
             }
             BigDecimal total = epreuve.totalPointsSituations();
             note = surVingt(somme, total);

@@ -68,13 +68,28 @@ public record ReglesExamen(List<EpreuveExamen> epreuves, Map<String, List<String
             situations = situations == null ? List.of() : List.copyOf(situations);
         }
 
-        /** Whether the situations carry points that add up to a mark (R4: A 14 + B 6 = /20). */
+        /**
+         * Whether the épreuve is marked by its CCF situations: either each carries its points and they add up
+         * (R4: GPME E4 A 14 + B 6 = /20), or none does and they weigh the same, each marked on the épreuve's scale
+         * (R4: SAM E1 CCF « 3 situations de poids identique »).
+         */
         public boolean noteeParSituations() {
-            return !situations.isEmpty() && situations.stream().allMatch(s -> s.points() != null);
+            return !situations.isEmpty() && (situations.stream().allMatch(s -> s.points() != null)
+                    || situations.stream().allMatch(s -> s.points() == null));
+        }
+
+        /** Whether the situations weigh the same (no points given). */
+        public boolean situationsDePoidsEgal() {
+            return !situations.isEmpty() && situations.stream().allMatch(s -> s.points() == null);
+        }
+
+        /** The points a situation is marked on: its own, or the épreuve's scale for situations of equal weight. */
+        public BigDecimal pointsDe(SituationExamen situation) {
+            return situation.points() != null ? situation.points() : noteSur;
         }
 
         public BigDecimal totalPointsSituations() {
-            return situations.stream().map(SituationExamen::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return situations.stream().map(this::pointsDe).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         public Optional<SituationExamen> situation(String code) {

@@ -297,7 +297,7 @@ public class GradeService {
                             if (situation.isEmpty()) {
                                 out.add(new Problem.Violation(prefix + "situations." + s.getKey(), "no situation " + s.getKey() + " in " + epreuveCode));
                             } else {
-                                checkMark(s.getValue(), situation.get().points(), prefix + "situations." + s.getKey(), out);
+                                checkMark(s.getValue(), epreuve.pointsDe(situation.get()), prefix + "situations." + s.getKey(), out);
                             }
                         }
                     }

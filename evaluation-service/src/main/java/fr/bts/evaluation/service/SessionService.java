@@ -192,6 +192,19 @@ public class SessionService {
             if (c.status() != null && EXCLUDED_REGISTRATIONS.contains(c.status())) {
                 continue;
             }
+            if (c.candidateNumber() == null || c.candidateNumber().isBlank()) {
+                problems.add("a registration " + c.registrationId() + " has no candidate number");
+                continue;
+            }
+            if (c.referentialVersion() != null && c.referentialVersion() != session.referentialVersion) {
+                problems.add(c.candidateNumber() + ": inscrit(e) sur la version " + c.referentialVersion());
+                continue;
+            }
+            for (RegistrationSnapshot.Benefice b : nonNull(c.benefices())) {
+                if (b.note() == null || b.note().signum() < 0 || b.note().compareTo(ReglesExamen.VINGT) > 0) {
+                    problems.add(c.candidateNumber() + ": bénéfice " + b.unite() + " sans note valide");
+                }
+            }
             SessionCandidate candidate = new SessionCandidate();
             candidate.id = UUID.randomUUID();
             candidate.sessionId = session.id;
@@ -200,7 +213,7 @@ public class SessionService {
             candidate.account = c.account();
             candidate.lastName = c.lastName();
             candidate.firstName = c.firstName();
-            candidate.birthDate = c.birthDate();
+            candidate.birthDate = RegistrationSnapshot.date(c.birthDate());
             candidate.categorie = c.categorie();
             candidate.voie = c.voie();
             candidate.forme = "PROGRESSIVE".equals(c.forme()) ? FormeInscription.PROGRESSIVE.name() : FormeInscription.GLOBALE.name();

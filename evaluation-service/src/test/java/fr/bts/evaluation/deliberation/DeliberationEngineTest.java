@@ -114,6 +114,13 @@ class DeliberationEngineTest {
                 new Row("R4 CCF situations summed to /20", gpme(),
                         candidat().voie("FORMATION_CONTINUE").situations("E4", "A", "10", "B", "4.5"), Decision.ADMIS, "14.5",
                         r -> assertEquals(0, new BigDecimal("87").compareTo(r.totalPoints()))),
+                // R4 ([S002] II.D E1): CCF « 3 situations d'évaluation de poids identique », each /20, brought to /20:
+                // 12 + 14 + 10.5 = 36.5 / 60 → 12.166… → 12.17 (Arrondi.surVingt, half-up); other units 10:
+                // (180 + 3 × 12.17) / 21 = 216.51 / 21 = 10.31
+                new Row("R4 CCF situations of equal weight averaged to /20", samE1Ccf(),
+                        candidat().allSam("10").situations("E1", "1", "12", "2", "14", "3", "10.5"), Decision.ADMIS, "10.31",
+                        r -> assertTrue(r.lignes().get(0).startsWith("E1 (U1) : 1 12/20 + 2 14/20 + 3 10.5/20 = 36.5/60 → 12.17/20"),
+                                r.lignes().get(0))),
                 new Row("R4 CCF with a situation missing is not a mark yet", gpme(),
                         candidat().situations("E4", "A", "10"), Decision.INCOMPLET, null, r -> { }),
                 // R6/R7 ([S000]): unit ≥ 10 validates its bloc; automatic attestation for FPC and VAE.
@@ -178,6 +185,14 @@ class DeliberationEngineTest {
         Map<String, List<String>> blocs = Map.of("SAM-BC01", List.of("U4"), "SAM-BC02", List.of("U5"), "SAM-BC03", List.of("U6"),
                 "SAM-BC04", List.of("U1"), "SAM-BC05", List.of("U21", "U22"), "SAM-BC06", List.of("U3"));
         return new ReglesExamen(epreuves, blocs, BigDecimal.TEN, inclusive, BigDecimal.ONE, BigDecimal.TEN);
+    }
+
+    static ReglesExamen samE1Ccf() {
+        ReglesExamen sam = sam();
+        List<EpreuveExamen> epreuves = sam.epreuves().stream().map(e -> !e.code().equals("E1") ? e
+                : new EpreuveExamen("E1", "U1", "Culture générale et expression", e.coefficient(), false, null,
+                        List.of(new SituationExamen("1", null), new SituationExamen("2", null), new SituationExamen("3", null)))).toList();
+        return new ReglesExamen(epreuves, sam.unitesParBloc(), sam.seuil(), true, BigDecimal.ONE, BigDecimal.TEN);
     }
 
     static ReglesExamen gpme() {
