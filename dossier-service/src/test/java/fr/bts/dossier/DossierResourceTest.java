@@ -96,6 +96,25 @@ class DossierResourceTest {
     }
 
     @Test
+    void idempotencyKeyReplaysCreationsAndSubmissions() {
+        Map<String, Object> body = gpme("2039", "VER-2039-00001", "cand-w");
+        io.restassured.response.Response first = as(RECTORAT).header("Idempotency-Key", "create-w").contentType("application/json")
+                .body(body).post(DOSSIERS);
+        first.then().statusCode(201).header("ETag", "\"v1\"");
+        as(RECTORAT).header("Idempotency-Key", "create-w").contentType("application/json").body(body).post(DOSSIERS)
+                .then().statusCode(201).header("Location", equalTo(first.header("Location"))).body("id", equalTo(first.path("id")));
+        as(RECTORAT).header("Idempotency-Key", "create-w").contentType("application/json").body(gpme("2039", "VER-2039-00002", "cand-w"))
+                .post(DOSSIERS).then().statusCode(422).body("type", equalTo("urn:bts:problem:idempotency-key-reused"));
+        assertEquals(1, (int) as(RECTORAT).queryParam("session", "2039").get(DOSSIERS).then().extract().path("totalItems"));
+
+        String submit = DOSSIERS + "/" + first.path("id") + "/registration/submit";
+        as(RECTORAT).header("Idempotency-Key", "submit-w").header("If-Match", "\"v1\"").post(submit).then().statusCode(200).header("ETag", "\"v2\"");
+        as(RECTORAT).header("Idempotency-Key", "submit-w").header("If-Match", "\"v1\"").post(submit).then().statusCode(200)
+                .header("ETag", "\"v2\"").body("status", equalTo("SUBMITTED"));
+        as(RECTORAT).header("If-Match", "\"v1\"").post(submit).then().statusCode(412);
+    }
+
+    @Test
     void readinessChecksMongoDb() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -16,5 +16,8 @@ public class IdempotencyRecord {
     public String requestHash;
     public int status;
     public String body;
+    /** Id of the created or changed resource, for the {@code Location} of a replayed answer. */
+    public String resourceId;
+    public String etag;
     public Instant createdAt;
 }

@@ -32,8 +32,9 @@ public class IdempotencyRepository implements PanacheMongoRepositoryBase<Idempot
         }
     }
 
-    public void complete(String id, int status, String body) {
-        mongoCollection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", status), Updates.set("body", body)));
+    public void complete(String id, int status, String body, String resourceId, String etag) {
+        mongoCollection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", status), Updates.set("body", body),
+                Updates.set("resourceId", resourceId), Updates.set("etag", etag)));
     }
 
     public void release(String id) {

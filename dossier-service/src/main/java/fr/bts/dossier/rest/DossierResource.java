@@ -1,5 +1,7 @@
 package fr.bts.dossier.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCursor;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
@@ -13,6 +15,7 @@ import fr.bts.dossier.repository.DossierRepository;
 import fr.bts.dossier.service.DecisionInput;
 import fr.bts.dossier.service.DossierEdit;
 import fr.bts.dossier.service.DossierService;
+import fr.bts.dossier.service.Idempotency;
 import fr.bts.dossier.service.ReasonInput;
 import fr.bts.dossier.service.RegistrationCsv;
 import fr.bts.dossier.service.RegistrationInput;
@@ -35,6 +38,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,6 +57,8 @@ import java.util.Map;
 @Tag(name = "Dossiers")
 public class DossierResource {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @Inject
     DossierService service;
 
@@ -64,6 +70,12 @@ public class DossierResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
 
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
@@ -79,10 +91,11 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
     @Operation(summary = "Register a candidate (validated against the referential version)")
-    public Response create(@NotNull @Valid RegistrationInput input, @Context UriInfo uri) {
-        DossierCandidat file = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(file.id).build())
-                .tag(ETags.ofVersion(file.version)).entity(file).build();
+    public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                           @Context UriInfo uri) throws JsonProcessingException {
+        Idempotency.Answer answer = idempotency.run("create", key, json.writeValueAsBytes(input),
+                () -> answer(201, service.create(input)));
+        return respond(answer, uri.getAbsolutePathBuilder());
     }
 
     @GET
@@ -135,8 +148,11 @@ public class DossierResource {
     @Path("/{id}/registration/submit")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "DRAFT → SUBMITTED")
-    public Response submitRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.submitRegistration(id, ifMatch));
+    public Response submitRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @HeaderParam(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
+        Idempotency.Answer answer = idempotency.run("registration-submit", key, id + "\n" + ifMatch,
+                () -> answer(200, service.submitRegistration(id, ifMatch)));
+        return respond(answer, uri.getBaseUriBuilder());
     }
 
     @POST
@@ -180,8 +196,11 @@ public class DossierResource {
     @RolesAllowed(Roles.CANDIDATE)
     @Operation(summary = "The candidate submits a dossier before the deadline: DRAFT → SUBMITTED")
     public Response submitDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
-                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.submitDossier(id, epreuve, ifMatch));
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                  @Context UriInfo uri) {
+        Idempotency.Answer answer = idempotency.run("dossier-submit", key, id + "\n" + epreuve + "\n" + ifMatch,
+                () -> answer(200, service.submitDossier(id, epreuve, ifMatch)));
+        return respond(answer, uri.getBaseUriBuilder());
     }
 
     @GET
@@ -200,6 +219,26 @@ public class DossierResource {
     public Response decide(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DecisionInput input) {
         return withTag(service.decide(id, epreuve, ifMatch, input));
+    }
+
+    private Idempotency.Answer answer(int status, DossierCandidat file) {
+        try {
+            return new Idempotency.Answer(status, json.writeValueAsString(file), file.id, ETags.ofVersion(file.version).getValue());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A dossier is always serialisable", e);
+        }
+    }
+
+    /** The (possibly replayed) answer, with its ETag and, for a creation, its Location. */
+    private static Response respond(Idempotency.Answer answer, UriBuilder location) {
+        Response.ResponseBuilder builder = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
+        if (answer.etag() != null) {
+            builder.tag(new EntityTag(answer.etag()));
+        }
+        if (answer.status() == 201 && answer.resourceId() != null) {
+            builder.location(location.path(answer.resourceId()).build());
+        }
+        return builder.build();
     }
 
     private static Response withTag(DossierCandidat file) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Roles;
+import fr.bts.dossier.service.Idempotency;
 import fr.bts.dossier.service.ImportService;
 import fr.bts.dossier.service.RegistrationInput;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +55,7 @@ public class ImportResource {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         if (csv) {
             String text = decode(body, contentType);
-            ImportService.Answer answer = imports.idempotent(key, ImportService.hash("text/csv", body),
+            Idempotency.Answer answer = imports.idempotent(key, ImportService.request("text/csv", body),
                     () -> imports.importCsv(text));
             return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
         }
@@ -62,7 +63,7 @@ public class ImportResource {
         if (rows == null) {
             throw ProblemException.badRequest("The body must be a JSON array of registrations");
         }
-        ImportService.Answer answer = imports.idempotent(key, ImportService.hash("application/json", body),
+        Idempotency.Answer answer = imports.idempotent(key, ImportService.request("application/json", body),
                 () -> imports.importJson(rows));
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }

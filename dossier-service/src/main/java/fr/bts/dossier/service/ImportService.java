@@ -2,7 +2,6 @@ package fr.bts.dossier.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.bts.commons.http.ETags;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
@@ -11,10 +10,8 @@ import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.client.ReferentialVersions;
 import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.model.DossierCandidat;
-import fr.bts.dossier.model.IdempotencyRecord;
 import fr.bts.dossier.model.StatutInscription;
 import fr.bts.dossier.repository.DossierRepository;
-import fr.bts.dossier.repository.IdempotencyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -43,7 +40,7 @@ public class ImportService {
     DossierRepository dossiers;
 
     @Inject
-    IdempotencyRepository idempotency;
+    Idempotency idempotency;
 
     @Inject
     ReferentialVersions referential;
@@ -60,50 +57,18 @@ public class ImportService {
     @Inject
     ObjectMapper json;
 
-    /** The answer of an import: HTTP status and JSON body (stored as is for replays). */
-    public record Answer(int status, String body) {
+    /** Runs an import once per {@code Idempotency-Key} of the caller's académie. */
+    public Idempotency.Answer idempotent(String key, byte[] request, java.util.function.Supplier<ImportReport> work) {
+        return idempotency.run("imports", key, request, () -> answer(work.get()));
     }
 
-    /**
-     * Runs {@code work} once per idempotency key of the caller's académie; {@code requestHash} identifies the request.
-     */
-    public Answer idempotent(String key, String requestHash, java.util.function.Supplier<ImportReport> work) {
-        String academie = caller.requireAcademie();
-        if (key == null || key.isBlank()) {
-            return answer(work.get());
-        }
-        if (key.length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "must be at most 200 characters").withStatus400();
-        }
-        String id = academie + "/imports/" + key;
-        Optional<IdempotencyRecord> earlier = idempotency.claim(id, requestHash);
-        if (earlier.isPresent()) {
-            IdempotencyRecord record = earlier.get();
-            if (!record.requestHash.equals(requestHash)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key '" + key + "' was used for another import");
-            }
-            if (record.status == 0) {
-                throw ProblemException.conflict("The import with Idempotency-Key '" + key + "' is still running");
-            }
-            return new Answer(record.status, record.body);
-        }
-        try {
-            Answer answer = answer(work.get());
-            idempotency.complete(id, answer.status(), answer.body());
-            return answer;
-        } catch (RuntimeException e) {
-            idempotency.release(id);
-            throw e;
-        }
-    }
-
-    public static String hash(String contentType, byte[] body) {
-        byte[] type = String.valueOf(contentType).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] all = new byte[type.length + 1 + body.length];
+    /** What identifies an import request: its media type and its bytes. */
+    public static byte[] request(String contentType, byte[] body) {
+        byte[] type = (contentType + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[type.length + body.length];
         System.arraycopy(type, 0, all, 0, type.length);
-        System.arraycopy(body, 0, all, type.length + 1, body.length);
-        return ETags.sha256Hex(all);
+        System.arraycopy(body, 0, all, type.length, body.length);
+        return all;
     }
 
     public ImportReport importJson(List<RegistrationInput> inputs) {
@@ -252,9 +217,9 @@ public class ImportService {
         }
     }
 
-    private Answer answer(ImportReport report) {
+    private Idempotency.Answer answer(ImportReport report) {
         try {
-            return new Answer(200, json.writeValueAsString(report));
+            return new Idempotency.Answer(200, json.writeValueAsString(report), null, null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An import report is always serialisable", e);
         }
