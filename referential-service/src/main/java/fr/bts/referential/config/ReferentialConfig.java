@@ -35,6 +35,10 @@ public interface ReferentialConfig {
         @WithDefault("60S")
         Duration currentMaxAge();
 
+        /** How long an instance serves a public version from memory before reading it again. */
+        @WithDefault("10M")
+        Duration versionCacheTtl();
+
         /** How long an instance trusts its memory of which version is current. */
         @WithDefault("5S")
         Duration currentLookupTtl();

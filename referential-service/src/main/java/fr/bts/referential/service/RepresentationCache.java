@@ -11,26 +11,32 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Canonical bytes of public (published or deprecated) versions, kept in memory: a public version changes only
  * when it is deprecated, so the read path serves them without touching the database. Keys accept the
- * certification code and its RNCP number. Which version is {@code current} is remembered for a short time.
+ * certification code and its RNCP number. Which version is {@code current} is remembered for a short time;
+ * public versions for {@code referential.http.version-cache-ttl}, so that a deprecation made through another
+ * instance is seen everywhere within that delay.
  */
 @ApplicationScoped
 public class RepresentationCache {
 
-    private final Map<String, Representation> versions = new ConcurrentHashMap<>();
-    private final Map<String, CurrentPointer> current = new ConcurrentHashMap<>();
+    private final Map<String, Entry> versions = new ConcurrentHashMap<>();
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
 
     @Inject
     ReferentialConfig config;
 
-    record CurrentPointer(Representation representation, long expiresAtNanos) {
+    record Entry(Representation representation, long expiresAtNanos) {
     }
 
     public Representation version(String codeOrRncp, String number) {
-        return versions.get(key(codeOrRncp, number));
+        Entry entry = versions.get(key(codeOrRncp, number));
+        if (entry == null || System.nanoTime() - entry.expiresAtNanos() > 0) {
+            return null;
+        }
+        return entry.representation();
     }
 
     public Representation current(String codeOrRncp) {
-        CurrentPointer pointer = current.get(codeOrRncp.toUpperCase(Locale.ROOT));
+        Entry pointer = current.get(codeOrRncp.toUpperCase(Locale.ROOT));
         if (pointer == null || System.nanoTime() - pointer.expiresAtNanos() > 0) {
             return null;
         }
@@ -41,17 +47,19 @@ public class RepresentationCache {
         if (!representation.status().isPublic()) {
             return;
         }
-        versions.put(key(representation.certificationCode(), Integer.toString(representation.number())), representation);
+        Entry entry = new Entry(representation,
+                System.nanoTime() + config.http().versionCacheTtl().toNanos());
+        versions.put(key(representation.certificationCode(), Integer.toString(representation.number())), entry);
         if (rncp != null) {
-            versions.put(key(rncp, Integer.toString(representation.number())), representation);
+            versions.put(key(rncp, Integer.toString(representation.number())), entry);
         }
     }
 
     public void putCurrent(Representation representation, String rncp) {
         long expires = System.nanoTime() + config.http().currentLookupTtl().toNanos();
-        current.put(representation.certificationCode().toUpperCase(Locale.ROOT), new CurrentPointer(representation, expires));
+        current.put(representation.certificationCode().toUpperCase(Locale.ROOT), new Entry(representation, expires));
         if (rncp != null) {
-            current.put(rncp.toUpperCase(Locale.ROOT), new CurrentPointer(representation, expires));
+            current.put(rncp.toUpperCase(Locale.ROOT), new Entry(representation, expires));
         }
     }
 

@@ -43,7 +43,16 @@ public class SeedLoader {
             return;
         }
         for (String resource : config.seed().files()) {
-            boolean loaded = QuarkusTransaction.requiringNew().call(() -> load(resource));
+            boolean loaded;
+            try {
+                loaded = QuarkusTransaction.requiringNew().call(() -> load(resource));
+            } catch (RuntimeException e) {
+                // another instance starting at the same time may have inserted it first (unique code)
+                if (!QuarkusTransaction.requiringNew().call(() -> alreadyLoaded(resource))) {
+                    throw e;
+                }
+                loaded = false;
+            }
             LOG.infof(loaded ? "Seed %s loaded as published version 1" : "Seed %s already present", resource);
         }
     }
@@ -88,6 +97,10 @@ public class SeedLoader {
         version.publishedAt = now;
         storage.store(version, document);
         return true;
+    }
+
+    boolean alreadyLoaded(String resource) {
+        return Certification.findByCodeOrRncp(readTree(resource).path("certification").path("code").asText()).isPresent();
     }
 
     private static JsonNode readTree(String resource) {
