@@ -5,7 +5,10 @@ import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.GradeDtos.Batch;
 import fr.bts.evaluation.api.GradeDtos.GradeInput;
 import fr.bts.evaluation.api.GradeDtos.GradeView;
+import fr.bts.commons.http.PageRequest;
+import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.service.GradeService;
+import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +41,8 @@ public class GradeResource {
 
     @Inject
     GradeService grades;
+    @Inject
+    EvaluationConfig config;
     @Context
     UriInfo uri;
 
@@ -61,6 +66,14 @@ public class GradeResource {
             return Response.notModified(tag).build();
         }
         return Response.ok(grade).tag(tag).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
+    @Operation(summary = "Grades of the session (a jury member sees those of their commissions), by candidate or épreuve, paginated")
+    public Response list(@PathParam("id") UUID id, @QueryParam("candidate") String candidate, @QueryParam("epreuve") String epreuve,
+                         @QueryParam("page") String page, @QueryParam("size") String size) {
+        return grades.list(id, candidate, epreuve, PageRequest.of(page, size, config.page().maxSize())).toResponse(uri);
     }
 
     @POST

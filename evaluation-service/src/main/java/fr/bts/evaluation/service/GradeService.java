@@ -83,6 +83,40 @@ public class GradeService {
         return GradeView.of(grade, candidate.candidateNumber);
     }
 
+    /**
+     * Grades of the session, optionally for one candidate or épreuve: the rectorat and the session's president see
+     * all of them, a jury member those of the candidates and épreuves of their commissions.
+     */
+    @Transactional
+    public fr.bts.commons.http.Page<GradeView> list(UUID sessionId, String candidateNumber, String epreuve, fr.bts.commons.http.PageRequest page) {
+        ExamSession session = access.session(sessionId);
+        StringBuilder where = new StringBuilder("from Grade g, SessionCandidate c where c.id = g.candidateId and g.sessionId = :session");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("session", session.id);
+        if (candidateNumber != null && !candidateNumber.isBlank()) {
+            where.append(" and c.candidateNumber = :candidate");
+            params.and("candidate", candidateNumber);
+        }
+        if (epreuve != null && !epreuve.isBlank()) {
+            where.append(" and g.epreuve = :epreuve");
+            params.and("epreuve", epreuve);
+        }
+        if (!access.hasRole(fr.bts.commons.security.Roles.RECTORAT) && !access.isPresidentOf(session)) {
+            where.append(" and exists (select 1 from Commission k join k.members m join k.candidates x where k.sessionId = :session "
+                    + "and m = :account and x = g.candidateId and k.epreuve = g.epreuve)");
+            params.and("account", access.username());
+        }
+        jakarta.persistence.TypedQuery<Long> count = em.createQuery("select count(g) " + where, Long.class);
+        jakarta.persistence.TypedQuery<Object[]> select = em.createQuery("select g, c.candidateNumber " + where
+                + " order by c.candidateNumber, g.epreuve", Object[].class);
+        params.map().forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        List<Object[]> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return fr.bts.commons.http.Page.of(page, total, rows.stream().map(r -> GradeView.of((Grade) r[0], (String) r[1])).toList());
+    }
+
     @Transactional
     public Written put(UUID sessionId, String candidateNumber, String epreuve, GradeInput input, String ifMatch) {
         ExamSession session = access.sessionForGrading(sessionId);

@@ -28,6 +28,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -292,6 +294,19 @@ class EvaluationFlowResourceTest {
         as(PROF1).header("Idempotency-Key", "e4-1").body(Map.of("grades", List.of(
                         item(C1, "E4", 9.5), item(C2, "E4", 15), item(C3, "E4", 12), item(C4, "E4", 12))))
                 .post(grades(sam)).then().statusCode(200).body("created", is(4));
+
+        // listings: a jury member sees the grades of their commissions only
+        as(PROF1).get(grades(sam)).then().statusCode(200).body("totalItems", is(4)).body("items.epreuve", everyItem(is("E4")));
+        as(EC1).get(grades(sam) + "?candidate=" + C1).then().statusCode(200).body("totalItems", is(5))
+                .body("items.epreuve", not(hasItem("E4")));
+        as(RECTORAT).get(grades(sam) + "?candidate=" + C1).then().statusCode(200).body("totalItems", is(8))
+                .body("items.find { it.epreuve == 'E1' }.statut", is("DISPENSE"))
+                .body("items.find { it.epreuve == 'E3' }.statut", is("BENEFICE"))
+                .body("items.find { it.epreuve == 'E3' }.origine", is("INSCRIPTION"));
+        as(RECTORAT).get(grades(sam) + "?epreuve=E5").then().statusCode(200)
+                .body("items.find { it.candidate == '" + C2 + "' }.statut", is("NV"));
+        as(RECTORAT_LYON).get(grades(sam)).then().statusCode(404);
+        as(CANDIDATE1).get(grades(sam)).then().statusCode(403);
     }
 
     @Test
