@@ -115,6 +115,13 @@ class DossierResourceTest {
     }
 
     @Test
+    void openApiDocumentsRequestExamples() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/dossiers/v1/imports'.post.requestBody.content.'text/csv'.examples", org.hamcrest.Matchers.aMapWithSize(1))
+                .body("paths.'/api/dossiers/v1/dossiers'.post.requestBody.content.'application/json'.examples", org.hamcrest.Matchers.aMapWithSize(1));
+    }
+
+    @Test
     void readinessChecksMongoDb() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -41,6 +41,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.OutputStreamWriter;
@@ -58,6 +61,14 @@ import java.util.Map;
 public class DossierResource {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REGISTRATION_EXAMPLE = """
+            {"session": "2026", "certification": "BTS-SAM", "referentialVersion": 1, "candidateNumber": "VER-2026-00001",
+             "ine": "0123456789A", "lastName": "Martin", "firstName": "Léa", "birthDate": "2005-03-01",
+             "email": "lea.martin@example.org", "account": "candidat-versailles", "categorie": "CAT_A",
+             "voie": "ELEVE_ETUDIANT", "forme": "GLOBALE", "unitesFacultatives": ["UF1"],
+             "langues": {"U21": "ANGLAIS", "U22": "ESPAGNOL", "UF1": "ITALIEN"},
+             "dispenses": [{"unite": "U1", "diplome": "BTS Comptabilité et gestion"}],
+             "benefices": [{"unite": "U3", "note": "12.5", "session": "2025", "dateObtention": "2025-07-04"}]}""";
 
     @Inject
     DossierService service;
@@ -91,6 +102,8 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
     @Operation(summary = "Register a candidate (validated against the referential version)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "SAM, forme globale",
+            value = REGISTRATION_EXAMPLE)))
     public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            @Context UriInfo uri) throws JsonProcessingException {
         Idempotency.Answer answer = idempotency.run("create", key, json.writeValueAsBytes(input),

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -50,6 +53,14 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
     @Operation(summary = "Import up to 10,000 registrations (idempotent by candidate number and Idempotency-Key)")
+    @RequestBody(content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "JSON array",
+                value = "[" + DossierResource.REGISTRATION_EXAMPLE + "]")),
+        @Content(mediaType = "text/csv", examples = @ExampleObject(name = "CSV with header", value = """
+                session,certification,referentialVersion,candidateNumber,lastName,firstName,birthDate,email,account,categorie,voie,forme,unites,unitesFacultatives,langues,dispenses,benefices
+                2026,BTS-SAM,1,VER-2026-00001,Martin,Léa,2005-03-01,lea.martin@example.org,candidat-versailles,CAT_A,ELEVE_ETUDIANT,GLOBALE,,UF1,U21:ANGLAIS|U22:ESPAGNOL|UF1:ITALIEN,U1:BTS Comptabilité et gestion,U3:12.5:2025:2025-07-04
+                2026,BTS-GPME,,VER-2026-00002,Durand,Hugo,2004-11-20,hugo.durand@example.org,candidat-hugo,CAT_C,CANDIDATURE_INDIVIDUELLE,PROGRESSIVE,U4|U6,,,,
+                """))})
     public Response importRegistrations(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                         @HeaderParam("Idempotency-Key") String key) throws IOException {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");

@@ -8,7 +8,6 @@ import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.security.Caller;
-import fr.bts.commons.security.Roles;
 import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.conformity.ExigencesDossier;
 import fr.bts.dossier.model.DossierCandidat;

@@ -25,10 +25,12 @@ import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -341,13 +343,13 @@ public class DossierService {
         file.voie = input.voie();
         file.forme = input.forme();
         file.unites = new ArrayList<>(RegistrationValidator.unitesOf(input, version));
-        file.unitesFacultatives = new ArrayList<>(new java.util.LinkedHashSet<>(input.unitesFacultatives()));
+        file.unitesFacultatives = new ArrayList<>(new LinkedHashSet<>(input.unitesFacultatives()));
         file.langues = new LinkedHashMap<>();
         input.langues().forEach((unit, langue) -> file.langues.put(unit, langue.name()));
         file.dispenses = new ArrayList<>(input.dispenses().stream()
                 .map(d -> new DossierCandidat.Dispense(d.unite(), d.diplome().strip())).toList());
         file.benefices = new ArrayList<>(input.benefices().stream()
-                .map(b -> new DossierCandidat.Benefice(b.unite(), new java.math.BigDecimal(b.note()).stripTrailingZeros().toPlainString(),
+                .map(b -> new DossierCandidat.Benefice(b.unite(), new BigDecimal(b.note()).stripTrailingZeros().toPlainString(),
                         b.session(), b.dateObtention())).toList());
         Set<String> notSat = new HashSet<>();
         file.dispenses.forEach(d -> notSat.add(d.unite));

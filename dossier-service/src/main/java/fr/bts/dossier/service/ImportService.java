@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
@@ -58,13 +60,13 @@ public class ImportService {
     ObjectMapper json;
 
     /** Runs an import once per {@code Idempotency-Key} of the caller's académie. */
-    public Idempotency.Answer idempotent(String key, byte[] request, java.util.function.Supplier<ImportReport> work) {
+    public Idempotency.Answer idempotent(String key, byte[] request, Supplier<ImportReport> work) {
         return idempotency.run("imports", key, request, () -> answer(work.get()));
     }
 
     /** What identifies an import request: its media type and its bytes. */
     public static byte[] request(String contentType, byte[] body) {
-        byte[] type = (contentType + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] type = (contentType + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[type.length + body.length];
         System.arraycopy(type, 0, all, 0, type.length);
         System.arraycopy(body, 0, all, type.length, body.length);

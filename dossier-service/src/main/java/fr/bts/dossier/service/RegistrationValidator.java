@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a registration against its referential version: category and access route offered, units known and of
@@ -71,7 +72,7 @@ public final class RegistrationValidator {
             }
         }
         if (in.forme() == FormeInscription.GLOBALE && !in.unites().isEmpty() && !seen.equals(compulsory)) {
-            out.add(new Violation("unites", "forme GLOBALE takes every compulsory unit " + new java.util.TreeSet<>(compulsory)
+            out.add(new Violation("unites", "forme GLOBALE takes every compulsory unit " + new TreeSet<>(compulsory)
                     + "; leave it empty or list them all", String.join(",", in.unites())));
         }
         if (in.forme() == FormeInscription.PROGRESSIVE && in.unites().isEmpty()) {
@@ -89,7 +90,7 @@ public final class RegistrationValidator {
                 out.add(new Violation("dispenses[" + i + "].unite", "is not a unit of " + in.certification(), d.unite()));
             } else if (!dispensable.contains(d.unite())) {
                 out.add(new Violation("dispenses[" + i + "].unite", "cannot be dispensed in " + in.certification()
-                        + " (dispensable: " + new java.util.TreeSet<>(dispensable) + ")", d.unite()));
+                        + " (dispensable: " + new TreeSet<>(dispensable) + ")", d.unite()));
             } else if (!dispensed.add(d.unite())) {
                 out.add(new Violation("dispenses[" + i + "].unite", "is dispensed twice", d.unite()));
             }
