@@ -34,6 +34,8 @@ public interface GatewayConfig {
 
     SecurityHeaders securityHeaders();
 
+    TokenCache tokenCache();
+
     interface Service {
         /** Base URLs of the instances ({@code http://host:port}), balanced round-robin. */
         List<String> instances();
@@ -145,5 +147,18 @@ public interface GatewayConfig {
         /** Sent when the request came over https. */
         @WithDefault("max-age=31536000; includeSubDomains")
         String strictTransportSecurity();
+    }
+
+    interface TokenCache {
+        /** Reuse the identity of a token verified before (same bytes) instead of checking its signature again. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Longest time a verified token is reused (never past its own expiry). */
+        @WithDefault("60s")
+        Duration ttl();
+
+        @WithDefault("10000")
+        int maxEntries();
     }
 }

@@ -8,6 +8,7 @@ import fr.bts.gateway.ratelimit.ClientKey;
 import fr.bts.gateway.ratelimit.RateLimitDecision;
 import fr.bts.gateway.ratelimit.RateLimiter;
 import fr.bts.gateway.routing.RouteFamily;
+import fr.bts.gateway.security.VerifiedTokens;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -39,11 +40,13 @@ public class ProxyRoutes {
     private final Backends backends;
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
+    private final VerifiedTokens verifiedTokens;
 
-    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter) {
+    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens) {
         this.backends = backends;
         this.problems = problems;
         this.rateLimiter = rateLimiter;
+        this.verifiedTokens = verifiedTokens;
     }
 
     void install(@Observes Router router) {
@@ -77,32 +80,30 @@ public class ProxyRoutes {
         }
 
         RouteFamily.Access access = route.access(in.method().name(), ctx.normalizedPath());
-        Context context = Vertx.currentContext();
-        Executor onRequestContext = task -> {
-            if (Vertx.currentContext() == context) {
-                task.run();
-            } else {
-                context.runOnContext(v -> task.run());
-            }
-        };
-        identity(ctx).emitOn(onRequestContext).subscribe().with(
-                identity -> authorize(ctx, route, access, identity),
-                failure -> {
-                    if (failure instanceof AuthenticationFailedException) {
-                        reject(ctx, ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or not meant for this API");
-                    } else {
-                        LOG.errorf(failure, "Token validation could not be performed");
-                        reject(ctx, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be validated at the moment");
-                    }
-                });
-    }
-
-    private Uni<SecurityIdentity> identity(RoutingContext ctx) {
+        String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null || deferred == null) {
-            return Uni.createFrom().nullItem();
+        if (authorization == null || deferred == null) {
+            authorize(ctx, route, access, null);
+            return;
         }
-        return deferred;
+        SecurityIdentity known = verifiedTokens.get(authorization);
+        if (known != null) {
+            authorize(ctx, route, access, known);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        Executor onRequestContext = task -> onContext(context, task);
+        deferred.invoke(identity -> verifiedTokens.put(authorization, identity))
+                .emitOn(onRequestContext).subscribe().with(
+                        identity -> authorize(ctx, route, access, identity),
+                        failure -> {
+                            if (failure instanceof AuthenticationFailedException) {
+                                reject(ctx, ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or not meant for this API");
+                            } else {
+                                LOG.errorf(failure, "Token validation could not be performed");
+                                reject(ctx, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be validated at the moment");
+                            }
+                        });
     }
 
     private void authorize(RoutingContext ctx, RouteFamily route, RouteFamily.Access access, SecurityIdentity identity) {
@@ -120,12 +121,14 @@ public class ProxyRoutes {
         ClientKey client = ClientKey.of(identity, ip);
         ctx.put(GatewayKeys.CLIENT, client.key());
         Context context = Vertx.currentContext();
-        rateLimiter.acquire(client.key(), client.clientId(), client.anonymous()).subscribe().with(
-                decision -> onContext(context, () -> admitted(ctx, route, decision, ip)),
-                failure -> onContext(context, () -> {
-                    LOG.errorf(failure, "Rate-limit store failed; letting the request through");
-                    admitted(ctx, route, RateLimitDecision.unlimited(), ip);
-                }));
+        rateLimiter.acquire(client.key(), client.clientId(), client.anonymous()).onComplete(ar -> onContext(context, () -> {
+            if (ar.succeeded()) {
+                admitted(ctx, route, ar.result(), ip);
+            } else {
+                LOG.errorf(ar.cause(), "Rate-limit store failed; letting the request through");
+                admitted(ctx, route, RateLimitDecision.unlimited(), ip);
+            }
+        }));
     }
 
     private void admitted(RoutingContext ctx, RouteFamily route, RateLimitDecision decision, String ip) {

@@ -2,7 +2,7 @@ package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
 import io.quarkus.arc.DefaultBean;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,8 +35,8 @@ public class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public Uni<RateLimitDecision> acquire(String key, int requests, Duration period) {
-        return Uni.createFrom().item(take(key, requests, period));
+    public Future<RateLimitDecision> acquire(String key, int requests, Duration period) {
+        return Future.succeededFuture(take(key, requests, period));
     }
 
     /** Synchronous form of {@link #acquire}, for the unit tests and the event loop alike. */

@@ -1,7 +1,7 @@
 package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -23,9 +23,9 @@ public class RateLimiter {
      * @param client   the bucket key of the caller ({@link ClientKey#key()})
      * @param clientId the token's client id when the caller is a client, for per-client budgets; else null
      */
-    public Uni<RateLimitDecision> acquire(String client, String clientId, boolean anonymous) {
+    public Future<RateLimitDecision> acquire(String client, String clientId, boolean anonymous) {
         if (!config.enabled()) {
-            return Uni.createFrom().item(RateLimitDecision.unlimited());
+            return Future.succeededFuture(RateLimitDecision.unlimited());
         }
         GatewayConfig.Budget budget = anonymous ? config.anonymous()
                 : clientId != null && config.clients().containsKey(clientId) ? config.clients().get(clientId)
