@@ -3,7 +3,7 @@
 #
 # 1. 5,000 candidates x 10 épreuves submitted through the batch API (500 grades per batch, Idempotency-Key,
 #    4 concurrent jury apps) against raw JDBC batch inserts of the same rows into the same PostgreSQL
-#    (a copy of the grade table with the same indexes, batches of 500, one connection).
+#    (a copy of the grade table with the same indexes, batches of 500, one connection, a commit per batch).
 # 2. Deliberation of the whole session (the engine over every candidate, timed through the API preview)
 #    against a single SQL aggregation (weighted average per candidate) over the same grades.
 #
@@ -58,7 +58,8 @@ wait_for() { # url seconds
 }
 
 [ -f "$LAUNCHER" ] || { echo "missing $LAUNCHER (build devstack first)" >&2; exit 1; }
-if [ ! -f "$APP" ]; then
+if [ ! -f "$APP" ] || [ -n "$(find "$ROOT/evaluation-service/src/main" "$ROOT/evaluation-service/pom.xml" -newer "$APP" -print -quit)" ]; then
+  echo "== packaging evaluation-service (sources newer than $APP)"
   (cd "$ROOT" && mvn -B -o -q -pl evaluation-service package -DskipTests)
 fi
 

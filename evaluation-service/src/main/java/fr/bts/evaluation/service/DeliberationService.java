@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -189,14 +188,11 @@ public class DeliberationService {
     /** Sealed results of a revision, in candidate-number order. */
     @Transactional
     public List<CandidateResult> sealedResults(ExamSession session, int revision) {
-        Map<UUID, SessionCandidate> candidates = SessionCandidate.<SessionCandidate>list("sessionId", session.id).stream()
-                .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return DeliberationResult.<DeliberationResult>list("sessionId = ?1 and revision = ?2", session.id, revision).stream()
-                .map(r -> {
-                    SessionCandidate c = candidates.get(r.candidateId);
-                    return new CandidateResult(c.candidateNumber, c.lastName, c.firstName, read(r.result));
-                })
-                .sorted(Comparator.comparing(CandidateResult::candidate)).toList();
+        return em.createQuery("select c.candidateNumber, c.lastName, c.firstName, r.result from DeliberationResult r, SessionCandidate c "
+                        + "where c.id = r.candidateId and r.sessionId = :s and r.revision = :n order by c.candidateNumber", Object[].class)
+                .setParameter("s", session.id).setParameter("n", revision).getResultList().stream()
+                .map(r -> new CandidateResult((String) r[0], (String) r[1], (String) r[2], read((String) r[3])))
+                .toList();
     }
 
     /** One candidate's result in the latest sealed revision. */
@@ -228,7 +224,7 @@ public class DeliberationService {
     /** The engine over every candidate of the session, from the grades, the registration and the adjustments. */
     List<CandidateResult> compute(ExamSession session) {
         ReglesExamen rules = sessions.rules(session);
-        List<SessionCandidate> candidates = SessionCandidate.list("sessionId", session.id);
+        // projections, not managed entities: nothing to dirty-check at commit for thousands of rows
         Map<UUID, Map<String, Evaluation>> evaluations = new HashMap<>();
         em.createQuery("select g.candidateId, g.epreuve, g.statut, g.note, g.situations from Grade g where g.sessionId = :s", Object[].class)
                 .setParameter("s", session.id).getResultList()
@@ -239,13 +235,19 @@ public class DeliberationService {
                             .put((String) row[1], new Evaluation((StatutNote) row[2], (BigDecimal) row[3], situations));
                 });
         Map<UUID, Map<String, Ajustement>> adjustments = new HashMap<>();
-        Adjustment.<Adjustment>list("sessionId", session.id).forEach(a -> adjustments.computeIfAbsent(a.candidateId, k -> new HashMap<>())
-                .put(a.epreuve, new Ajustement(a.note, a.motif, a.auteur)));
+        em.createQuery("select a.candidateId, a.epreuve, a.note, a.motif, a.auteur from Adjustment a where a.sessionId = :s", Object[].class)
+                .setParameter("s", session.id).getResultList()
+                .forEach(a -> adjustments.computeIfAbsent((UUID) a[0], k -> new HashMap<>())
+                        .put((String) a[1], new Ajustement((BigDecimal) a[2], (String) a[3], (String) a[4])));
+        List<Object[]> candidates = em.createQuery("select c.id, c.candidateNumber, c.lastName, c.firstName, c.voie, c.forme, c.epreuves "
+                + "from SessionCandidate c where c.sessionId = :s", Object[].class).setParameter("s", session.id).getResultList();
         List<CandidateResult> results = new ArrayList<>(candidates.size());
-        for (SessionCandidate c : candidates) {
-            DossierCandidat dossier = new DossierCandidat(c.candidateNumber, c.voie, FormeInscription.valueOf(c.forme),
-                    new HashSet<>(c.epreuves), evaluations.getOrDefault(c.id, Map.of()), adjustments.getOrDefault(c.id, Map.of()));
-            results.add(new CandidateResult(c.candidateNumber, c.lastName, c.firstName, engine.deliberer(rules, dossier)));
+        for (Object[] c : candidates) {
+            @SuppressWarnings("unchecked")
+            List<String> epreuves = (List<String>) c[6];
+            DossierCandidat dossier = new DossierCandidat((String) c[1], (String) c[4], FormeInscription.valueOf((String) c[5]),
+                    new HashSet<>(epreuves), evaluations.getOrDefault((UUID) c[0], Map.of()), adjustments.getOrDefault((UUID) c[0], Map.of()));
+            results.add(new CandidateResult((String) c[1], (String) c[2], (String) c[3], engine.deliberer(rules, dossier)));
         }
         results.sort(Comparator.comparing(CandidateResult::candidate));
         return results;
@@ -292,8 +294,9 @@ public class DeliberationService {
         revision.createdBy = access.username();
         revision.createdAt = now;
         revision.persist();
-        Map<String, UUID> ids = SessionCandidate.<SessionCandidate>list("sessionId", session.id).stream()
-                .collect(Collectors.toMap(c -> c.candidateNumber, c -> c.id));
+        Map<String, UUID> ids = new HashMap<>();
+        em.createQuery("select c.candidateNumber, c.id from SessionCandidate c where c.sessionId = :s", Object[].class)
+                .setParameter("s", session.id).getResultList().forEach(r -> ids.put((String) r[0], (UUID) r[1]));
         StringBuilder digest = new StringBuilder();
         Map<String, Long> decisions = new TreeMap<>();
         for (CandidateResult r : results) {

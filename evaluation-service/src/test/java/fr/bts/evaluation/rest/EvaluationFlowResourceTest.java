@@ -482,4 +482,52 @@ class EvaluationFlowResourceTest {
                 .body("items[0].result.attestations[0].delivrance", is("AUTOMATIQUE"))
                 .body("items[0].result.lignes[0]", startsWith("E4 (U4) : A 10.5/14 + B 4/6 = 14.5/20"));
     }
+
+    record Call(String method, String path, Object body, String rightRoleOtherAcademie, String wrongRole) {
+    }
+
+    @Test
+    @Order(15)
+    void everyEndpointAnswers404ToAnotherAcademieAnd403ToAWrongRole() {
+        String presidentLyon = TestTokens.token("pres-versailles", "lyon", "jury-president");
+        String s = SESSIONS + "/" + sam;
+        Map<String, Object> grade = Map.of("statut", "NOTE", "note", 12);
+        List<Call> calls = List.of(
+                new Call("GET", s, null, RECTORAT_LYON, CANDIDATE1),
+                new Call("POST", s + "/transitions", Map.of("to", "PUBLISHED"), RECTORAT_LYON, CANDIDATE1),
+                new Call("GET", s + "/jury", null, RECTORAT_LYON, CANDIDATE1),
+                new Call("PUT", s + "/jury", jury(), RECTORAT_LYON, PRESIDENT),
+                new Call("GET", s + "/commissions", null, RECTORAT_LYON, CANDIDATE1),
+                new Call("POST", s + "/commissions", Map.of("code", "C-Y", "epreuve", "E1", "members", List.of("ec-1")), RECTORAT_LYON, EC1),
+                new Call("PUT", s + "/commissions/C-E1/candidates", Map.of("candidates", List.of(C2)), RECTORAT_LYON, EC1),
+                new Call("GET", s + "/candidates", null, RECTORAT_LYON, CANDIDATE1),
+                new Call("GET", s + "/grades", null, RECTORAT_LYON, CANDIDATE1),
+                new Call("GET", s + "/grades/" + C2 + "/E1", null, EC1_LYON, RECTORAT),
+                new Call("PUT", s + "/grades/" + C2 + "/E1", grade, EC1_LYON, RECTORAT),
+                new Call("POST", s + "/grades", Map.of("grades", List.of(item(C2, "E1", 12))), EC1_LYON, RECTORAT),
+                new Call("GET", s + "/deliberations/preview", null, presidentLyon, EC1),
+                new Call("PUT", s + "/deliberations/adjustments/" + C1 + "/E4", Map.of("note", 10, "motif", "m"), presidentLyon, RECTORAT),
+                new Call("DELETE", s + "/deliberations/adjustments/" + C1 + "/E4", null, presidentLyon, RECTORAT),
+                new Call("POST", s + "/deliberations/seal", Map.of(), presidentLyon, RECTORAT),
+                new Call("POST", s + "/deliberations/revisions", Map.of("reason", "r", "adjustments",
+                        List.of(Map.of("candidate", C1, "epreuve", "E4", "note", 10, "motif", "m"))), presidentLyon, RECTORAT),
+                new Call("GET", s + "/deliberations/1", null, RECTORAT_LYON, EC1),
+                new Call("GET", s + "/deliberations/1/pv", null, RECTORAT_LYON, EC1),
+                new Call("GET", s + "/candidates/" + C1 + "/transcript", null, RECTORAT_LYON, EC1),
+                new Call("GET", s + "/candidates/" + C1 + "/attestations", null, RECTORAT_LYON, EC1),
+                new Call("POST", s + "/candidates/" + C1 + "/attestations/requests", null, RECTORAT_LYON, EC1));
+        for (Call call : calls) {
+            send(call, call.rightRoleOtherAcademie()).then().statusCode(404).contentType("application/problem+json");
+            send(call, call.wrongRole()).then().statusCode(403).contentType("application/problem+json");
+        }
+        as(CANDIDATE1).get("/api/evaluations/v1/audit/verify").then().statusCode(403);
+    }
+
+    static Response send(Call call, String token) {
+        RequestSpecification request = as(token).header("If-Match", "\"v0\"").header("Idempotency-Key", "isolation-" + call.path().hashCode());
+        if (call.body() != null) {
+            request.body(call.body());
+        }
+        return request.request(call.method(), call.path());
+    }
 }
