@@ -1,7 +1,5 @@
 package fr.bts.gateway.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -13,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Map.Entry;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,14 +31,12 @@ public class EdgeFilter {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     private final ProblemWriter problems;
-    private final ObjectMapper mapper;
     private final CorsPolicy cors;
     private final long maxHeaderSize;
     private final String hsts;
 
-    EdgeFilter(GatewayConfig config, ProblemWriter problems, ObjectMapper mapper) {
+    EdgeFilter(GatewayConfig config, ProblemWriter problems) {
         this.problems = problems;
-        this.mapper = mapper;
         this.cors = new CorsPolicy(config.cors());
         this.maxHeaderSize = config.limits().maxHeaderSize().asLongValue();
         this.hsts = config.securityHeaders().strictTransportSecurity();
@@ -118,29 +112,52 @@ public class EdgeFilter {
             return;
         }
         HttpServerRequest request = ctx.request();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("requestId", ctx.get(GatewayKeys.REQUEST_ID));
         String client = ctx.get(GatewayKeys.CLIENT);
-        line.put("client", client != null ? client : "ip:" + remote(request));
         String route = ctx.get(GatewayKeys.ROUTE);
-        line.put("route", route != null ? route : "gateway");
-        line.put("method", request.method().name());
-        line.put("path", request.path());
-        line.put("status", ctx.response().getStatusCode());
-        line.put("durationMs", (System.nanoTime() - start) / 1_000_000);
-        line.put("bytesSent", ctx.response().bytesWritten());
         Object instance = ctx.get(GatewayKeys.INSTANCE);
+        StringBuilder line = new StringBuilder(256).append('{');
+        field(line, "requestId", ctx.get(GatewayKeys.REQUEST_ID)).append(',');
+        field(line, "client", client != null ? client : "ip:" + remote(request)).append(',');
+        field(line, "route", route != null ? route : "gateway").append(',');
+        field(line, "method", request.method().name()).append(',');
+        field(line, "path", request.path()).append(',');
+        line.append("\"status\":").append(ctx.response().getStatusCode())
+                .append(",\"durationMs\":").append((System.nanoTime() - start) / 1_000_000)
+                .append(",\"bytesSent\":").append(ctx.response().bytesWritten());
         if (instance != null) {
-            line.put("upstream", instance.toString());
+            field(line.append(','), "upstream", instance.toString());
         }
         if (!completed) {
-            line.put("aborted", true);
+            line.append(",\"aborted\":true");
         }
-        try {
-            ACCESS.info(mapper.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            ACCESS.warn("Access log line could not be written", e);
+        ACCESS.info(line.append('}').toString());
+    }
+
+    /** {@code "name":"value"} with the value escaped as a JSON string (RFC 8259 §7). */
+    static StringBuilder field(StringBuilder line, String name, String value) {
+        line.append('"').append(name).append("\":");
+        if (value == null) {
+            return line.append("null");
         }
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+        return line.append('"');
     }
 
     static String remote(HttpServerRequest request) {
