@@ -16,8 +16,8 @@
 #       * one token signed here (RS256) for a platform service account (azp platform-bench, role
 #         platform-reader), sent on both runs; the gateway's rate limiter stays in the path, with a
 #         budget for that client large enough never to refuse during the run.
-# Environment: DURATION (default 20s), WARMUP (15s), CONNECTIONS (32), THREADS (2), GATEWAY_PORT (18080),
-# BACKEND_PORT (18081), ISSUER_PORT (18180).
+# Environment: DURATION (default 20s), WARMUP (15s), CONNECTIONS (32), THREADS (2), GATEWAY_PORT (38080),
+# BACKEND_PORT (38081), ISSUER_PORT (38180).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -26,9 +26,9 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-GATEWAY_PORT="${GATEWAY_PORT:-18080}"
-BACKEND_PORT="${BACKEND_PORT:-18081}"
-ISSUER_PORT="${ISSUER_PORT:-18180}"
+GATEWAY_PORT="${GATEWAY_PORT:-38080}"
+BACKEND_PORT="${BACKEND_PORT:-38081}"
+ISSUER_PORT="${ISSUER_PORT:-38180}"
 RESOURCE="/api/referential/v1/certifications/BTS-GPME"
 WORK="$(mktemp -d /tmp/gateway-overhead.XXXXXX)"
 PIDS=()
@@ -49,6 +49,13 @@ wait_for() { # url, what, log
   tail -n 30 "$3" >&2 || true
   exit 1
 }
+
+for port in "$GATEWAY_PORT" "$ISSUER_PORT" $([[ -z "${BACKEND_URL:-}" ]] && echo "$BACKEND_PORT"); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use on 127.0.0.1; choose another (see the environment variables above)" >&2
+    exit 1
+  fi
+done
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
@@ -91,6 +98,7 @@ NGINX
   chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user when started by root
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
   PIDS+=($!)
+  NGINX_MASTER=$!
   BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
   wait_for "$BACKEND_URL$RESOURCE" "nginx" "$WORK/nginx/error.log"
 fi
@@ -132,6 +140,7 @@ java -Xmx512m \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \
   -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" "gateway" "$WORK/gateway.log"
 STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$RESOURCE")"
 UNAUTH="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/api/dossiers/v1/dossiers")"
@@ -152,13 +161,29 @@ p99_ms() {
        f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : 60000; printf "%.2f", v * f}' "$1"
 }
 non2xx() { awk '/Non-2xx or 3xx responses:/ {print $5}' "$1"; }
+requests() { awk '/requests in/ {print $1}' "$1"; }
+# CPU time (clock ticks, user + system) of a process, or of nginx's workers; robust to a busy machine,
+# where req/s mostly says how much CPU the other processes left.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+nginx_ticks() {
+  local total=0 pid
+  if [[ -n "${NGINX_MASTER:-}" ]]; then
+    for pid in $(pgrep -P "$NGINX_MASTER"); do total=$((total + $(ticks "$pid"))); done
+  fi
+  echo "$total"
+}
+HZ="$(getconf CLK_TCK)"
+us_per_request() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN {printf "%.0f", t * 1000000 / hz / n}'; }
 
 echo "warm-up:  $WARMUP through the gateway, $WARMUP direct"
 run_wrk "http://127.0.0.1:$GATEWAY_PORT$RESOURCE" "$WARMUP" >/dev/null
 run_wrk "$BACKEND_URL$RESOURCE" "$WARMUP" >/dev/null
 echo "measure:  $DURATION each, $THREADS threads, $CONNECTIONS connections"
+N0="$(nginx_ticks)"
 run_wrk "$BACKEND_URL$RESOURCE" "$DURATION" >"$WORK/direct.txt"
+N1="$(nginx_ticks)"; G1="$(ticks "$GATEWAY_PID")"
 run_wrk "http://127.0.0.1:$GATEWAY_PORT$RESOURCE" "$DURATION" >"$WORK/gateway.txt"
+N2="$(nginx_ticks)"; G2="$(ticks "$GATEWAY_PID")"
 
 for run in direct gateway; do
   if [[ -n "$(non2xx "$WORK/$run.txt")" ]]; then
@@ -171,5 +196,11 @@ echo
 printf '%-10s %12s %10s\n' "" "req/s" "p99 ms"
 printf '%-10s %12s %10s\n' "direct" "$DIRECT_RPS" "$DIRECT_P99"
 printf '%-10s %12s %10s\n' "gateway" "$GATEWAY_RPS" "$GATEWAY_P99"
+if [[ -n "${NGINX_MASTER:-}" ]]; then
+  echo "CPU per request: direct nginx $(us_per_request $((N1 - N0)) "$(requests "$WORK/direct.txt")") us;" \
+       "through the gateway: gateway $(us_per_request $((G2 - G1)) "$(requests "$WORK/gateway.txt")") us" \
+       "+ nginx $(us_per_request $((N2 - N1)) "$(requests "$WORK/gateway.txt")") us"
+fi
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "p99 added by the gateway: $(awk -v g="$GATEWAY_P99" -v d="$DIRECT_P99" 'BEGIN {printf "%.2f", g - d}') ms"
 echo "ratio gateway_vs_direct $(awk -v g="$GATEWAY_RPS" -v d="$DIRECT_RPS" 'BEGIN {printf "%.2f", g / d}')"
