@@ -224,29 +224,36 @@ public class DeliberationService {
     /** The engine over every candidate of the session, from the grades, the registration and the adjustments. */
     List<CandidateResult> compute(ExamSession session) {
         ReglesExamen rules = sessions.rules(session);
-        // projections, not managed entities: nothing to dirty-check at commit for thousands of rows
-        Map<UUID, Map<String, Evaluation>> evaluations = new HashMap<>();
-        em.createQuery("select g.candidateId, g.epreuve, g.statut, g.note, g.situations from Grade g where g.sessionId = :s", Object[].class)
-                .setParameter("s", session.id).getResultList()
-                .forEach(row -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, BigDecimal> situations = (Map<String, BigDecimal>) row[4];
-                    evaluations.computeIfAbsent((UUID) row[0], k -> new HashMap<>())
-                            .put((String) row[1], new Evaluation((StatutNote) row[2], (BigDecimal) row[3], situations));
-                });
-        Map<UUID, Map<String, Ajustement>> adjustments = new HashMap<>();
+        // plain rows, not managed entities: nothing to map or dirty-check for tens of thousands of grades
+        Map<String, Map<String, Evaluation>> evaluations = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> gradeRows = em.createNativeQuery("select candidate_id, epreuve, statut, note, situations::text from grade where session_id = ?1")
+                .setParameter(1, session.id).getResultList();
+        for (Object[] row : gradeRows) {
+            Map<String, BigDecimal> situations = row[4] == null ? null : readMap((String) row[4]);
+            evaluations.computeIfAbsent(row[0].toString(), k -> new HashMap<>())
+                    .put((String) row[1], new Evaluation(StatutNote.valueOf((String) row[2]), (BigDecimal) row[3], situations));
+        }
+        Map<String, Map<String, Ajustement>> adjustments = new HashMap<>();
         em.createQuery("select a.candidateId, a.epreuve, a.note, a.motif, a.auteur from Adjustment a where a.sessionId = :s", Object[].class)
                 .setParameter("s", session.id).getResultList()
-                .forEach(a -> adjustments.computeIfAbsent((UUID) a[0], k -> new HashMap<>())
+                .forEach(a -> adjustments.computeIfAbsent(a[0].toString(), k -> new HashMap<>())
                         .put((String) a[1], new Ajustement((BigDecimal) a[2], (String) a[3], (String) a[4])));
-        List<Object[]> candidates = em.createQuery("select c.id, c.candidateNumber, c.lastName, c.firstName, c.voie, c.forme, c.epreuves "
-                + "from SessionCandidate c where c.sessionId = :s", Object[].class).setParameter("s", session.id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidateRows = em.createNativeQuery("select id, candidate_number, last_name, first_name, voie, forme, epreuves::text "
+                + "from session_candidate where session_id = ?1").setParameter(1, session.id).getResultList();
+        List<Object[]> candidates = new ArrayList<>(candidateRows.size());
+        for (Object[] row : candidateRows) {
+            Object[] c = row.clone();
+            c[6] = readList((String) row[6]);
+            candidates.add(c);
+        }
         List<CandidateResult> results = new ArrayList<>(candidates.size());
         for (Object[] c : candidates) {
             @SuppressWarnings("unchecked")
             List<String> epreuves = (List<String>) c[6];
             DossierCandidat dossier = new DossierCandidat((String) c[1], (String) c[4], FormeInscription.valueOf((String) c[5]),
-                    new HashSet<>(epreuves), evaluations.getOrDefault((UUID) c[0], Map.of()), adjustments.getOrDefault((UUID) c[0], Map.of()));
+                    new HashSet<>(epreuves), evaluations.getOrDefault(c[0].toString(), Map.of()), adjustments.getOrDefault(c[0].toString(), Map.of()));
             results.add(new CandidateResult((String) c[1], (String) c[2], (String) c[3], engine.deliberer(rules, dossier)));
         }
         results.sort(Comparator.comparing(CandidateResult::candidate));
@@ -344,6 +351,27 @@ public class DeliberationService {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, BigDecimal>> MARKS = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> CODES = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    private Map<String, BigDecimal> readMap(String json) {
+        try {
+            return mapper.readValue(json, MARKS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored situation marks unreadable", e);
+        }
+    }
+
+    private List<String> readList(String json) {
+        try {
+            return mapper.readValue(json, CODES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored épreuve list unreadable", e);
         }
     }
 
