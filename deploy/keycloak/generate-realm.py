@@ -24,6 +24,9 @@ USERS = [
     ("president-versailles", ["jury-president", "jury-member"], "versailles", "Paul", "Président"),
     ("candidat-versailles", ["candidate"], "versailles", "Camille", "Candidat"),
     ("candidat-lyon", ["candidate"], "lyon", "Léo", "Candidat"),
+    # Further candidates of the end-to-end demo session (./suite demo).
+    ("candidat-versailles-2", ["candidate"], "versailles", "Inès", "Candidate"),
+    ("candidat-versailles-3", ["candidate"], "versailles", "Hugo", "Candidat"),
 ]
 
 
