@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -38,7 +40,16 @@ public class InsertManyBaseline {
             indexed.insertMany(docs);
             double indexedSeconds = (System.nanoTime() - t1) / 1e9;
 
+            MongoCollection<Document> asService = db.getCollection("bench_insertmany_as_service")
+                    .withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(true));
+            asService.drop();
+            asService.createIndex(Indexes.ascending("academie", "session", "candidateNumber"), new IndexOptions().unique(true));
+            long t2 = System.nanoTime();
+            asService.insertMany(docs, new InsertManyOptions().ordered(false));
+            double asServiceSeconds = (System.nanoTime() - t2) / 1e9;
+
             System.out.printf("insertmany_docs %d%n", docs.size());
+            System.out.printf("insertmany_as_service_seconds %.3f%n", asServiceSeconds);
             System.out.printf("insertmany_bare_seconds %.3f%n", bareSeconds);
             System.out.printf("insertmany_indexed_seconds %.3f%n", indexedSeconds);
         }

@@ -60,7 +60,7 @@ SIGNATURE="$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$
 TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
 
 DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
-  QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
+  QUARKUS_MONGODB_WRITE_CONCERN_JOURNAL="${JOURNAL:-true}" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
   java -Xmx1g -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR" > "$WORK/service.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" || { tail -30 "$WORK/service.log"; exit 1; }
@@ -86,6 +86,8 @@ CP="$M2/mongodb-driver-sync/5.6.4/mongodb-driver-sync-5.6.4.jar:$M2/mongodb-driv
 java -cp "$CP" "$HERE/InsertManyBaseline.java" "mongodb://127.0.0.1:$MONGO_PORT" 2026 2025 > "$WORK/baseline.txt" 2>"$WORK/baseline.err" \
   || { cat "$WORK/baseline.err"; exit 1; }
 
+grep -o 'Import of [0-9]* rows.*' "$WORK/service.log" | sed 's/^/service: /' || true
+grep insertmany_as_service "$WORK/baseline.txt" | sed 's/$/  (info: journaled, unordered, indexed — as the service writes)/'
 BARE="$(awk '/insertmany_bare_seconds/ {print $2}' "$WORK/baseline.txt")"
 INDEXED="$(awk '/insertmany_indexed_seconds/ {print $2}' "$WORK/baseline.txt")"
 python3 - "$ROWS" "$WTIME" "$SECONDS_API" "$BARE" "$INDEXED" <<'PY'

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.dossier.model.DossierCandidat;
@@ -14,6 +15,7 @@ import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -75,12 +77,27 @@ public class DossierRepository implements PanacheMongoRepositoryBase<DossierCand
         return mongoCollection().find(filter(criteria)).sort(Sorts.ascending("candidateNumber")).batchSize(500).iterator();
     }
 
-    /** The dossiers of an académie and session having one of these candidate numbers, by number. */
+    /**
+     * The dossiers of an académie and session having one of these candidate numbers, by number. The numbers of the
+     * session are read first (projected, on the unique index's prefix), so that a bulk import never asks the server
+     * to match thousands of values per document; full documents are read only for the numbers that exist.
+     */
     public Map<String, DossierCandidat> byCandidateNumbers(String academie, String session, Collection<String> numbers) {
+        Set<String> wanted = new HashSet<>(numbers);
+        List<String> ids = new ArrayList<>();
+        mongoCollection().withDocumentClass(Document.class)
+                .find(Filters.and(Filters.eq("academie", academie), Filters.eq("session", session)))
+                .projection(Projections.include("candidateNumber"))
+                .forEach(d -> {
+                    if (wanted.contains(d.getString("candidateNumber"))) {
+                        ids.add(d.getString("_id"));
+                    }
+                });
         Map<String, DossierCandidat> out = new HashMap<>();
-        mongoCollection().find(Filters.and(Filters.eq("academie", academie), Filters.eq("session", session),
-                        Filters.in("candidateNumber", numbers)))
-                .forEach(d -> out.put(d.candidateNumber, d));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            mongoCollection().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .forEach(d -> out.put(d.candidateNumber, d));
+        }
         return out;
     }
 
