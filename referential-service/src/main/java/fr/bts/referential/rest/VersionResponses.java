@@ -31,7 +31,7 @@ final class VersionResponses {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                     .build();
         }
-        Response.ResponseBuilder ok = Response.ok(representation.body(), MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder ok = Response.ok(representation.buffer(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
         if (current) {
             ok.header("Content-Location", "versions/" + representation.number());

@@ -65,8 +65,13 @@ class ReadResourceTest {
 
     @Test
     void versionDocumentIsGzippedWhenTheClientAsks() {
-        given().header("Accept-Encoding", "gzip").when().get(BASE + "BTS-SAM/versions/1")
-                .then().statusCode(200).header("Content-Encoding", "gzip").body("certification.code", equalTo("BTS-SAM"));
+        // the first answer fills the memory of public versions, the second comes from the fast path
+        for (int i = 0; i < 2; i++) {
+            given().header("Accept-Encoding", "gzip").when().get(BASE + "BTS-SAM/versions/1")
+                    .then().statusCode(200).header("Content-Encoding", "gzip")
+                    .header("Cache-Control", "public, max-age=31536000, immutable")
+                    .body("certification.code", equalTo("BTS-SAM"));
+        }
     }
 
     @Test
