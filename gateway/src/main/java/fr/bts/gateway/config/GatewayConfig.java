@@ -48,7 +48,7 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration readTimeout();
 
-        /** Pooled keep-alive connections per instance. */
+        /** Pooled keep-alive connections per instance and per event loop. */
         @WithDefault("64")
         int maxConnections();
 

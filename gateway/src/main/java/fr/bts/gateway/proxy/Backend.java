@@ -1,6 +1,7 @@
 package fr.bts.gateway.proxy;
 
 import fr.bts.gateway.config.GatewayConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -8,6 +9,8 @@ import io.vertx.core.http.PoolOptions;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,7 +40,13 @@ public final class Backend {
     private final String name;
     private final List<Instance> instances;
     private final GatewayConfig.Service config;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    /** One client per event loop, so that a request and its upstream connection live on the same thread. */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    /** For callers off the event loops (health checks run on workers). */
+    private final HttpClient shared;
     private final AtomicInteger next = new AtomicInteger();
 
     Backend(String name, GatewayConfig.Service config, Vertx vertx) {
@@ -47,7 +56,8 @@ public final class Backend {
         if (instances.isEmpty()) {
             throw new IllegalStateException("gateway.services." + name + ".instances is empty");
         }
-        HttpClientOptions options = new HttpClientOptions()
+        this.vertx = vertx;
+        this.options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
@@ -56,8 +66,8 @@ public final class Backend {
                 .setTryUseCompression(false)
                 .setMaxHeaderSize(64 * 1024)
                 .setMaxInitialLineLength(16 * 1024);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnections()).setHttp2MaxSize(config.maxConnections());
-        this.client = vertx.httpClientBuilder().with(options).with(pool).build();
+        this.pool = new PoolOptions().setHttp1MaxSize(config.maxConnections()).setHttp2MaxSize(config.maxConnections());
+        this.shared = vertx.httpClientBuilder().with(options).with(pool).build();
     }
 
     public String name() {
@@ -72,8 +82,18 @@ public final class Backend {
         return config;
     }
 
+    /**
+     * The client of the calling event loop (created on first use). Connections of a Vert.x client are bound
+     * to the event loop that opened them; sharing one client across event loops would make half of the
+     * exchanges hop threads twice per request.
+     */
     public HttpClient client() {
-        return client;
+        Thread thread = Context.isOnEventLoopThread() ? Thread.currentThread() : null;
+        if (thread == null) {
+            return shared;
+        }
+        return clients.computeIfAbsent(thread,
+                loop -> vertx.httpClientBuilder().with(options).with(pool).build());
     }
 
     /** The index of the instance to try first for a new request. */
@@ -86,6 +106,7 @@ public final class Backend {
     }
 
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
+        shared.close();
     }
 }
