@@ -70,6 +70,11 @@ public final class DocumentElements {
                     ? epreuveIds.get(epreuve.parent()) : root;
             out.add(element(ElementKind.EPREUVE, epreuve.id(), epreuve.code(), parent, ++e, epreuve.intitule(),
                     List.of(), epreuve));
+            int s = 0;
+            for (VersionDocument.Situation situation : list(epreuve.situations())) {
+                out.add(element(ElementKind.SITUATION, situation.id(), epreuve.code() + "/" + situation.code(),
+                        epreuve.id(), ++s, situation.description(), List.of(), situation));
+            }
         }
         return out;
     }

@@ -108,7 +108,16 @@ public final class DocumentJson {
             });
         });
         forEach(root.get("unites"), u -> setId(u, id(cert, ElementKind.UNITE, u)));
-        forEach(root.get("epreuves"), e -> setId(e, id(cert, ElementKind.EPREUVE, e)));
+        forEach(root.get("epreuves"), e -> {
+            setId(e, id(cert, ElementKind.EPREUVE, e));
+            JsonNode epreuveCode = e.get("code");
+            forEach(e.get("situations"), s -> {
+                JsonNode code = s.get("code");
+                setId(s, epreuveCode != null && epreuveCode.isTextual() && code != null && code.isTextual()
+                        ? ElementIds.of(cert, ElementKind.SITUATION, epreuveCode.asText() + "/" + code.asText()).toString()
+                        : null);
+            });
+        });
     }
 
     private static String id(String cert, ElementKind kind, ObjectNode element) {

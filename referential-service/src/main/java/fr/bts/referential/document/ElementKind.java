@@ -15,7 +15,9 @@ public enum ElementKind {
     ACTIVITE("activite"),
     TACHE("tache"),
     UNITE("unite"),
-    EPREUVE("epreuve");
+    EPREUVE("epreuve"),
+    /** Element code {@code "<épreuve code>/<situation code>"}: situation codes repeat across épreuves. */
+    SITUATION("situation");
 
     private final String key;
 

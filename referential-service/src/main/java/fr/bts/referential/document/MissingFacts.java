@@ -22,7 +22,7 @@ public final class MissingFacts {
     private static final Set<String> STRUCTURAL = Set.of("parent", "exigencesDossier", "publishedAt", "id");
     private static final Map<String, String> KIND_OF_ARRAY = Map.of(
             "blocs", "bloc", "competences", "competence", "domaines", "domaine", "activites", "activite",
-            "taches", "tache", "unites", "unite", "epreuves", "epreuve");
+            "taches", "tache", "unites", "unite", "epreuves", "epreuve", "situations", "situation");
 
     private MissingFacts() {
     }

@@ -105,10 +105,11 @@ public record VersionDocument(
     }
 
     /** A part of a mixed form (e.g. E21: a written part of 2 hours and an oral part of 20 minutes). */
-    public record Partie(FormeEvaluation forme, Integer dureeMinutes, String dureeTexte) {
+    public record Partie(String libelle, FormeEvaluation forme, Integer dureeMinutes, String dureeTexte) {
     }
 
-    public record Situation(String code, BigDecimal points, Integer dureeMaxMinutes, String periode,
+    /** A CCF situation; its id derives from {@code "<certification>/situation/<épreuve code>/<situation code>"}. */
+    public record Situation(UUID id, String code, BigDecimal points, Integer dureeMaxMinutes, String periode,
                             String description) {
     }
 

@@ -144,6 +144,11 @@ class ReadResourceTest {
                 .body("kind", equalTo("tache"))
                 .body("element.libelle", equalTo("Organisation de la prospection et prospection clientèle"));
         given().when().get("/api/referential/v1/items/not-a-uuid").then().statusCode(400);
+        // situation ids derive from "<certification>/situation/<épreuve>/<situation>" (value from Python's uuid5)
+        given().when().get(BASE + "BTS-GPME/versions/1").then()
+                .body("epreuves.find { it.code == 'E4' }.situations[0].id", equalTo("395e9c5b-3c97-5faa-896e-bcb26c12f83a"));
+        given().when().get("/api/referential/v1/items/395e9c5b-3c97-5faa-896e-bcb26c12f83a").then().statusCode(200)
+                .body("kind", equalTo("situation")).body("code", equalTo("E4/A")).body("element.points", equalTo(14));
         given().when().get("/api/referential/v1/items/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
                 .then().statusCode(404).contentType("application/problem+json");
         given().when().get(BASE + "BTS-GPME/versions/1/items/E4").then().statusCode(200)
