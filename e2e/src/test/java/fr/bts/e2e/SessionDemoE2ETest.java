@@ -497,15 +497,18 @@ class SessionDemoE2ETest {
     // ---- 7. summary and the facts that make the session right ---------------------------------------------------------
 
     private void printSummary(Map<String, JsonNode> transcripts) {
-        String format = "%-15s | %-16s | %-11s | %7s | %-25s | %-16s | %9s | %s%n";
+        String format = "%-15s | %-16s | %-11s | %7s | %-25s | %-26s | %9s | %s%n";
         StringBuilder table = new StringBuilder(String.format(format, "candidat", "nom", "forme", "moyenne", "décision",
-                "NV / absences", "bonus fac", "blocs validés"));
-        table.append("-".repeat(140)).append('\n');
+                "NV / absences / à obtenir", "bonus fac", "blocs validés"));
+        table.append("-".repeat(150)).append('\n');
         for (JsonNode t : transcripts.values()) {
             JsonNode r = t.path("result");
             List<String> reasons = new ArrayList<>();
             r.path("epreuvesNv").forEach(e -> reasons.add("NV " + e.asText()));
             r.path("epreuvesAbsent").forEach(e -> reasons.add("absent " + e.asText()));
+            if (r.path("epreuvesManquantes").size() > 0) {
+                reasons.add("à obtenir " + String.join(" ", texts(r.path("epreuvesManquantes"))));
+            }
             table.append(String.format(format, t.path("candidate").asText(), t.path("lastName").asText() + " " + t.path("firstName").asText(),
                     t.path("forme").asText(), r.path("moyenne").isNull() ? "—" : r.path("moyenne").decimalValue().toPlainString(),
                     r.path("decision").asText(), reasons.isEmpty() ? "—" : String.join(", ", reasons),
