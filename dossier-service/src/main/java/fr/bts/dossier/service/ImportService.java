@@ -180,6 +180,7 @@ public class ImportService {
 
     private void store(String academie, String session, List<Valid> valid, List<RegistrationCsv.Row> rows,
                        ImportReport.RowReport[] reports, String by, Instant now) {
+        long storeStarted = System.nanoTime();
         Map<String, DossierCandidat> existing = dossiers.byCandidateNumbers(academie, session,
                 valid.stream().map(v -> v.input().candidateNumber()).toList());
         List<DossierCandidat> toInsert = new ArrayList<>();
@@ -208,7 +209,10 @@ public class ImportService {
                 replaceRows.add(v.index());
             }
         }
+        long lookedUp = System.nanoTime();
         Set<Integer> refused = dossiers.insertAll(toInsert);
+        LOG.infof("Import of %d rows, session %s: lookup and build %d ms, insertMany of %d documents %d ms", valid.size(), session,
+                (lookedUp - storeStarted) / 1_000_000, toInsert.size(), (System.nanoTime() - lookedUp) / 1_000_000);
         for (int i = 0; i < toInsert.size(); i++) {
             int index = insertRows.get(i);
             RegistrationCsv.Row row = rows.get(index);
