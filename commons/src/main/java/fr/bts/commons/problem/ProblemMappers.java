@@ -106,6 +106,9 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 400 && jsonCause(e) != null) {
+            return fromJson(jsonCause(e), uri);
+        }
         if (status >= 500) {
             return internal(e, uri);
         }
@@ -127,6 +130,29 @@ public class ProblemMappers {
             builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }
         return builder.build();
+    }
+
+    /** Quarkus REST sometimes wraps a body that is not JSON, or not the JSON expected, in a plain 400. */
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    private Response fromJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unrecognizedProperty(unknown, uri);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return invalidFormat(format, uri);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

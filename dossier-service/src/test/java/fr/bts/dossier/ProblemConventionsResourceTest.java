@@ -1,0 +1,31 @@
+package fr.bts.dossier;
+
+import fr.bts.devstack.MongoTestResource;
+import fr.bts.devstack.ProblemConventionsContract;
+import fr.bts.devstack.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The suite's error conventions, checked on the running dossier service. */
+@QuarkusTest
+@QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
+class ProblemConventionsResourceTest extends ProblemConventionsContract {
+
+    @Override
+    protected String jsonEndpoint() {
+        return "/api/dossiers/v1/dossiers";
+    }
+
+    @Override
+    protected String authorizedToken() {
+        return TestTokens.token("rectorat-versailles", "versailles", "rectorat");
+    }
+
+    @Override
+    protected String storeReadinessCheck() {
+        return "MongoDB connection health check";
+    }
+}

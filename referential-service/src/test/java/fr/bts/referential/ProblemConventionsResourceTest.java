@@ -1,0 +1,30 @@
+package fr.bts.referential;
+
+import fr.bts.devstack.PostgresTestResource;
+import fr.bts.devstack.ProblemConventionsContract;
+import fr.bts.devstack.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The suite's error conventions, checked on the running referential service. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+class ProblemConventionsResourceTest extends ProblemConventionsContract {
+
+    @Override
+    protected String jsonEndpoint() {
+        return "/api/referential/v1/certifications";
+    }
+
+    @Override
+    protected String authorizedToken() {
+        return TestTokens.token("referentiel-admin", null, "referential-admin");
+    }
+
+    @Override
+    protected String storeReadinessCheck() {
+        return "Database connections health check";
+    }
+}
