@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -312,6 +313,8 @@ class DossierResourceTest {
                 .body("candidates.find { it.registrationId == '" + id + "' }.langues.U21", equalTo("ANGLAIS"))
                 .body("candidates.find { it.registrationId == '" + id + "' }.dispenses[0].unite", equalTo("U1"))
                 .body("candidates.find { it.registrationId == '" + id + "' }.benefices[0].note", equalTo("12.5"))
+                .body("candidates.find { it.registrationId == '" + id + "' }.birthDate", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
+                .body("candidates.find { it.registrationId == '" + id + "' }.benefices[0].dateObtention", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
                 .body("candidates.find { it.registrationId == '" + id + "' }.epreuves.dossier", contains("ABSENT", "ABSENT"))
                 .body("candidates.find { it.registrationId == '" + id + "' }.epreuves.nv", contains(true, true))
                 .body("candidates.find { it.registrationId == '" + other + "' }.epreuves.dossier", contains("SUBMITTED", "ABSENT"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -95,6 +96,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         return unauthenticated(uri, "The bearer token is missing, invalid or expired");
+    }
+
+    /** Keycloak cannot be reached to fetch its keys: the caller may retry, the service is not broken. */
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Identity provider unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider cannot be reached to check the token; try again shortly"), uri))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
     @ServerExceptionMapper

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,15 @@ public class SnapshotService {
         };
     }
 
+    /** An ISO date, or JSON null when the registration has none (never the string "null"). */
+    private static void writeDate(JsonGenerator g, String field, LocalDate date) throws IOException {
+        if (date == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, date.toString());
+        }
+    }
+
     private static void candidate(JsonGenerator g, DossierCandidat d, ReferentialVersion version, boolean deadlinePassed)
             throws IOException {
         g.writeStartObject();
@@ -87,7 +97,7 @@ public class SnapshotService {
         g.writeStringField("candidateNumber", d.candidateNumber);
         g.writeStringField("lastName", d.lastName);
         g.writeStringField("firstName", d.firstName);
-        g.writeStringField("birthDate", String.valueOf(d.birthDate));
+        writeDate(g, "birthDate", d.birthDate);
         g.writeStringField("account", d.account);
         g.writeStringField("status", d.status.name());
         g.writeNumberField("referentialVersion", d.referentialVersion);
@@ -123,7 +133,7 @@ public class SnapshotService {
             g.writeStringField("unite", b.unite);
             g.writeStringField("note", b.note);
             g.writeStringField("session", b.session);
-            g.writeStringField("dateObtention", String.valueOf(b.dateObtention));
+            writeDate(g, "dateObtention", b.dateObtention);
             g.writeEndObject();
         }
         g.writeEndArray();
