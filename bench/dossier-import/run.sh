@@ -9,61 +9,36 @@
 #     "bench-issuer", audience "bts-suite", role rectorat, académie "versailles".
 # Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
 set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 ROWS="${ROWS:-10000}"
 WARMUP_ROWS="${WARMUP_ROWS:-2000}"
 SERVICE_JAR="$ROOT/dossier-service/target/quarkus-app/quarkus-run.jar"
-LAUNCHER="$ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
-WORK="$(mktemp -d /tmp/dossier-import-bench.XXXXXX)"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir dossier-import-bench
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-wait_http() {
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    sleep 0.5
-  done
-  echo "timed out waiting for $1" >&2; return 1
-}
 
-if [[ ! -f "$SERVICE_JAR" ]]; then
-  echo "building dossier-service (jar missing)"
-  (cd "$ROOT" && mvn -B -o -q -pl dossier-service package -DskipTests)
-fi
-[[ -f "$LAUNCHER" ]] || { echo "missing $LAUNCHER (build devstack first)" >&2; exit 1; }
+ensure_built dossier-service
+ensure_built devstack
 
 MONGO_PORT="$(free_port)"; REF_PORT="$(free_port)"; SVC_PORT="$(free_port)"
 
-java -Xmx512m -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT" > "$WORK/mongo.log" 2>&1 &
-PIDS+=($!)
-python3 "$HERE/referential_stub.py" "$REF_PORT" "$ROOT/dossier-service/src/test/resources/referential" > "$WORK/stub.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$REF_PORT/api/referential/v1/certifications/BTS-SAM/versions/1"
-for _ in $(seq 1 60); do grep -q ready "$WORK/mongo.log" && break; sleep 0.5; done
+spawn "$WORK/mongo.log" java -Xmx512m -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT"
+spawn "$WORK/stub.log" python3 "$HERE/referential_stub.py" "$REF_PORT" "$ROOT/dossier-service/src/test/resources/referential"
+wait_http "http://127.0.0.1:$REF_PORT/api/referential/v1/certifications/BTS-SAM/versions/1" 60 "$WORK/stub.log"
+wait_log "$WORK/mongo.log" "ready" 30
 
 openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
 PUBLIC_KEY="$(openssl rsa -in "$WORK/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)"
 NOW="$(date +%s)"
-HEADER="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)"
-PAYLOAD="$(printf '{"iss":"bench-issuer","aud":"bts-suite","sub":"bench-rectorat","preferred_username":"rectorat-bench","academie":"versailles","groups":["rectorat"],"realm_access":{"roles":["rectorat"]},"iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))" | b64url)"
-SIGNATURE="$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
-TOKEN="$HEADER.$PAYLOAD.$SIGNATURE"
+TOKEN="$(sign_rs256 "$WORK/key.pem" "$(printf '{"iss":"bench-issuer","aud":"bts-suite","sub":"bench-rectorat","preferred_username":"rectorat-bench","academie":"versailles","groups":["rectorat"],"realm_access":{"roles":["rectorat"]},"iat":%d,"exp":%d}' "$NOW" "$((NOW + 3600))")")"
 
-DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
+spawn "$WORK/service.log" env DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
   QUARKUS_MONGODB_WRITE_CONCERN_JOURNAL="${JOURNAL:-true}" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
-  java -Xmx1g -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR" > "$WORK/service.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" || { tail -30 "$WORK/service.log"; exit 1; }
+  java -Xmx1g -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR"
+wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" 60 "$WORK/service.log"
 
 python3 "$HERE/gen_rows.py" "$WARMUP_ROWS" 2025 WRM > "$WORK/warmup.json"
 python3 "$HERE/gen_rows.py" "$ROWS" 2026 BEN > "$WORK/rows.json"

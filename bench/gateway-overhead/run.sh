@@ -19,6 +19,7 @@
 # Environment: DURATION (default 20s), WARMUP (15s), CONNECTIONS (32), THREADS (2), GATEWAY_PORT (38080),
 # BACKEND_PORT (38081), ISSUER_PORT (38180).
 set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -30,25 +31,7 @@ GATEWAY_PORT="${GATEWAY_PORT:-38080}"
 BACKEND_PORT="${BACKEND_PORT:-38081}"
 ISSUER_PORT="${ISSUER_PORT:-38180}"
 RESOURCE="/api/referential/v1/certifications/BTS-GPME"
-WORK="$(mktemp -d /tmp/gateway-overhead.XXXXXX)"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-wait_for() { # url, what, log
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    sleep 0.5
-  done
-  echo "$2 did not come up at $1; last log lines:" >&2
-  tail -n 30 "$3" >&2 || true
-  exit 1
-}
+bench_workdir gateway-overhead
 
 for port in "$GATEWAY_PORT" "$ISSUER_PORT" $([[ -z "${BACKEND_URL:-}" ]] && echo "$BACKEND_PORT"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -56,8 +39,6 @@ for port in "$GATEWAY_PORT" "$ISSUER_PORT" $([[ -z "${BACKEND_URL:-}" ]] && echo
     exit 1
   fi
 done
-
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 # --- the backend -------------------------------------------------------------------------------------
 if [[ -z "${BACKEND_URL:-}" ]]; then
@@ -96,11 +77,10 @@ http {
 }
 NGINX
   chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user when started by root
-  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
-  PIDS+=($!)
-  NGINX_MASTER=$!
+  spawn "$WORK/nginx/stdout.log" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+  NGINX_MASTER=$SPAWNED
   BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
-  wait_for "$BACKEND_URL$RESOURCE" "nginx" "$WORK/nginx/error.log"
+  wait_http "$BACKEND_URL$RESOURCE" 60 "$WORK/nginx/error.log"
 fi
 echo "backend:  $BACKEND_URL$RESOURCE ($(curl -fsS "$BACKEND_URL$RESOURCE" | wc -c) bytes)"
 
@@ -115,33 +95,25 @@ b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
 json.dump({"keys": [{"kty": "RSA", "kid": "bench", "use": "sig", "alg": "RS256", "n": b64(n), "e": b64(b"\x01\x00\x01")}]},
           open(sys.argv[2], "w"))
 PY
-python3 -m http.server "$ISSUER_PORT" --bind 127.0.0.1 --directory "$WORK/issuer" >"$WORK/issuer.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$ISSUER_PORT/bench-issuer/jwks.json" "the JWKS file server" "$WORK/issuer.log"
+spawn "$WORK/issuer.log" python3 -m http.server "$ISSUER_PORT" --bind 127.0.0.1 --directory "$WORK/issuer"
+wait_http "http://127.0.0.1:$ISSUER_PORT/bench-issuer/jwks.json" 60 "$WORK/issuer.log"
 NOW="$(date +%s)"
-HEADER='{"alg":"RS256","typ":"JWT","kid":"bench"}'
 PAYLOAD="{\"iss\":\"bench-issuer\",\"aud\":\"bts-suite\",\"sub\":\"service-account-platform-bench\",\"azp\":\"platform-bench\",\"preferred_username\":\"service-account-platform-bench\",\"realm_access\":{\"roles\":[\"platform-reader\"]},\"iat\":$NOW,\"exp\":$((NOW + 3600))}"
-SIGNING_INPUT="$(printf '%s' "$HEADER" | b64url).$(printf '%s' "$PAYLOAD" | b64url)"
-SIGNATURE="$(printf '%s' "$SIGNING_INPUT" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
-TOKEN="$SIGNING_INPUT.$SIGNATURE"
+TOKEN="$(sign_rs256 "$WORK/key.pem" "$PAYLOAD")"
 
 # --- the gateway -------------------------------------------------------------------------------------
 JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" ]]; then
-  echo "building the gateway (mvn -pl gateway package -DskipTests)…"
-  (cd "$ROOT" && mvn -B -o -q -pl gateway package -DskipTests)
-fi
-java -Xmx512m \
+ensure_built gateway
+spawn "$WORK/gateway.log" java -Xmx512m \
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.services.referential.instances="$BACKEND_URL" \
   -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT/bench-issuer" \
   -Dquarkus.oidc.discovery-enabled=false -Dquarkus.oidc.jwks-path=jwks.json \
   -Dquarkus.oidc.token.issuer=bench-issuer -Dquarkus.oidc.token.audience=bts-suite \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \
-  -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
-GATEWAY_PID=$!
-wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" "gateway" "$WORK/gateway.log"
+  -jar "$JAR"
+GATEWAY_PID=$SPAWNED
+wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/live" 60 "$WORK/gateway.log"
 STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$RESOURCE")"
 UNAUTH="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/api/dossiers/v1/dossiers")"
 if [[ "$STATUS" != 200 || "$UNAUTH" != 401 ]]; then

@@ -7,6 +7,7 @@
 # Settings (environment): DURATION (s, default 15), CONNECTIONS (default 32), THREADS (default 2),
 # WARMUP (s, default 10). Needs: java, wrk, nginx, curl; the built service (mvn -pl referential-service package).
 set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -20,53 +21,19 @@ NGINX_PORT="${NGINX_PORT:-28090}"
 PATH_V1="/api/referential/v1/certifications/BTS-GPME/versions/1"
 
 SERVICE_JAR="$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
-LAUNCHER="$ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
 for tool in java wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
 done
-if [ ! -f "$SERVICE_JAR" ]; then
-  echo "building referential-service" >&2
-  (cd "$ROOT" && mvn -B -o -q -pl referential-service package -DskipTests)
-fi
-if [ ! -f "$LAUNCHER" ]; then
-  echo "building the devstack launcher" >&2
-  (cd "$ROOT" && mvn -o -q -pl devstack package -DskipTests)
-fi
-
-WORK="$(mktemp -d /tmp/bench-referential-read.XXXXXX)"
-chmod 755 "$WORK"   # nginx workers may run as an unprivileged user: they must read the served file
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-wait_for() { # url, seconds
-  for _ in $(seq 1 "$2"); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    sleep 1
-  done
-  echo "timed out waiting for $1" >&2
-  return 1
-}
+ensure_built referential-service
+bench_workdir bench-referential-read
 
 echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
-java -cp "$LAUNCHER" fr.bts.devstack.EmbeddedPostgresLauncher "$WORK/pg" "$PG_PORT" referential >"$WORK/pg.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 60); do grep -qs "PostgreSQL ready" "$WORK/pg.log" && break; sleep 1; done
-grep -q "PostgreSQL ready" "$WORK/pg.log" || { cat "$WORK/pg.log" >&2; exit 1; }
+start_postgres "$PG_PORT" referential
 
 echo "== starting referential-service on 127.0.0.1:$SERVICE_PORT"
-REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
-  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -jar "$SERVICE_JAR" >"$WORK/service.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 90 || { tail -50 "$WORK/service.log" >&2; exit 1; }
+spawn "$WORK/service.log" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
+  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -jar "$SERVICE_JAR"
+wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 90 "$WORK/service.log"
 
 mkdir -p "$WORK/www/v1" "$WORK/nginx"
 curl -fsS "http://127.0.0.1:$SERVICE_PORT$PATH_V1" -o "$WORK/www/v1/gpme.json"
@@ -102,9 +69,8 @@ http {
 }
 CONF
 echo "== starting nginx on 127.0.0.1:$NGINX_PORT"
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$WORK/nginx.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$NGINX_PORT/gpme.json" 20 || { cat "$WORK/nginx/error.log" "$WORK/nginx.log" >&2; exit 1; }
+spawn "$WORK/nginx.log" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+wait_http "http://127.0.0.1:$NGINX_PORT/gpme.json" 20 "$WORK/nginx/error.log"
 NGINX_ETAG="$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/gpme.json" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')"
 cmp -s "$WORK/www/v1/gpme.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/gpme.json") || { echo "nginx serves other bytes" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $SERVICE_ETAG" "http://127.0.0.1:$SERVICE_PORT$PATH_V1")" = 304 ]

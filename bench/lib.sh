@@ -1,0 +1,78 @@
+# Shared by the benchmarks under bench/: a work directory and background processes cleaned up on exit,
+# waits on HTTP endpoints and launcher logs, jars built when missing, the embedded PostgreSQL, and RS256
+# tokens signed with a throw-away key (so services verify signature, issuer, audience and expiry for real
+# without a Keycloak). Source it right after `set -euo pipefail`:  . "$(dirname "$0")/../lib.sh"
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAUNCHER="$BENCH_ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
+PIDS=()
+
+# A fresh work directory under /tmp, removed on exit with every process started by spawn.
+bench_workdir() { # name
+  WORK="$(mktemp -d "/tmp/$1.XXXXXX")"
+  chmod 755 "$WORK"   # nginx workers may run as an unprivileged user: they must read files in it
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+
+# Starts a command in the background with its output in a log; its pid is in SPAWNED and stopped on exit.
+spawn() { # log, command...
+  local log="$1"; shift
+  "$@" >"$log" 2>&1 &
+  SPAWNED=$!
+  PIDS+=("$SPAWNED")
+}
+
+# Waits until url answers 2xx; on timeout prints the tail of log (when given) and fails.
+wait_http() { # url, seconds, [log]
+  local _
+  for _ in $(seq 1 "$(( $2 * 2 ))"); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "timed out waiting for $1" >&2
+  [[ -n "${3:-}" ]] && tail -n 40 "$3" >&2
+  return 1
+}
+
+# Waits until a launcher's log says it is ready.
+wait_log() { # file, pattern, seconds
+  local _
+  for _ in $(seq 1 "$3"); do grep -qs "$2" "$1" && return 0; sleep 1; done
+  echo "timed out waiting for '$2' in $1" >&2
+  tail -n 40 "$1" >&2
+  return 1
+}
+
+# Builds a module's Quarkus jar (or the devstack launcher) when it is missing.
+ensure_built() { # module
+  local jar="$BENCH_ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  [[ "$1" == devstack ]] && jar="$LAUNCHER"
+  if [[ ! -f "$jar" ]]; then
+    echo "building $1 (jar missing)" >&2
+    (cd "$BENCH_ROOT" && mvn -B -o -q -pl "$1" package -DskipTests)
+  fi
+}
+
+# A real PostgreSQL from the embedded binaries, with a fresh data directory in WORK.
+start_postgres() { # port, database...
+  local port="$1"; shift
+  ensure_built devstack
+  spawn "$WORK/pg.log" java -Xmx256m -cp "$LAUNCHER" fr.bts.devstack.EmbeddedPostgresLauncher "$WORK/pg" "$port" "$@"
+  wait_log "$WORK/pg.log" "PostgreSQL ready" 60
+}
+
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+
+# An RS256 JWT over payload-json, signed with key.pem (kid "bench").
+sign_rs256() { # key.pem, payload-json
+  local input
+  input="$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url).$(printf '%s' "$2" | b64url)"
+  printf '%s.%s' "$input" "$(printf '%s' "$input" | openssl dgst -sha256 -sign "$1" | b64url)"
+}
