@@ -1,11 +1,13 @@
 package fr.bts.commons.http;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
  * every service keeps a sane one, generates one otherwise, puts it in the logging context as
  * {@code requestId} (the log format prints {@code %X{requestId}}) and echoes it on the answer, errors
  * included, so that one id follows a request through the gateway, the services and their logs.
+ * Code that needs the id of the current request (the gateway forwards it) reads it with {@link #of}.
  */
 @ApplicationScoped
 public class RequestIds {
@@ -23,8 +26,7 @@ public class RequestIds {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
-            String id = sanitize(ctx.request().getHeader(HEADER));
-            ctx.put(MDC_KEY, id);
+            String id = of(ctx);
             MDC.put(MDC_KEY, id);
             ctx.response().putHeader(HEADER, id);
             ctx.addEndHandler(done -> MDC.remove(MDC_KEY));
@@ -32,8 +34,29 @@ public class RequestIds {
         });
     }
 
-    /** The caller's id when it is short and made of safe characters, a new UUID otherwise. */
+    /** The id of this request: chosen once, from the caller's header when sane, and kept on the context. */
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(MDC_KEY);
+        if (id == null) {
+            id = sanitize(ctx.request().getHeader(HEADER));
+            ctx.put(MDC_KEY, id);
+        }
+        return id;
+    }
+
+    /** The caller's id when it is short and made of safe characters, a new one otherwise. */
     public static String sanitize(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SANE.matcher(candidate).matches() ? candidate : randomId();
+    }
+
+    /**
+     * A version-4 UUID from a thread-local generator: request ids must be unique, not unpredictable, and
+     * {@link UUID#randomUUID()} would serialise every event loop on one shared SecureRandom.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

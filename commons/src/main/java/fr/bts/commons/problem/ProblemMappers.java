@@ -116,8 +116,9 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        if (status == 400 && jsonCause(e) != null) {
-            return fromJson(jsonCause(e), uri);
+        JsonProcessingException json = status == 400 ? jsonCause(e) : null;
+        if (json != null) {
+            return fromJson(json, uri);
         }
         if (status >= 500) {
             return internal(e, uri);

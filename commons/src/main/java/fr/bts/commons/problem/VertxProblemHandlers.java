@@ -86,10 +86,11 @@ public class VertxProblemHandlers {
         };
     }
 
+    /** The request path when it is a valid URI reference (it becomes the problem's instance), else "/". */
     private static String safePath(RoutingContext ctx) {
         String path = ctx.request().path();
         try {
-            return URI.create(path == null ? "/" : path).getPath() == null ? "/" : path;
+            return path != null && URI.create(path).getPath() != null ? path : "/";
         } catch (IllegalArgumentException e) {
             return "/";
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestIdsTest {
 
@@ -21,5 +22,11 @@ class RequestIdsTest {
             assertNotEquals(hostile, id);
             assertEquals(id, UUID.fromString(id).toString());
         }
+    }
+
+    @Test
+    void generatedRequestIdsAreVersion4Uuids() {
+        String id = RequestIds.randomId();
+        assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
     }
 }

@@ -1,5 +1,6 @@
 package fr.bts.gateway.http;
 
+import fr.bts.commons.http.RequestIds;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -12,9 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.Map.Entry;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * What every request and every answer of the gateway goes through, whatever serves it (the proxy, the
@@ -28,7 +26,6 @@ public class EdgeFilter {
     public static final String ACCESS_LOG = "fr.bts.gateway.access";
 
     private static final Logger ACCESS = Logger.getLogger(ACCESS_LOG);
-    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     private final ProblemWriter problems;
     private final CorsPolicy cors;
@@ -50,12 +47,8 @@ public class EdgeFilter {
         long start = System.nanoTime();
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
-        String requestId = request.getHeader(GatewayKeys.REQUEST_ID_HEADER);
-        if (requestId == null || !SANE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = randomId();
-        }
-        ctx.put(GatewayKeys.REQUEST_ID, requestId);
-        String id = requestId;
+        String id = RequestIds.of(ctx);
+        ctx.put(GatewayKeys.REQUEST_ID, id);
         ctx.addHeadersEndHandler(v -> decorate(request, response, id));
         ctx.addEndHandler(ar -> log(ctx, start, ar.succeeded()));
 
@@ -71,17 +64,6 @@ public class EdgeFilter {
             return;
         }
         ctx.next();
-    }
-
-    /**
-     * A version-4 UUID from a thread-local generator: request ids must be unique, not unpredictable, and
-     * {@link UUID#randomUUID()} would serialise every event loop on one shared SecureRandom.
-     */
-    static String randomId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 
     private void decorate(HttpServerRequest request, HttpServerResponse response, String requestId) {
