@@ -85,12 +85,13 @@ class DocsAndHealthResourceTest {
 
     @Test
     void accessLogWritesOneJsonLinePerRequest() {
+        // Records gather several lines (fr.bts.gateway.http.AccessLog): each line must be one whole request.
         List<String> lines = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 synchronized (lines) {
-                    lines.add(record.getMessage());
+                    lines.addAll(List.of(record.getMessage().split("\n")));
                 }
             }
 

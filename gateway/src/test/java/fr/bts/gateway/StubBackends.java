@@ -12,8 +12,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,7 @@ import java.util.zip.CRC32;
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
+    private final List<Socket> held = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -62,6 +66,13 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        for (Socket socket : held) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the port is free again either way
+            }
+        }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
@@ -80,8 +91,16 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + server.actualPort();
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    /**
+     * A port that refuses connections for the whole run: bound by a socket that never listens, so that no
+     * server started later (another stub, the test OIDC server, the app itself) can take it, which a port
+     * merely closed again allowed, and then the "refused" instance answered 404.
+     */
+    private int closedPort() {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            held.add(socket);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -36,6 +36,10 @@ public interface GatewayConfig {
 
     TokenCache tokenCache();
 
+    AccessLog accessLog();
+
+    Relay relay();
+
     interface Service {
         /** Base URLs of the instances ({@code http://host:port}), balanced round-robin. */
         List<String> instances();
@@ -160,5 +164,25 @@ public interface GatewayConfig {
 
         @WithDefault("10000")
         int maxEntries();
+    }
+
+    interface AccessLog {
+        /** How often gathered access-log lines are written out (a line waits at most this long). */
+        @WithDefault("200ms")
+        Duration flushInterval();
+
+        /** Lines waiting to be written beyond which new ones are dropped (and counted in a warning). */
+        @WithDefault("100000")
+        int maxPending();
+    }
+
+    interface Relay {
+        /**
+         * Answers that declare a {@code Content-Length} up to this size are gathered and written to the caller
+         * in one go, as most proxies buffer small answers; larger or chunked answers stream with back-pressure.
+         * 0 streams everything.
+         */
+        @WithDefault("128K")
+        MemorySize bufferUpTo();
     }
 }

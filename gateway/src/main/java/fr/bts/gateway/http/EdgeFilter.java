@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.util.Map.Entry;
 
@@ -18,22 +17,20 @@ import java.util.Map.Entry;
  * What every request and every answer of the gateway goes through, whatever serves it (the proxy, the
  * docs, health, metrics, an error page): the request id (kept when the caller sent a sane one, generated
  * otherwise, echoed on the answer), the header size limit (431), CORS, the security headers, and one
- * JSON access-log line on the {@value #ACCESS_LOG} category when the answer is over.
+ * JSON access-log line ({@link AccessLog}) when the answer is over.
  */
 @ApplicationScoped
 public class EdgeFilter {
 
-    public static final String ACCESS_LOG = "fr.bts.gateway.access";
-
-    private static final Logger ACCESS = Logger.getLogger(ACCESS_LOG);
-
     private final ProblemWriter problems;
+    private final AccessLog accessLog;
     private final CorsPolicy cors;
     private final long maxHeaderSize;
     private final String hsts;
 
-    EdgeFilter(GatewayConfig config, ProblemWriter problems) {
+    EdgeFilter(GatewayConfig config, ProblemWriter problems, AccessLog accessLog) {
         this.problems = problems;
+        this.accessLog = accessLog;
         this.cors = new CorsPolicy(config.cors());
         this.maxHeaderSize = config.limits().maxHeaderSize().asLongValue();
         this.hsts = config.securityHeaders().strictTransportSecurity();
@@ -90,7 +87,7 @@ public class EdgeFilter {
     }
 
     private void log(RoutingContext ctx, long start, boolean completed) {
-        if (!ACCESS.isInfoEnabled()) {
+        if (!accessLog.enabled()) {
             return;
         }
         HttpServerRequest request = ctx.request();
@@ -112,7 +109,7 @@ public class EdgeFilter {
         if (!completed) {
             line.append(",\"aborted\":true");
         }
-        ACCESS.info(line.append('}').toString());
+        accessLog.record(line.append('}').toString());
     }
 
     /** {@code "name":"value"} with the value escaped as a JSON string (RFC 8259 §7). */

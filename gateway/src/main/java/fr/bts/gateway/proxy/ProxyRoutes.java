@@ -2,6 +2,7 @@ package fr.bts.gateway.proxy;
 
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
+import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.ratelimit.ClientKey;
@@ -41,8 +42,11 @@ public class ProxyRoutes {
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    private final long bufferUpTo;
 
-    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens) {
+    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
+                GatewayConfig config) {
+        this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
         this.backends = backends;
         this.problems = problems;
         this.rateLimiter = rateLimiter;
@@ -144,7 +148,7 @@ public class ProxyRoutes {
                     "The request budget of this client is spent; retry in " + seconds + " s").with("retryAfter", seconds));
             return;
         }
-        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip).start();
+        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo).start();
     }
 
     private void reject(RoutingContext ctx, ProblemType type, String detail) {
