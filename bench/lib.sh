@@ -50,13 +50,24 @@ wait_log() { # file, pattern, seconds
   return 1
 }
 
-# Builds a module's Quarkus jar (or the devstack launcher) when it is missing.
+# Builds a module's Quarkus jar (or the devstack launcher), with the modules it needs, when it is missing
+# or older than the module's sources: a benchmark must measure the code as it is.
 ensure_built() { # module
   local jar="$BENCH_ROOT/$1/target/quarkus-app/quarkus-run.jar"
   [[ "$1" == devstack ]] && jar="$LAUNCHER"
-  if [[ ! -f "$jar" ]]; then
-    echo "building $1 (jar missing)" >&2
-    (cd "$BENCH_ROOT" && mvn -B -o -q -pl "$1" package -DskipTests)
+  if [[ ! -f "$jar" || -n "$(find "$BENCH_ROOT/$1/src/main" "$BENCH_ROOT/$1/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    echo "building $1 (jar missing or older than its sources)" >&2
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -pl "$1" -am package -DskipTests)
+  fi
+}
+
+# Fails early, saying what to install, when a tool the benchmark runs is missing.
+require_tools() { # tool...
+  local tool missing=()
+  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  if (( ${#missing[@]} )); then
+    echo "missing tools: ${missing[*]} (Debian: apt-get install wrk nginx-light curl python3 openssl)" >&2
+    exit 1
   fi
 }
 

@@ -1,90 +1,60 @@
 #!/usr/bin/env bash
-# Gateway overhead: the same authenticated GET of a referential resource, direct to the backend and
-# through the gateway, with wrk (same threads, same 32 connections, same duration). Prints both
-# throughputs and p99 latencies, then `ratio gateway_vs_direct <through-gateway rps / direct rps>`.
+# Gateway overhead: the same authenticated GET of a referential resource, direct to referential-service
+# and through the gateway, with wrk (same threads, same connections, same duration), and, as a reference
+# measured in the same run, through nginx configured as a plain reverse proxy in front of the same
+# service (keep-alive upstream, forwarded headers; no token check, no rate limit, no access log).
+# Two resources by default, the two kinds platforms pull:
+#   document  the published GPME version document (74 KB), which the service serves from memory;
+#   item      one competency by its UUID (about 600 bytes), which the service reads from PostgreSQL.
+# For each it prints throughput, p99 latency and CPU per request of each process, then:
+#   ratio gateway_vs_direct_<resource>       through-gateway req/s / direct req/s
+#   ratio nginx_proxy_vs_direct_<resource>   the same with nginx as the proxy (what a lean C proxy gets here)
+# and last `ratio gateway_vs_direct <the lowest of the resources>`, the issue's figure.
 #
 # What it starts, all on 127.0.0.1, all stopped on exit:
-#   - the backend: nginx (Debian) serving a referential-like JSON document (the certification of
-#     BTS-GPME with its versions, built from referential-service's seed when present) at
-#     /api/referential/v1/certifications/BTS-GPME. Set BACKEND_URL=http://127.0.0.1:8081 to measure
-#     against a running referential-service instead (then nothing is started for the backend).
-#   - the gateway jar (gateway/target/quarkus-app, built with Maven if missing) with:
-#       * a throw-away RSA key pair made here with openssl, whose public half is published as a static
-#         JWKS file (python3 -m http.server on ISSUER_PORT); the gateway is pointed at it with OIDC
-#         discovery off (quarkus.oidc.jwks-path), fetches the keys once and then verifies signature,
-#         issuer (bench-issuer), audience (bts-suite) and expiry exactly as it does Keycloak's tokens;
-#       * one token signed here (RS256) for a platform service account (azp platform-bench, role
-#         platform-reader), sent on both runs; the gateway's rate limiter stays in the path, with a
-#         budget for that client large enough never to refuse during the run.
-# Environment: DURATION (default 20s), WARMUP (15s), CONNECTIONS (32), THREADS (2), GATEWAY_PORT (38080),
-# BACKEND_PORT (38081), ISSUER_PORT (38180).
+#   - PostgreSQL (embedded binaries) and referential-service with its seeded referential;
+#   - a throw-away RSA key pair made here with openssl, whose public half is published as a static JWKS
+#     file (python3 -m http.server); the service and the gateway both point at it with OIDC discovery off
+#     and verify signature, issuer (bench-issuer), audience (bts-suite) and expiry as they do Keycloak's;
+#     one RS256 token for a platform service account (azp platform-bench, role platform-reader) is sent on
+#     every request of every run; the gateway's rate limiter stays in the path with a budget for that
+#     client large enough never to refuse during the run;
+#   - the gateway jar, with its access log on (written to a file), as in production;
+#   - nginx as the reference proxy.
+# The three targets are measured in interleaved rounds (direct, gateway, nginx; again...) so that a
+# drift of the machine's load does not favour one of them.
+#
+# Environment: RESOURCES (default "document item"; or name=/path pairs), DURATION per round (default 8s),
+# ROUNDS (2), WARMUP (10s), CONNECTIONS (32), THREADS (2),
+# ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-15s}"
+RESOURCES="${RESOURCES:-document item}"
+DURATION="${DURATION:-8s}"
+ROUNDS="${ROUNDS:-2}"
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 GATEWAY_PORT="${GATEWAY_PORT:-38080}"
-BACKEND_PORT="${BACKEND_PORT:-38081}"
+SERVICE_PORT="${SERVICE_PORT:-38081}"
+NGINX_PORT="${NGINX_PORT:-38090}"
 ISSUER_PORT="${ISSUER_PORT:-38180}"
-RESOURCE="/api/referential/v1/certifications/BTS-GPME"
-bench_workdir gateway-overhead
-
-for port in "$GATEWAY_PORT" "$ISSUER_PORT" $([[ -z "${BACKEND_URL:-}" ]] && echo "$BACKEND_PORT"); do
+PG_PORT="${PG_PORT:-35442}"
+require_tools java wrk nginx curl python3 openssl
+for port in "$GATEWAY_PORT" "$SERVICE_PORT" "$NGINX_PORT" "$ISSUER_PORT" "$PG_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use on 127.0.0.1; choose another (see the environment variables above)" >&2
     exit 1
   fi
 done
+ensure_built referential-service
+ensure_built gateway
+bench_workdir gateway-overhead
 
-# --- the backend -------------------------------------------------------------------------------------
-if [[ -z "${BACKEND_URL:-}" ]]; then
-  mkdir -p "$WORK/www$(dirname "$RESOURCE")" "$WORK/nginx"
-  python3 - "$ROOT/referential-service/src/main/resources/seed/bts-gpme.json" "$WORK/www$RESOURCE" <<'PY'
-import json, os, sys
-seed, out = sys.argv[1], sys.argv[2]
-certification = {"code": "BTS-GPME", "rncp": "RNCP38363", "intitule": "BTS - Gestion de la PME", "type": "BTS", "niveau": "5"}
-if os.path.exists(seed):
-    with open(seed, encoding="utf-8") as f:
-        certification = json.load(f).get("certification", certification)
-document = {"certification": certification,
-            "versions": [{"number": 1, "status": "PUBLISHED", "publishedAt": "2026-01-15T09:00:00Z",
-                          "href": "/api/referential/v1/certifications/BTS-GPME/versions/1"}]}
-with open(out, "w", encoding="utf-8") as f:
-    json.dump(document, f, ensure_ascii=False)
-PY
-  cat > "$WORK/nginx/nginx.conf" <<NGINX
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
-  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server {
-    listen 127.0.0.1:$BACKEND_PORT;
-    root $WORK/www;
-    default_type application/json;
-    location = /q/health/ready { return 200 '{"status":"UP"}'; }
-    location / { try_files \$uri =404; }
-  }
-}
-NGINX
-  chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user when started by root
-  spawn "$WORK/nginx/stdout.log" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-  NGINX_MASTER=$SPAWNED
-  BACKEND_URL="http://127.0.0.1:$BACKEND_PORT"
-  wait_http "$BACKEND_URL$RESOURCE" 60 "$WORK/nginx/error.log"
-fi
-echo "backend:  $BACKEND_URL$RESOURCE ($(curl -fsS "$BACKEND_URL$RESOURCE" | wc -c) bytes)"
-
-# --- keys and token ----------------------------------------------------------------------------------
+# --- keys, issuer and token --------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 MODULUS="$(openssl rsa -in "$WORK/key.pem" -noout -modulus 2>/dev/null | cut -d= -f2)"
 mkdir -p "$WORK/issuer/bench-issuer"
@@ -98,81 +68,169 @@ PY
 spawn "$WORK/issuer.log" python3 -m http.server "$ISSUER_PORT" --bind 127.0.0.1 --directory "$WORK/issuer"
 wait_http "http://127.0.0.1:$ISSUER_PORT/bench-issuer/jwks.json" 60 "$WORK/issuer.log"
 NOW="$(date +%s)"
-PAYLOAD="{\"iss\":\"bench-issuer\",\"aud\":\"bts-suite\",\"sub\":\"service-account-platform-bench\",\"azp\":\"platform-bench\",\"preferred_username\":\"service-account-platform-bench\",\"realm_access\":{\"roles\":[\"platform-reader\"]},\"iat\":$NOW,\"exp\":$((NOW + 3600))}"
+PAYLOAD="{\"iss\":\"bench-issuer\",\"aud\":\"bts-suite\",\"sub\":\"service-account-platform-bench\",\"azp\":\"platform-bench\",\"preferred_username\":\"service-account-platform-bench\",\"realm_access\":{\"roles\":[\"platform-reader\"]},\"iat\":$NOW,\"exp\":$((NOW + 7200))}"
 TOKEN="$(sign_rs256 "$WORK/key.pem" "$PAYLOAD")"
+OIDC=(-Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT/bench-issuer" -Dquarkus.oidc.discovery-enabled=false
+      -Dquarkus.oidc.jwks-path=jwks.json -Dquarkus.oidc.token.issuer=bench-issuer -Dquarkus.oidc.token.audience=bts-suite)
+
+# --- the service -------------------------------------------------------------------------------------
+start_postgres "$PG_PORT" referential
+spawn "$WORK/service.log" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
+  java -Xmx512m -Dquarkus.http.host=127.0.0.1 "${OIDC[@]}" -jar "$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
+SERVICE_PID=$SPAWNED
+wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 "$WORK/service.log"
 
 # --- the gateway -------------------------------------------------------------------------------------
-JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-ensure_built gateway
 spawn "$WORK/gateway.log" java -Xmx512m \
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dgateway.services.referential.instances="$BACKEND_URL" \
-  -Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT/bench-issuer" \
-  -Dquarkus.oidc.discovery-enabled=false -Dquarkus.oidc.jwks-path=jwks.json \
-  -Dquarkus.oidc.token.issuer=bench-issuer -Dquarkus.oidc.token.audience=bts-suite \
+  -Dgateway.services.referential.instances="http://127.0.0.1:$SERVICE_PORT" "${OIDC[@]}" \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \
-  -jar "$JAR"
+  -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
 GATEWAY_PID=$SPAWNED
 wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/live" 60 "$WORK/gateway.log"
-STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$RESOURCE")"
+
+# --- nginx, the reference proxy ----------------------------------------------------------------------
+mkdir -p "$WORK/nginx"
+cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  upstream referential { server 127.0.0.1:$SERVICE_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://referential;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$host;
+      proxy_buffer_size 16k;
+      proxy_buffers 16 16k;
+    }
+  }
+}
+NGINX
+chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user when started by root
+spawn "$WORK/nginx/stdout.log" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+NGINX_MASTER=$SPAWNED
+wait_http "http://127.0.0.1:$NGINX_PORT/q/health/live" 30 "$WORK/nginx/error.log"
+
+# --- the resources ------------------------------------------------------------------------------------
+DOCUMENT=/api/referential/v1/certifications/BTS-GPME/versions/1
+curl -fsS "http://127.0.0.1:$SERVICE_PORT$DOCUMENT" -o "$WORK/document.json"
+ITEM="/api/referential/v1/items/$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["blocs"][0]["competences"][0]["id"])' "$WORK/document.json")"
+declare -A PATHS=()
+for resource in $RESOURCES; do
+  case "$resource" in
+    document) PATHS[document]="$DOCUMENT" ;;
+    item) PATHS[item]="$ITEM" ;;
+    *=/*) PATHS[${resource%%=*}]="${resource#*=}" ;;
+    *) echo "unknown resource '$resource' (document, item or name=/path)" >&2; exit 1 ;;
+  esac
+done
+NAMES=(); for resource in $RESOURCES; do NAMES+=("${resource%%=*}"); done
+url() { # target, resource
+  case "$1" in
+    direct) echo "http://127.0.0.1:$SERVICE_PORT${PATHS[$2]}" ;;
+    gateway) echo "http://127.0.0.1:$GATEWAY_PORT${PATHS[$2]}" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT${PATHS[$2]}" ;;
+  esac
+}
+
+# --- checks: the same bytes everywhere, the token is checked ------------------------------------------
+for name in "${NAMES[@]}"; do
+  for target in direct gateway nginx; do
+    curl -fsS -H "Authorization: Bearer $TOKEN" "$(url "$target" "$name")" -o "$WORK/$name.$target.body" \
+      || { echo "$target: GET ${PATHS[$name]} failed" >&2; tail -n 30 "$WORK/gateway.log" >&2; exit 1; }
+  done
+  cmp -s "$WORK/$name.direct.body" "$WORK/$name.gateway.body" && cmp -s "$WORK/$name.direct.body" "$WORK/$name.nginx.body" \
+    || { echo "$name: the three targets do not serve the same bytes" >&2; exit 1; }
+  echo "$name: ${PATHS[$name]} ($(wc -c <"$WORK/$name.direct.body") bytes), identical direct, through the gateway and through nginx"
+done
+FORGED="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN}x" "$(url gateway "${NAMES[0]}")")"
 UNAUTH="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT/api/dossiers/v1/dossiers")"
-if [[ "$STATUS" != 200 || "$UNAUTH" != 401 ]]; then
-  echo "gateway check failed: token GET $STATUS (want 200), anonymous dossiers $UNAUTH (want 401)" >&2
-  tail -n 30 "$WORK/gateway.log" >&2
+if [[ "$FORGED" != 401 || "$UNAUTH" != 401 ]]; then
+  echo "gateway check failed: tampered token $FORGED, anonymous dossiers $UNAUTH (want 401 and 401)" >&2
   exit 1
 fi
-echo "gateway:  http://127.0.0.1:$GATEWAY_PORT$RESOURCE (token accepted, anonymous protected path refused)"
+echo "gateway: token verified (a tampered one is refused with 401), rate limiter and access log in the path"
 
 # --- load --------------------------------------------------------------------------------------------
 run_wrk() { # url, duration
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "$1"
 }
-rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+requests() { awk '/requests in/ {print $1}' "$1"; }
+seconds() { awk '/requests in/ {v = $4; sub(/,$/, "", v); u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
+                                f = (u == "ms") ? 0.001 : (u == "m") ? 60 : 1; printf "%.3f", v * f}' "$1"; }
 p99_ms() {
   awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
        f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : 60000; printf "%.2f", v * f}' "$1"
 }
 non2xx() { awk '/Non-2xx or 3xx responses:/ {print $5}' "$1"; }
-requests() { awk '/requests in/ {print $1}' "$1"; }
-# CPU time (clock ticks, user + system) of a process, or of nginx's workers; robust to a busy machine,
-# where req/s mostly says how much CPU the other processes left.
+# CPU time (clock ticks, user + system) of a process or of nginx's workers: on a shared machine req/s mostly
+# says how much CPU the other processes left, CPU per request says what each one costs.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 nginx_ticks() {
   local total=0 pid
-  if [[ -n "${NGINX_MASTER:-}" ]]; then
-    for pid in $(pgrep -P "$NGINX_MASTER"); do total=$((total + $(ticks "$pid"))); done
-  fi
+  for pid in $(pgrep -P "$NGINX_MASTER"); do total=$((total + $(ticks "$pid"))); done
   echo "$total"
 }
 HZ="$(getconf CLK_TCK)"
-us_per_request() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN {printf "%.0f", t * 1000000 / hz / n}'; }
+rps() { awk -v n="${REQ[$1]}" -v s="${SECS[$1]}" 'BEGIN {printf "%.0f", n / s}'; }
+worst_p99() { tr ' ' '\n' <<<"${P99[$1]}" | sort -g | tail -n 1; }
+us() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN {printf "%.0f", t * 1000000 / hz / n}'; }
 
-echo "warm-up:  $WARMUP through the gateway, $WARMUP direct"
-run_wrk "http://127.0.0.1:$GATEWAY_PORT$RESOURCE" "$WARMUP" >/dev/null
-run_wrk "$BACKEND_URL$RESOURCE" "$WARMUP" >/dev/null
-echo "measure:  $DURATION each, $THREADS threads, $CONNECTIONS connections"
-N0="$(nginx_ticks)"
-run_wrk "$BACKEND_URL$RESOURCE" "$DURATION" >"$WORK/direct.txt"
-N1="$(nginx_ticks)"; G1="$(ticks "$GATEWAY_PID")"
-run_wrk "http://127.0.0.1:$GATEWAY_PORT$RESOURCE" "$DURATION" >"$WORK/gateway.txt"
-N2="$(nginx_ticks)"; G2="$(ticks "$GATEWAY_PID")"
-
-for run in direct gateway; do
-  if [[ -n "$(non2xx "$WORK/$run.txt")" ]]; then
-    echo "$run run had non-2xx answers:" >&2; cat "$WORK/$run.txt" >&2; exit 1
-  fi
+declare -A REQ=() SECS=() P99=() SVC=() GW=() NGX=()
+RATIOS=()
+for name in "${NAMES[@]}"; do
+  echo
+  echo "== $name: warm-up $WARMUP on each target, then $ROUNDS rounds of $DURATION on each, interleaved;" \
+       "$THREADS threads, $CONNECTIONS connections"
+  for target in direct gateway nginx; do run_wrk "$(url "$target" "$name")" "$WARMUP" >/dev/null; done
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in direct gateway nginx; do
+      out="$WORK/$name.$target.$round.txt"
+      s0="$(ticks "$SERVICE_PID")"; g0="$(ticks "$GATEWAY_PID")"; n0="$(nginx_ticks)"
+      run_wrk "$(url "$target" "$name")" "$DURATION" >"$out"
+      s1="$(ticks "$SERVICE_PID")"; g1="$(ticks "$GATEWAY_PID")"; n1="$(nginx_ticks)"
+      if [[ -n "$(non2xx "$out")" ]]; then
+        echo "$target run had non-2xx answers:" >&2; cat "$out" >&2; exit 1
+      fi
+      key="$name.$target"
+      REQ[$key]=$(( ${REQ[$key]:-0} + $(requests "$out") ))
+      SECS[$key]="$(awk -v a="${SECS[$key]:-0}" -v b="$(seconds "$out")" 'BEGIN {print a + b}')"
+      P99[$key]="${P99[$key]:-} $(p99_ms "$out")"
+      SVC[$key]=$(( ${SVC[$key]:-0} + s1 - s0 )); GW[$key]=$(( ${GW[$key]:-0} + g1 - g0 ))
+      NGX[$key]=$(( ${NGX[$key]:-0} + n1 - n0 ))
+    done
+  done
+  printf '%-22s %10s %10s   %s\n' "" "req/s" "p99 ms" "CPU per request (us): service / gateway / nginx"
+  for target in direct gateway nginx; do
+    key="$name.$target"
+    label=$target; [[ $target == gateway ]] && label="through the gateway"; [[ $target == nginx ]] && label="through nginx (ref.)"
+    printf '%-22s %10s %10s   %s / %s / %s\n' "$label" "$(rps "$key")" "$(worst_p99 "$key")" \
+      "$(us "${SVC[$key]}" "${REQ[$key]}")" "$(us "${GW[$key]}" "${REQ[$key]}")" "$(us "${NGX[$key]}" "${REQ[$key]}")"
+  done
+  echo "p99 added by the gateway: $(awk -v g="$(worst_p99 "$name.gateway")" -v d="$(worst_p99 "$name.direct")" 'BEGIN {printf "%.2f", g - d}') ms" \
+       "(p99 is the worst of the rounds)"
+  GATEWAY_RATIO="$(awk -v g="$(rps "$name.gateway")" -v d="$(rps "$name.direct")" 'BEGIN {printf "%.2f", g / d}')"
+  NGINX_RATIO="$(awk -v g="$(rps "$name.nginx")" -v d="$(rps "$name.direct")" 'BEGIN {printf "%.2f", g / d}')"
+  RATIOS+=("$name $GATEWAY_RATIO $NGINX_RATIO")
 done
-DIRECT_RPS="$(rps "$WORK/direct.txt")"; GATEWAY_RPS="$(rps "$WORK/gateway.txt")"
-DIRECT_P99="$(p99_ms "$WORK/direct.txt")"; GATEWAY_P99="$(p99_ms "$WORK/gateway.txt")"
+
 echo
-printf '%-10s %12s %10s\n' "" "req/s" "p99 ms"
-printf '%-10s %12s %10s\n' "direct" "$DIRECT_RPS" "$DIRECT_P99"
-printf '%-10s %12s %10s\n' "gateway" "$GATEWAY_RPS" "$GATEWAY_P99"
-if [[ -n "${NGINX_MASTER:-}" ]]; then
-  echo "CPU per request: direct nginx $(us_per_request $((N1 - N0)) "$(requests "$WORK/direct.txt")") us;" \
-       "through the gateway: gateway $(us_per_request $((G2 - G1)) "$(requests "$WORK/gateway.txt")") us" \
-       "+ nginx $(us_per_request $((N2 - N1)) "$(requests "$WORK/gateway.txt")") us"
-fi
-echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-echo "p99 added by the gateway: $(awk -v g="$GATEWAY_P99" -v d="$DIRECT_P99" 'BEGIN {printf "%.2f", g - d}') ms"
-echo "ratio gateway_vs_direct $(awk -v g="$GATEWAY_RPS" -v d="$DIRECT_RPS" 'BEGIN {printf "%.2f", g / d}')"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+for line in "${RATIOS[@]}"; do
+  read -r name gateway nginx <<<"$line"
+  echo "ratio gateway_vs_direct_$name $gateway"
+  echo "ratio nginx_proxy_vs_direct_$name $nginx"
+done
+echo "ratio gateway_vs_direct $(for line in "${RATIOS[@]}"; do read -r _ gateway _ <<<"$line"; echo "$gateway"; done | sort -g | head -n 1)"

@@ -11,7 +11,7 @@
 #   - PostgreSQL from the embedded binaries (devstack launcher jar), fresh data directory;
 #   - the downstream services as small stubs (BenchTool.java stub): a referential version with 10 épreuves and
 #     a registration snapshot of 5,000 candidates, shapes of docs/contracts.md;
-#   - evaluation-service itself (target/quarkus-app, built with `mvn -o -pl evaluation-service package` if missing).
+#   - evaluation-service itself (target/quarkus-app, built when missing or older than its sources).
 #
 # Tokens: BenchTool generates an RSA key pair and signs RS256 access tokens (issuer, audience bts-suite, expiry,
 # preferred_username, academie, roles in `groups`). The stub also plays the OIDC realm: it serves the discovery
@@ -36,10 +36,7 @@ SVC_PORT="${SVC_PORT:-58083}"
 APP="$ROOT/evaluation-service/target/quarkus-app/quarkus-run.jar"
 bench_workdir bench-grades
 ensure_built devstack
-if [ ! -f "$APP" ] || [ -n "$(find "$ROOT/evaluation-service/src/main" "$ROOT/evaluation-service/pom.xml" -newer "$APP" -print -quit)" ]; then
-  echo "== packaging evaluation-service (sources newer than $APP)"
-  (cd "$ROOT" && mvn -B -o -q -pl evaluation-service package -DskipTests)
-fi
+ensure_built evaluation-service
 
 echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
 start_postgres "$PG_PORT" evaluation

@@ -5,7 +5,7 @@
 #   ratio service_vs_nginx_200 <service req/s ÷ nginx req/s on 200>
 #   ratio service_vs_nginx_304 <same on 304 (If-None-Match)>
 # Settings (environment): DURATION (s, default 15), CONNECTIONS (default 32), THREADS (default 2),
-# WARMUP (s, default 10). Needs: java, wrk, nginx, curl; the built service (mvn -pl referential-service package).
+# WARMUP (s, default 10). Needs: java, wrk, nginx, curl; the service jar (built when missing or stale).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

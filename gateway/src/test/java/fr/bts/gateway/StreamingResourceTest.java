@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,6 +81,29 @@ class StreamingResourceTest {
             long rest = read(in, buffer, Long.MAX_VALUE);
             assertEquals(SIZE, beforeRelease + rest);
         }
+    }
+
+    @Test
+    void aSmallAnswerCutShortByTheBackendNeverReachesTheCallerAsComplete() {
+        // 100 000 bytes declared: under gateway.relay.buffer-up-to, the gateway gathers the answer before writing it
+        assertCallerSeesABrokenAnswer(100_000, 40_000);
+    }
+
+    @Test
+    void aStreamedAnswerCutShortByTheBackendNeverReachesTheCallerAsComplete() {
+        // 1 MB declared: streamed as it comes, the head is out before the backend fails
+        assertCallerSeesABrokenAnswer(1024 * 1024, 300_000);
+    }
+
+    private void assertCallerSeesABrokenAnswer(long declared, int sent) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/dossiers/v1/exports/cut?size=" + declared + "&after=" + sent))
+                .header("Authorization", "Bearer " + TestTokens.token("rectorat-versailles", "versailles", "rectorat"))
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        IOException failure = assertThrows(IOException.class,
+                () -> Stubs.HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()),
+                "a caller must not receive " + sent + " of " + declared + " bytes as a whole answer");
+        assertTrue(failure.getMessage() == null || !failure.getMessage().contains("timed out"), "failed at once: " + failure);
     }
 
     @Test

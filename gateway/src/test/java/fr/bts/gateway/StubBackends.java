@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  *
  * <p>Behaviour by path: {@code /q/health/ready} and {@code /q/openapi} as a Quarkus service would;
  * {@code …/slow} answers after 3 s; {@code …/missing} is a 404 problem; {@code …/upload} counts the body as it streams in and answers its size
- * and CRC; {@code …/download?size=N&hold=H} streams N bytes and stops after H until {@code /__stub/release};
+ * and CRC; {@code …/cut?size=N&after=M} declares N bytes, sends M and closes the connection; {@code …/download?size=N&hold=H} streams N bytes and stops after H until {@code /__stub/release};
  * anything else echoes method, URI, headers and body as JSON.
  */
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
@@ -150,6 +150,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                                 .put("detail", "no dossier 42 (from the backend)").toBuffer());
             } else if (path.endsWith("/upload")) {
                 upload(request, response);
+            } else if (path.endsWith("/cut")) {
+                long size = Long.parseLong(request.getParam("size"));
+                int after = Integer.parseInt(request.getParam("after"));
+                response.putHeader("Content-Type", "application/json").putHeader("Content-Length", Long.toString(size))
+                        .write(Buffer.buffer(new byte[after])).onComplete(v -> request.connection().close());
             } else if (path.endsWith("/download")) {
                 long size = Long.parseLong(request.getParam("size"));
                 long hold = Long.parseLong(request.getParam("hold", "-1"));
