@@ -84,6 +84,15 @@ class DocsAndHealthResourceTest {
     }
 
     @Test
+    void httpMetricsAreKeptPerRouteFamilyNotPerResource() {
+        given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-1").then().statusCode(200);
+        given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-2").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/referential/**\""))
+                .body(not(containsString("metrics-probe")));
+    }
+
+    @Test
     void accessLogWritesOneJsonLinePerRequest() {
         // Records gather several lines (fr.bts.gateway.http.AccessLog): each line must be one whole request.
         List<String> lines = new ArrayList<>();
