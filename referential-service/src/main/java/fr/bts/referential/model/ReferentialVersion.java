@@ -1,6 +1,7 @@
 package fr.bts.referential.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +22,10 @@ import java.util.Optional;
 /**
  * One version of a certification's referential. {@link #document} holds the canonical JSON of the whole
  * tree (docs/contracts.md), {@link #etag} its strong ETag and {@link #sha256} its hash.
+ * <p>
+ * The document (70 to 150 KB) is loaded lazily, on first read of the field: summaries, lookups of the current
+ * version and items need only the small columns, and used to pay for reading, detoasting and decoding the whole
+ * document on every call. Reading {@link #document} therefore needs an open session (a transaction).
  */
 @Entity
 @Table(name = "referential_version")
@@ -43,6 +48,7 @@ public class ReferentialVersion extends PanacheEntityBase {
 
     public String libelle;
 
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public String document;
 
@@ -82,6 +88,13 @@ public class ReferentialVersion extends PanacheEntityBase {
     public static Optional<ReferentialVersion> latestPublished(Certification certification) {
         return find("certification = ?1 and status = ?2 order by number desc", certification, VersionStatus.PUBLISHED)
                 .firstResultOptional();
+    }
+
+    /** The latest PUBLISHED version of every certification having one, with its certification, by code: one query. */
+    public static List<ReferentialVersion> latestPublishedOfEach() {
+        return list("from ReferentialVersion v join fetch v.certification c where v.status = ?1 and v.number = "
+                + "(select max(v2.number) from ReferentialVersion v2 where v2.certification = c and v2.status = ?1) "
+                + "order by c.code", VersionStatus.PUBLISHED);
     }
 
     public static Optional<ReferentialVersion> latest(Certification certification) {

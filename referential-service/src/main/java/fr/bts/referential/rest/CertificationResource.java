@@ -6,9 +6,7 @@ import fr.bts.commons.problem.Problem;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.referential.config.ReferentialConfig;
-import fr.bts.referential.document.DocumentJson;
 import fr.bts.referential.model.ReferentialVersion;
-import fr.bts.referential.moodle.MoodleCsv;
 import fr.bts.referential.rncp.RncpImportService;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Representation;
@@ -46,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -175,11 +172,10 @@ public class CertificationResource {
     @Produces("text/csv")
     @Operation(summary = "Moodle competency framework CSV", description = "The 14 columns of tool_lpimportcsv, in its order: the framework row, the blocs, their competencies.")
     public Response moodle(@PathParam("code") String code, @PathParam("version") String version) {
-        ReferentialVersion v = queries.version(code, version, isAdmin());
-        byte[] csv = MoodleCsv.export(DocumentJson.fromCanonical(v.document)).getBytes(StandardCharsets.UTF_8);
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + v.certification.code + "-v" + v.number + "-moodle.csv\"")
-                .header(HttpHeaders.ETAG, "\"" + v.etag + "-moodle\"")
+        Views.Export csv = queries.moodle(code, version, isAdmin());
+        return Response.ok(csv.body(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + csv.certification() + "-v" + csv.version() + "-moodle.csv\"")
+                .header(HttpHeaders.ETAG, "\"" + csv.versionEtag() + "-moodle\"")
                 .build();
     }
 

@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,9 +33,8 @@ public class CaseService {
     public ObjectNode documents(String baseUri) {
         ObjectNode answer = DocumentJson.mapper().createObjectNode();
         ArrayNode documents = answer.putArray("CFDocuments");
-        for (Certification c : Certification.<Certification>listAll(io.quarkus.panache.common.Sort.by("code"))) {
-            ReferentialVersion.latestPublished(c).ifPresent(v -> documents.add(withPackageUri(
-                    (ObjectNode) packageOf(v, baseUri).get("CFDocument").deepCopy(), baseUri)));
+        for (ReferentialVersion v : ReferentialVersion.latestPublishedOfEach()) {
+            documents.add(withPackageUri((ObjectNode) packageOf(v, baseUri).get("CFDocument").deepCopy(), baseUri));
         }
         return answer;
     }
@@ -78,12 +76,8 @@ public class CaseService {
     }
 
     public ObjectNode association(UUID id, String baseUri) {
-        for (Certification c : Certification.<Certification>listAll()) {
-            Optional<ReferentialVersion> current = ReferentialVersion.latestPublished(c);
-            if (current.isEmpty()) {
-                continue;
-            }
-            ObjectNode pkg = packageOf(current.get(), baseUri);
+        for (ReferentialVersion current : ReferentialVersion.latestPublishedOfEach()) {
+            ObjectNode pkg = packageOf(current, baseUri);
             for (JsonNode a : pkg.get("CFAssociations")) {
                 if (a.get("identifier").asText().equals(id.toString())) {
                     ObjectNode copy = a.deepCopy();

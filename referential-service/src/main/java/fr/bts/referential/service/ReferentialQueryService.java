@@ -13,12 +13,14 @@ import fr.bts.referential.model.Certification;
 import fr.bts.referential.model.ReferentialElement;
 import fr.bts.referential.model.ReferentialVersion;
 import fr.bts.referential.model.VersionStatus;
+import fr.bts.referential.moodle.MoodleCsv;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,23 +64,34 @@ public class ReferentialQueryService {
             where.append(" and lower(c.etat) = :status");
             params.and("status", status.trim().toLowerCase(Locale.ROOT));
         }
-        var query = Certification.find("from Certification c where " + where + " order by c.code", params);
-        long total = query.count();
-        List<Certification> items = query.page(page.page(), page.size()).list();
-        return Page.of(page, total, items.stream().map(this::summary).toList());
+        long total = Certification.count("from Certification c where " + where, params);
+        // one query for the page and the current version number of each certification (no query per row)
+        var select = em.createQuery("select c, (select max(v.number) from ReferentialVersion v where v.certification = c"
+                + " and v.status = :published) from Certification c where " + where + " order by c.code", Object[].class)
+                .setParameter("published", VersionStatus.PUBLISHED);
+        params.map().forEach(select::setParameter);
+        List<Views.CertificationSummary> items = new ArrayList<>();
+        for (Object[] row : select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
+            Certification c = (Certification) row[0];
+            items.add(new Views.CertificationSummary(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat, (Integer) row[1]));
+        }
+        return Page.of(page, total, items);
     }
 
     public Views.CertificationDetail certification(String codeOrRncp, boolean admin) {
         Certification c = certificationOrThrow(codeOrRncp);
-        List<Views.VersionSummary> versions = ReferentialVersion.ofCertification(c).stream()
+        List<ReferentialVersion> all = ReferentialVersion.ofCertification(c);
+        List<Views.VersionSummary> versions = all.stream()
                 .filter(v -> admin || v.status.isPublic())
                 .map(ReferentialQueryService::summary)
                 .toList();
         if (!admin && versions.isEmpty()) {
             throw ProblemException.notFound("No certification " + codeOrRncp);
         }
-        return new Views.CertificationDetail(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat,
-                ReferentialVersion.latestPublished(c).map(v -> v.number).orElse(null), versions);
+        // the latest published version, as ReferentialVersion.latestPublished, from the rows already read
+        Integer current = all.stream().filter(v -> v.status == VersionStatus.PUBLISHED)
+                .map(v -> v.number).max(Integer::compare).orElse(null);
+        return new Views.CertificationDetail(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat, current, versions);
     }
 
     /** The canonical bytes of a version ({@code current} or a number), remembered when public. */
@@ -90,6 +103,13 @@ public class ReferentialQueryService {
         }
         cache.putVersion(representation, version.certification.rncp);
         return representation;
+    }
+
+    /** The Moodle CSV of a version, built here because the document is read lazily, inside the transaction. */
+    public Views.Export moodle(String codeOrRncp, String versionRef, boolean admin) {
+        ReferentialVersion v = version(codeOrRncp, versionRef, admin);
+        byte[] csv = MoodleCsv.export(DocumentJson.fromCanonical(v.document)).getBytes(StandardCharsets.UTF_8);
+        return new Views.Export(v.certification.code, v.number, v.etag, csv);
     }
 
     public VersionDocument document(String codeOrRncp, String versionRef, boolean admin) {
@@ -241,11 +261,6 @@ public class ReferentialQueryService {
     Certification certificationOrThrow(String codeOrRncp) {
         return Certification.findByCodeOrRncp(codeOrRncp)
                 .orElseThrow(() -> ProblemException.notFound("No certification " + codeOrRncp));
-    }
-
-    private Views.CertificationSummary summary(Certification c) {
-        return new Views.CertificationSummary(c.id, c.code, c.rncp, c.intitule, c.niveau, c.etat,
-                ReferentialVersion.latestPublished(c).map(v -> v.number).orElse(null));
     }
 
     static Views.VersionSummary summary(ReferentialVersion v) {

@@ -32,6 +32,10 @@ public final class Views {
                             UUID parentId, int rank) {
     }
 
+    /** A file derived from a version (e.g. the Moodle CSV), with what its download headers need. */
+    public record Export(String certification, int version, String versionEtag, byte[] body) {
+    }
+
     public record Completeness(String certification, int version, int missingCount,
                                List<fr.bts.referential.document.MissingFacts.Missing> missing) {
     }
