@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
 import fr.bts.referential.casepackage.CaseException;
 import fr.bts.referential.service.CaseService;
+import fr.bts.referential.service.PublicReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +39,9 @@ public class CaseResource {
     @Inject
     CaseService cases;
 
+    @Inject
+    PublicReads reads;
+
     @Context
     UriInfo uri;
 
@@ -45,7 +49,7 @@ public class CaseResource {
     @Path("CFDocuments")
     @Operation(summary = "Every CFDocument (one per certification, its current published version)")
     public Response documents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.documents(base()), ifNoneMatch);
+        return answer(reads.caseDocuments(base()), ifNoneMatch);
     }
 
     @GET

@@ -8,6 +8,7 @@ import fr.bts.commons.security.Roles;
 import fr.bts.referential.config.ReferentialConfig;
 import fr.bts.referential.model.ReferentialVersion;
 import fr.bts.referential.rncp.RncpImportService;
+import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.RepresentationCache;
@@ -59,6 +60,9 @@ public class CertificationResource {
     ReferentialQueryService queries;
 
     @Inject
+    PublicReads reads;
+
+    @Inject
     VersionAdminService admin;
 
     @Inject
@@ -87,14 +91,14 @@ public class CertificationResource {
     public Response list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("status") String status,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return queries.certifications(q, level, status, request, isAdmin()).toResponse(uri);
+        return reads.certifications(q, level, status, request, isAdmin()).toResponse(uri);
     }
 
     @GET
     @Path("{code}")
     @Operation(summary = "One certification and its versions", description = "{code} is the code (BTS-GPME) or the RNCP number (RNCP38363). Drafts are listed to referential-admin only.")
     public Views.CertificationDetail certification(@PathParam("code") String code) {
-        return queries.certification(code, isAdmin());
+        return reads.certification(code, isAdmin());
     }
 
     @GET

@@ -5,6 +5,7 @@ import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.referential.config.ReferentialConfig;
+import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Views;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class ItemResource {
     ReferentialQueryService queries;
 
     @Inject
+    PublicReads reads;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -55,7 +59,7 @@ public class ItemResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID").withStatus400();
         }
-        return queries.item(uuid, !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN));
+        return reads.item(uuid, !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN));
     }
 
     @GET

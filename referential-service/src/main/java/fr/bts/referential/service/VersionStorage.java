@@ -10,6 +10,7 @@ import fr.bts.referential.model.Certification;
 import fr.bts.referential.model.ReferentialElement;
 import fr.bts.referential.model.ReferentialVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -18,13 +19,18 @@ import java.util.Locale;
 
 /**
  * Writes a version document into its version row: canonical bytes, hash, strong ETag, and the flattened
- * element rows rebuilt from it. Also keeps the certification row in step with the document's identity.
+ * element rows rebuilt from it. Also keeps the certification row in step with the document's identity. Every
+ * store makes {@link PublicReads} forget its answers when the transaction ends.
  */
 @ApplicationScoped
 public class VersionStorage {
 
+    @Inject
+    PublicReads publicReads;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(ReferentialVersion version, VersionDocument document) {
+        publicReads.invalidateAfterTransaction();
         byte[] canonical = DocumentJson.canonicalBytes(document);
         version.document = new String(canonical, StandardCharsets.UTF_8);
         version.sha256 = ETags.sha256Hex(canonical);

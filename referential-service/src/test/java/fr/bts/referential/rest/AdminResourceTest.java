@@ -218,6 +218,45 @@ class AdminResourceTest {
                 .body("currentVersion", equalTo(2));
     }
 
+    /**
+     * Public answers are remembered between reads (PublicReads): read them first, so that this fails if a
+     * deprecation left any of them, or the version document and its ETag, as they were.
+     */
+    @Test
+    @Order(8)
+    void deprecatingTheCurrentVersionShowsAtOnceInSummariesItemsAndCase() {
+        String e51 = ElementIds.of("BTS-MINI", ElementKind.EPREUVE, "E51").toString();
+        String document = ElementIds.of("BTS-MINI", ElementKind.CERTIFICATION, "BTS-MINI").toString();
+        String etag = given().when().get(MINI + "/versions/2").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).when().get(MINI + "/versions/2").then().statusCode(304);
+        given().when().get(MINI).then().statusCode(200).body("currentVersion", equalTo(2));
+        given().when().get("/api/referential/v1/items/" + e51).then().statusCode(200)
+                .body("version", equalTo(2)).body("versionStatus", equalTo("PUBLISHED"));
+        given().queryParam("q", "mini").when().get(BASE).then().statusCode(200)
+                .body("items.find { it.code == 'BTS-MINI' }.currentVersion", equalTo(2));
+        given().when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
+                .body("CFDocuments.identifier", hasItem(document));
+
+        admin().when().post(MINI + "/versions/2/deprecation").then().statusCode(200).body("status", equalTo("DEPRECATED"));
+
+        given().when().get(MINI).then().statusCode(200)
+                .body("currentVersion", equalTo(null))
+                .body("versions.status", equalTo(List.of("DEPRECATED", "DEPRECATED")));
+        given().when().get("/api/referential/v1/items/" + e51).then().statusCode(200)
+                .body("version", equalTo(2)).body("versionStatus", equalTo("DEPRECATED"))
+                .body("element.coefficient", equalTo(4));
+        given().queryParam("q", "mini").when().get(BASE).then().statusCode(200)
+                .body("items.find { it.code == 'BTS-MINI' }.currentVersion", equalTo(null));
+        given().when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
+                .body("CFDocuments.identifier", not(hasItem(document)));
+        String deprecatedEtag = given().header("If-None-Match", etag).when().get(MINI + "/versions/2").then()
+                .statusCode(200).header("Deprecation", "true").body("version.status", equalTo("DEPRECATED"))
+                .body("epreuves.find { it.code == 'E51' }.coefficient", equalTo(4))
+                .extract().header("ETag");
+        assertNotEquals(etag, deprecatedEtag);
+        given().header("If-None-Match", deprecatedEtag).when().get(MINI + "/versions/2").then().statusCode(304);
+    }
+
     private static Response importXml(String etag, String xml) {
         return admin().header("If-Match", etag).contentType("application/xml").body(xml.getBytes(StandardCharsets.UTF_8))
                 .when().post(MINI + "/versions/2/rncp-import");
