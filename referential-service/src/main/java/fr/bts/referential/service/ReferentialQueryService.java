@@ -96,12 +96,13 @@ public class ReferentialQueryService {
 
     /** The canonical bytes of a version ({@code current} or a number), remembered when public. */
     public Representation representation(String codeOrRncp, String versionRef, boolean admin) {
+        long stamp = cache.stamp();
         ReferentialVersion version = version(codeOrRncp, versionRef, admin);
         Representation representation = VersionStorage.representation(version);
         if (CURRENT.equalsIgnoreCase(versionRef)) {
-            cache.putCurrent(representation, version.certification.rncp);
+            cache.putCurrent(representation, version.certification.rncp, stamp);
         }
-        cache.putVersion(representation, version.certification.rncp);
+        cache.putVersion(representation, version.certification.rncp, stamp);
         return representation;
     }
 

@@ -183,7 +183,7 @@ public class VersionAdminService {
         version.publishedAt = now();
         storage.store(version, withStatus(document, version));
         VersionStorage.syncCertification(version.certification, document.certification());
-        cache.evict(version.certification.code, version.certification.rncp);
+        cache.evictAfterTransaction(version.certification.code, version.certification.rncp);
         return version;
     }
 
@@ -198,7 +198,7 @@ public class VersionAdminService {
         version.status = VersionStatus.DEPRECATED;
         version.deprecatedAt = now();
         storage.store(version, withStatus(DocumentJson.fromCanonical(version.document), version));
-        cache.evict(version.certification.code, version.certification.rncp);
+        cache.evictAfterTransaction(version.certification.code, version.certification.rncp);
         return version;
     }
 
