@@ -9,6 +9,7 @@
 # For each it prints throughput, p99 latency and CPU per request of each process, then:
 #   ratio gateway_vs_direct_<resource>       through-gateway req/s / direct req/s
 #   ratio nginx_proxy_vs_direct_<resource>   the same with nginx as the proxy (what a lean C proxy gets here)
+#   ratio gateway_vs_nginx_proxy_<resource>  through-gateway req/s / through-nginx req/s
 # and last `ratio gateway_vs_direct <the lowest of the resources>`, the issue's figure.
 #
 # What it starts, all on 127.0.0.1, all stopped on exit:
@@ -25,7 +26,7 @@
 # drift of the machine's load does not favour one of them.
 #
 # Environment: RESOURCES (default "document item"; or name=/path pairs), DURATION per round (default 8s),
-# ROUNDS (2), WARMUP (10s), CONNECTIONS (32), THREADS (2),
+# ROUNDS (2), WARMUP (15s per resource and target), CONNECTIONS (32), THREADS (2),
 # ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -35,7 +36,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 RESOURCES="${RESOURCES:-document item}"
 DURATION="${DURATION:-8s}"
 ROUNDS="${ROUNDS:-2}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 GATEWAY_PORT="${GATEWAY_PORT:-38080}"
@@ -190,11 +191,15 @@ us() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN {printf "%.0f", t * 1000000 / 
 
 declare -A REQ=() SECS=() P99=() SVC=() GW=() NGX=()
 RATIOS=()
+# The JIT needs about half a minute of load before the gateway runs at its steady cost: every resource
+# warms every target before anything is measured.
+echo "warm-up: $WARMUP per resource and target (not measured)"
+for name in "${NAMES[@]}"; do
+  for target in gateway direct nginx; do run_wrk "$(url "$target" "$name")" "$WARMUP" >/dev/null; done
+done
 for name in "${NAMES[@]}"; do
   echo
-  echo "== $name: warm-up $WARMUP on each target, then $ROUNDS rounds of $DURATION on each, interleaved;" \
-       "$THREADS threads, $CONNECTIONS connections"
-  for target in direct gateway nginx; do run_wrk "$(url "$target" "$name")" "$WARMUP" >/dev/null; done
+  echo "== $name: $ROUNDS rounds of $DURATION on each target, interleaved; $THREADS threads, $CONNECTIONS connections"
   for round in $(seq 1 "$ROUNDS"); do
     for target in direct gateway nginx; do
       out="$WORK/$name.$target.$round.txt"
@@ -223,14 +228,16 @@ for name in "${NAMES[@]}"; do
        "(p99 is the worst of the rounds)"
   GATEWAY_RATIO="$(awk -v g="$(rps "$name.gateway")" -v d="$(rps "$name.direct")" 'BEGIN {printf "%.2f", g / d}')"
   NGINX_RATIO="$(awk -v g="$(rps "$name.nginx")" -v d="$(rps "$name.direct")" 'BEGIN {printf "%.2f", g / d}')"
-  RATIOS+=("$name $GATEWAY_RATIO $NGINX_RATIO")
+  VERSUS_NGINX="$(awk -v g="$(rps "$name.gateway")" -v d="$(rps "$name.nginx")" 'BEGIN {printf "%.2f", g / d}')"
+  RATIOS+=("$name $GATEWAY_RATIO $NGINX_RATIO $VERSUS_NGINX")
 done
 
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for line in "${RATIOS[@]}"; do
-  read -r name gateway nginx <<<"$line"
+  read -r name gateway nginx versus <<<"$line"
   echo "ratio gateway_vs_direct_$name $gateway"
   echo "ratio nginx_proxy_vs_direct_$name $nginx"
+  echo "ratio gateway_vs_nginx_proxy_$name $versus"
 done
 echo "ratio gateway_vs_direct $(for line in "${RATIOS[@]}"; do read -r _ gateway _ <<<"$line"; echo "$gateway"; done | sort -g | head -n 1)"

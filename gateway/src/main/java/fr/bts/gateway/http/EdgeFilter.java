@@ -119,6 +119,9 @@ public class EdgeFilter {
             return line.append("null");
         }
         line.append('"');
+        if (plain(value)) {
+            return line.append(value).append('"');
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -137,6 +140,17 @@ public class EdgeFilter {
             }
         }
         return line.append('"');
+    }
+
+    /** Whether a value can go into a JSON string as it is (the usual case: ids, paths, addresses). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String remote(HttpServerRequest request) {
