@@ -101,6 +101,39 @@ public interface GatewayConfig {
         /** Clients tracked at most by the in-memory store; idle entries are dropped first. */
         @WithDefault("100000")
         int maxTrackedClients();
+
+        /**
+         * Where budgets are counted: {@code memory} (this instance only) or {@code redis} (shared by every
+         * gateway instance pointed at the same Redis).
+         */
+        @WithDefault("memory")
+        Store store();
+
+        Redis redis();
+    }
+
+    enum Store {
+        MEMORY, REDIS
+    }
+
+    interface Redis {
+        /** {@code redis://[:password@]host:port[/db]}, or {@code rediss://} for TLS; required with the redis store. */
+        Optional<String> url();
+
+        /** Prefix of the bucket keys, so that several suites can share one Redis. */
+        @WithDefault("bts-gateway:rate:")
+        String keyPrefix();
+
+        /**
+         * Longest wait for Redis on a request; past it, or when Redis fails, the request goes through
+         * unlimited (a limiter outage must not become an API outage) and the failure is logged.
+         */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** Connections to Redis kept by this gateway instance. */
+        @WithDefault("16")
+        int maxPoolSize();
     }
 
     interface Budget {

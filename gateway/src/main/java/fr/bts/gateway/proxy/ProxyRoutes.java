@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The proxy route: for a path of a route family, checks in order the declared body size (413), the token
@@ -37,12 +39,15 @@ import java.util.concurrent.Executor;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final long STORE_FAILURE_LOG_SECONDS = 10;
 
     private final Backends backends;
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
     private final long bufferUpTo;
+    private final LongAdder storeFailures = new LongAdder();
+    private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
     ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
                 GatewayConfig config) {
@@ -129,7 +134,7 @@ public class ProxyRoutes {
             if (ar.succeeded()) {
                 admitted(ctx, route, ar.result(), ip);
             } else {
-                LOG.errorf(ar.cause(), "Rate-limit store failed; letting the request through");
+                storeFailed(ar.cause());
                 admitted(ctx, route, RateLimitDecision.unlimited(), ip);
             }
         }));
@@ -149,6 +154,20 @@ public class ProxyRoutes {
             return;
         }
         new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo).start();
+    }
+
+    /**
+     * A store that fails (Redis down) fails every request: one error line per {@value #STORE_FAILURE_LOG_SECONDS}
+     * seconds, with the number of requests let through meanwhile, instead of one per request.
+     */
+    private void storeFailed(Throwable cause) {
+        storeFailures.increment();
+        long now = System.nanoTime();
+        long last = lastStoreFailureLog.get();
+        if (now - last >= STORE_FAILURE_LOG_SECONDS * 1_000_000_000L && lastStoreFailureLog.compareAndSet(last, now)) {
+            LOG.errorf("Rate-limit store failed (%s); %d requests let through unlimited since the last report",
+                    cause.toString(), storeFailures.sumThenReset());
+        }
     }
 
     private void reject(RoutingContext ctx, ProblemType type, String detail) {

@@ -1,10 +1,7 @@
 package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
-import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Future;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,15 +13,12 @@ import java.util.function.LongSupplier;
  * evenly over the period. Buckets that are full again (their client went quiet) are dropped when the map
  * reaches its size bound, so memory stays bounded whatever the number of clients.
  */
-@ApplicationScoped
-@DefaultBean
 public class InMemoryRateLimitStore implements RateLimitStore {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int maxTracked;
     private final LongSupplier nanoClock;
 
-    @Inject
     public InMemoryRateLimitStore(GatewayConfig config) {
         this(config.rateLimit().maxTrackedClients(), System::nanoTime);
     }

@@ -5,10 +5,10 @@ import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
- * Where request budgets are counted. The default, {@link InMemoryRateLimitStore}, counts in this gateway
- * instance only; a store shared by several instances (Redis, say) implements this interface as a CDI bean
- * and replaces the default (README, "Rate limits"). Asynchronous (a Vert.x future, what the Vert.x Redis
- * client returns), so that a remote store never blocks an event loop.
+ * Where request budgets are counted: {@link InMemoryRateLimitStore} in this gateway instance, or
+ * {@link RedisRateLimitStore} shared by every instance using the same Redis ({@code gateway.rate-limit.store},
+ * see {@link RateLimitStores}). Another store can be a CDI bean of this type: it replaces the configured one.
+ * Asynchronous (a Vert.x future), so that a remote store never blocks an event loop.
  */
 public interface RateLimitStore {
 
