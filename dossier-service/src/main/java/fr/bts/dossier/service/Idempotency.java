@@ -4,12 +4,16 @@ import fr.bts.commons.http.ETags;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.security.Caller;
+import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.model.IdempotencyRecord;
 import fr.bts.dossier.repository.IdempotencyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,12 +21,20 @@ import java.util.function.Supplier;
  * {@code Idempotency-Key} on the POSTs that create or submit (ARCHITECTURE.md): the first answer given to a key
  * of an académie and operation is stored; the same key with the same request replays it, with another request it
  * is a 422. A failed first request frees the key. Without a key the work simply runs.
+ * <p>
+ * A first answer is kept for {@code dossier.idempotency.retention}: after that the key is free again (the
+ * request runs as a new one) and the periodic purge deletes the record.
  */
 @ApplicationScoped
 public class Idempotency {
 
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+
     @Inject
     IdempotencyRepository records;
+
+    @Inject
+    DossierConfig config;
 
     @Inject
     Caller caller;
@@ -44,7 +56,7 @@ public class Idempotency {
         }
         String id = caller.requireAcademie() + "/" + operation + "/" + key;
         String hash = ETags.sha256Hex(request);
-        Optional<IdempotencyRecord> earlier = records.claim(id, hash);
+        Optional<IdempotencyRecord> earlier = records.claim(id, hash, Instant.now().minus(config.idempotency().retention()));
         if (earlier.isPresent()) {
             IdempotencyRecord record = earlier.get();
             if (!record.requestHash.equals(hash)) {
@@ -64,5 +76,30 @@ public class Idempotency {
             records.release(id);
             throw e;
         }
+    }
+
+    @Scheduled(every = "${dossier.idempotency.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        purgeOlderThan(Instant.now().minus(config.idempotency().retention()));
+    }
+
+    /**
+     * Deletes the records created before {@code cutoff} (and undated ones), {@code dossier.idempotency.purge-batch}
+     * at a time so that a large backlog is never one huge delete.
+     *
+     * @return how many records were deleted
+     */
+    public long purgeOlderThan(Instant cutoff) {
+        int batch = config.idempotency().purgeBatch();
+        long deleted = 0;
+        long last;
+        do {
+            last = records.deleteExpired(cutoff, batch);
+            deleted += last;
+        } while (last == batch);
+        if (deleted > 0) {
+            LOG.infof("Purged %d idempotency records created before %s", deleted, cutoff);
+        }
+        return deleted;
     }
 }
