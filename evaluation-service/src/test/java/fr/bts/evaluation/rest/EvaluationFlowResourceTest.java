@@ -2,12 +2,16 @@ package fr.bts.evaluation.rest;
 
 import fr.bts.devstack.PostgresTestResource;
 import fr.bts.devstack.TestTokens;
+import fr.bts.evaluation.config.EvaluationConfig;
+import fr.bts.evaluation.service.IdempotencyService;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +77,15 @@ class EvaluationFlowResourceTest {
 
     static String sam;
 
+    @Inject
+    EvaluationConfig config;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Scheduler scheduler;
+
     static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
@@ -82,6 +99,16 @@ class EvaluationFlowResourceTest {
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Moves the creation of the stored answer to an idempotency key {@code age} into the past. */
+    static void age(String key, Duration age) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement("update idempotency_record set created_at = ? where idem_key = ?")) {
+            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
+            s.setString(2, key);
+            assertEquals(1, s.executeUpdate());
         }
     }
 
@@ -265,6 +292,23 @@ class EvaluationFlowResourceTest {
         // same grades under a new key: unchanged, no duplicate
         as(EC1).header("Idempotency-Key", "batch-2").body(batch).post(grades(sam)).then().statusCode(200)
                 .body("unchanged", is(16)).body("created", is(0));
+
+        // within the retention the key still replays, however old the answer
+        Duration retention = config.idempotency().retention();
+        age("batch-1", retention.minusMinutes(1));
+        as(EC1).header("Idempotency-Key", "batch-1").body(batch).post(grades(sam)).then().statusCode(200)
+                .header("Idempotency-Replayed", "true").body(is(first.asString()));
+        // after it the key is free again: the same request runs anew (nothing left to change) and is kept again...
+        age("batch-1", retention.plusMinutes(1));
+        as(EC1).header("Idempotency-Key", "batch-1").body(batch).post(grades(sam)).then().statusCode(200)
+                .header("Idempotency-Replayed", "false").body("unchanged", is(16)).body("created", is(0));
+        as(EC1).header("Idempotency-Key", "batch-1").body(batch).post(grades(sam)).then().statusCode(200)
+                .header("Idempotency-Replayed", "true").body("unchanged", is(16));
+        // ...and another request under the expired key is not a reuse
+        age("batch-1", retention.plusMinutes(1));
+        as(EC1).header("Idempotency-Key", "batch-1").body(Map.of("grades", List.of(item(C1, "E21", 14)))).post(grades(sam))
+                .then().statusCode(200).header("Idempotency-Replayed", "false").body("received", is(1)).body("unchanged", is(1));
+        assertEquals(before + 16, gradeCount());
 
         // one bad item refuses the whole batch
         as(EC1).header("Idempotency-Key", "batch-3")
@@ -529,5 +573,38 @@ class EvaluationFlowResourceTest {
             request.body(call.body());
         }
         return request.request(call.method(), call.path());
+    }
+
+    @Test
+    @Order(16)
+    void idempotencyRecordsOlderThanTheRetentionArePurgedAndYoungerOnesKept() throws SQLException {
+        assertTrue(scheduler.getScheduledJobs().stream().anyMatch(job -> job.getMethodDescription().contains("purgeExpired")),
+                "the purge runs periodically");
+        assertEquals(1, count("select count(*) from pg_indexes where tablename = 'idempotency_record' "
+                + "and indexname = 'idx_idempotency_record_created_at'"));
+        Duration retention = config.idempotency().retention();
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement insert = c.prepareStatement("insert into idempotency_record "
+                     + "(caller, idem_key, request_hash, status, body, created_at) values ('purge-test', ?, 'h', 200, '{}', ?)")) {
+            // five expired records: more than one purge transaction (purge-batch is 2 in tests)
+            for (int i = 1; i <= 5; i++) {
+                insert.setString(1, "expired-" + i);
+                insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minus(retention).minusHours(i));
+                insert.executeUpdate();
+            }
+            insert.setString(1, "live");
+            insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minus(retention).plusMinutes(5));
+            insert.executeUpdate();
+        }
+        Instant cutoff = Instant.now().minus(retention);
+        long younger = count("select count(*) from idempotency_record where created_at >= '" + OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC) + "'");
+        assertTrue(younger > 1, "the answers stored by the earlier steps are there too");
+
+        idempotency.purgeOlderThan(cutoff);
+
+        assertEquals(0, count("select count(*) from idempotency_record where caller = 'purge-test' and idem_key like 'expired-%'"));
+        assertEquals(1, count("select count(*) from idempotency_record where caller = 'purge-test' and idem_key = 'live'"));
+        assertEquals(younger, count("select count(*) from idempotency_record"));
+        assertEquals(1, count("select count(*) from idempotency_record where idem_key = 'batch-1'"));
     }
 }
