@@ -5,7 +5,8 @@
 # service (keep-alive upstream, forwarded headers; no token check, no rate limit, no access log).
 # Two resources by default, the two kinds platforms pull:
 #   document  the published GPME version document (74 KB), which the service serves from memory;
-#   item      one competency by its UUID (about 600 bytes), which the service reads from PostgreSQL.
+#   item      one competency by its UUID (about 600 bytes): the service verifies the token (the answer
+#             depends on the caller's roles) and answers from its cache of public reads.
 # For each it prints throughput, p99 latency and CPU per request of each process, then:
 #   ratio gateway_vs_direct_<resource>       through-gateway req/s / direct req/s
 #   ratio nginx_proxy_vs_direct_<resource>   the same with nginx as the proxy (what a lean C proxy gets here)
