@@ -1,5 +1,7 @@
 package fr.bts.dossier.model;
 
+import org.bson.codecs.pojo.annotations.BsonIgnore;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,15 @@ public class DossierProfessionnel {
     public Map<String, String> elementsContexte = new LinkedHashMap<>();
     public Instant submittedAt;
     public Decision decision;
+    /**
+     * Never stored, set on reads only (fr.bts.dossier.service.DossierStanding): true when the dossier reads as ABSENT
+     * and its absence makes the épreuve NV.
+     */
+    @BsonIgnore
+    public boolean nv;
+    /** Never stored, set on reads only: the campaign deadline an ABSENT dossier missed, else null. */
+    @BsonIgnore
+    public Instant deadline;
 
     /** A mission, analysis fiche, project fiche or veille report; {@code type} is a kind of the épreuve's requirements. */
     public static class Fiche {

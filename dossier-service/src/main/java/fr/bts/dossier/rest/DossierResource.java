@@ -14,6 +14,7 @@ import fr.bts.dossier.model.DossierProfessionnel;
 import fr.bts.dossier.repository.DossierRepository;
 import fr.bts.dossier.service.DecisionInput;
 import fr.bts.dossier.service.DossierEdit;
+import fr.bts.dossier.service.DossierReads;
 import fr.bts.dossier.service.DossierService;
 import fr.bts.dossier.service.Idempotency;
 import fr.bts.dossier.service.ReasonInput;
@@ -88,6 +89,9 @@ public class DossierResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DossierReads reads;
+
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "List the files visible to the caller, filtered and paginated")
@@ -95,7 +99,9 @@ public class DossierResource {
                          @QueryParam("status") String status, @QueryParam("candidateNumber") String candidateNumber,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size, config.page().maxSize());
-        return service.search(session, certification, status, candidateNumber, request).map(DossierSummary::of).toResponse(uri);
+        DossierReads.Reading reading = reads.now();
+        return service.search(session, certification, status, candidateNumber, request)
+                .map(d -> DossierSummary.of(reading.show(d).file())).toResponse(uri);
     }
 
     @POST
@@ -139,12 +145,11 @@ public class DossierResource {
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "One file: registration, professional dossiers, attachments, history")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        DossierCandidat file = service.get(id);
-        EntityTag tag = ETags.ofVersion(file.version);
-        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
+        DossierReads.Shown shown = reads.now().show(service.get(id));
+        if (ETags.noneMatchHits(ifNoneMatch, shown.tag())) {
+            return Response.notModified(shown.tag()).build();
         }
-        return Response.ok(file).tag(tag).build();
+        return Response.ok(shown.file()).tag(shown.tag()).build();
     }
 
     @PUT
@@ -234,9 +239,11 @@ public class DossierResource {
         return withTag(service.decide(id, epreuve, ifMatch, input));
     }
 
+    /** The answer to a write: the file as shown after it, with its ETag. */
     private Idempotency.Answer answer(int status, DossierCandidat file) {
+        DossierReads.Shown shown = reads.now().show(file);
         try {
-            return new Idempotency.Answer(status, json.writeValueAsString(file), file.id, ETags.ofVersion(file.version).getValue());
+            return new Idempotency.Answer(status, json.writeValueAsString(shown.file()), file.id, shown.tag().getValue());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A dossier is always serialisable", e);
         }
@@ -254,7 +261,9 @@ public class DossierResource {
         return builder.build();
     }
 
-    private static Response withTag(DossierCandidat file) {
-        return Response.ok(file).tag(ETags.ofVersion(file.version)).build();
+    /** The answer to a write: the file as shown after it, with its ETag. */
+    private Response withTag(DossierCandidat file) {
+        DossierReads.Shown shown = reads.now().show(file);
+        return Response.ok(shown.file()).tag(shown.tag()).build();
     }
 }

@@ -4,6 +4,7 @@ import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.StatutDossier;
 import fr.bts.dossier.model.StatutInscription;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A line of the dossier list: who, which session and certification, where the registration and dossiers stand. */
@@ -11,11 +12,14 @@ public record DossierSummary(String id, String session, String certification, St
                              String firstName, String account, StatutInscription status, List<EpreuveStatus> dossiers,
                              long version) {
 
-    public record EpreuveStatus(String epreuve, StatutDossier status) {
+    /** A dossier's status as shown (ABSENT past the deadline), its NV and the deadline an ABSENT dossier missed. */
+    public record EpreuveStatus(String epreuve, StatutDossier status, boolean nv, Instant deadline) {
     }
 
+    /** Of a file as shown ({@code DossierReads.Reading#show}). */
     static DossierSummary of(DossierCandidat d) {
         return new DossierSummary(d.id, d.session, d.certification, d.candidateNumber, d.lastName, d.firstName, d.account,
-                d.status, d.dossiers.stream().map(p -> new EpreuveStatus(p.epreuve, p.status)).toList(), d.version);
+                d.status, d.dossiers.stream().map(p -> new EpreuveStatus(p.epreuve, p.status, p.nv, p.deadline)).toList(),
+                d.version);
     }
 }

@@ -24,6 +24,7 @@ import fr.bts.dossier.repository.CampaignRepository;
 import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -60,6 +61,9 @@ public class DossierService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    DossierReads reads;
 
     private final ConformityEngine engine = new ConformityEngine();
 
@@ -159,8 +163,10 @@ public class DossierService {
 
     // ---- professional dossiers ---------------------------------------------------------------------------
 
+    /** One professional dossier as shown to its readers (ABSENT past the deadline, see {@link DossierStanding}). */
     public DossierProfessionnel dossier(String id, String epreuve) {
-        return dossierOf(get(id), epreuve);
+        DossierCandidat file = get(id);
+        return reads.now().show(file, dossierOf(file, epreuve));
     }
 
     /** The candidate's edit of a dossier's content: only while DRAFT and before the campaign's deadline. */
@@ -391,7 +397,7 @@ public class DossierService {
 
     private DossierCandidat mutate(String id, String ifMatch, Consumer<DossierCandidat> change) {
         DossierCandidat file = get(id);
-        ETags.requireIfMatch(ifMatch, ETags.ofVersion(file.version));
+        requireIfMatch(ifMatch, file);
         long read = file.version;
         change.accept(file);
         file.updatedAt = Instant.now();
@@ -399,6 +405,24 @@ public class DossierService {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The dossier changed while this request ran; read it again");
         }
         return file;
+    }
+
+    /**
+     * {@code If-Match} against the file: the ETag it is shown with, or its stored version's tag. Both name the same
+     * stored document (a passing deadline changes what is shown, not what is stored), so no write can be lost by
+     * accepting the older one; an edit then meets the deadline itself (409 dossier-deadline-passed), not a 412.
+     */
+    private void requireIfMatch(String ifMatch, DossierCandidat file) {
+        EntityTag stored = ETags.ofVersion(file.version);
+        EntityTag shown = reads.now().tag(file);
+        if (ifMatch != null && !shown.equals(stored)) {
+            for (String candidate : ifMatch.split(",")) {
+                if (candidate.trim().equals("\"" + shown.getValue() + "\"")) {
+                    return;
+                }
+            }
+        }
+        ETags.requireIfMatch(ifMatch, stored);
     }
 
     private static DossierProfessionnel dossierOf(DossierCandidat file, String epreuve) {

@@ -7,10 +7,9 @@ import com.mongodb.client.MongoCursor;
 import fr.bts.commons.security.Caller;
 import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.client.ReferentialVersions;
-import fr.bts.dossier.conformity.ExigencesDossier;
+import fr.bts.dossier.model.Campaign;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.DossierProfessionnel;
-import fr.bts.dossier.model.StatutDossier;
 import fr.bts.dossier.repository.CampaignRepository;
 import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +26,8 @@ import java.util.Optional;
 /**
  * The registration snapshot of docs/contracts.md for the evaluation service: every registration of an académie,
  * session and certification with its units, languages, dispenses, bénéfices and, per épreuve with a dossier, the
- * dossier status — a dossier still in DRAFT once the campaign's deadline has passed is ABSENT, and NV when the
- * épreuve's requirements say so (domain-brief R13). Streamed from a cursor, one candidate at a time.
+ * dossier status as every other read shows it ({@link DossierStanding}: a dossier still in DRAFT once the campaign's
+ * deadline has passed is ABSENT, and NV when the épreuve's requirements say so, domain-brief R13). Streamed from a cursor, one candidate at a time.
  */
 @ApplicationScoped
 public class SnapshotService {
@@ -51,7 +50,7 @@ public class SnapshotService {
     public StreamingOutput snapshot(String session, String certification) {
         String academie = caller.requireAcademie();
         Instant now = Instant.now();
-        boolean deadlinePassed = campaigns.of(academie, session, certification).map(c -> c.isPast(now)).orElse(false);
+        Campaign campaign = campaigns.of(academie, session, certification).orElse(null);
         DossierRepository.Criteria criteria = new DossierRepository.Criteria(academie, null, session, certification, null, null);
         Optional<ReferentialVersion> current = referential.get(certification, null);
         return out -> {
@@ -73,7 +72,7 @@ public class SnapshotService {
                     DossierCandidat d = cursor.next();
                     ReferentialVersion version = versions.computeIfAbsent(d.referentialVersion,
                             n -> referential.get(d.certification, n).orElse(null));
-                    candidate(g, d, version, deadlinePassed);
+                    candidate(g, d, version, campaign, now);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -90,8 +89,8 @@ public class SnapshotService {
         }
     }
 
-    private static void candidate(JsonGenerator g, DossierCandidat d, ReferentialVersion version, boolean deadlinePassed)
-            throws IOException {
+    private static void candidate(JsonGenerator g, DossierCandidat d, ReferentialVersion version, Campaign campaign,
+                                  Instant now) throws IOException {
         g.writeStartObject();
         g.writeStringField("registrationId", d.id);
         g.writeStringField("candidateNumber", d.candidateNumber);
@@ -139,13 +138,11 @@ public class SnapshotService {
         g.writeEndArray();
         g.writeArrayFieldStart("epreuves");
         for (DossierProfessionnel p : d.dossiers) {
-            boolean absent = p.status == StatutDossier.DRAFT && deadlinePassed;
-            boolean nvIfAbsent = version == null || version.epreuve(p.epreuve).flatMap(ReferentialVersions::exigences)
-                    .map(ExigencesDossier::absenceIsNv).orElse(true);
+            DossierStanding standing = DossierStanding.of(p, campaign, now, () -> version);
             g.writeStartObject();
             g.writeStringField("epreuve", p.epreuve);
-            g.writeStringField("dossier", absent ? StatutDossier.ABSENT.name() : p.status.name());
-            g.writeBooleanField("nv", absent && nvIfAbsent);
+            g.writeStringField("dossier", standing.status().name());
+            g.writeBooleanField("nv", standing.nv());
             g.writeEndObject();
         }
         g.writeEndArray();
