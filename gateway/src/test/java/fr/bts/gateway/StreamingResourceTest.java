@@ -95,6 +95,36 @@ class StreamingResourceTest {
         assertCallerSeesABrokenAnswer(1024 * 1024, 300_000);
     }
 
+    @Test
+    void everyGatheredAnswerGivesItsPooledBufferBack() throws Exception {
+        String token = TestTokens.token("rectorat-versailles", "versailles", "rectorat");
+        for (int i = 0; i < 20; i++) {
+            given().auth().oauth2(token).when().get("/api/dossiers/v1/dossiers/" + i).then().statusCode(200);
+        }
+        assertCallerSeesABrokenAnswer(100_000, 40_000);
+        try (Socket caller = new Socket(gateway.getHost(), gateway.getPort())) {
+            // the backend sends half of a 100 000-byte answer and holds the rest: the caller leaves meanwhile
+            OutputStream request = caller.getOutputStream();
+            request.write(("GET /api/dossiers/v1/exports/download?size=100000&hold=50000 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.flush();
+            Thread.sleep(500);
+        }
+        Stubs.release("dossier");
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        String gauge = null;
+        while (System.currentTimeMillis() < deadline) {
+            gauge = given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(line -> line.startsWith("gateway_relay_pooled_buffers ")).findFirst().orElse(null);
+            if ("gateway_relay_pooled_buffers 0.0".equals(gauge)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("pooled answer buffers not all returned: " + gauge);
+    }
+
     private void assertCallerSeesABrokenAnswer(long declared, int sent) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/dossiers/v1/exports/cut?size=" + declared + "&after=" + sent))
                 .header("Authorization", "Bearer " + TestTokens.token("rectorat-versailles", "versailles", "rectorat"))

@@ -10,6 +10,8 @@ import fr.bts.gateway.ratelimit.RateLimitDecision;
 import fr.bts.gateway.ratelimit.RateLimiter;
 import fr.bts.gateway.routing.RouteFamily;
 import fr.bts.gateway.security.VerifiedTokens;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -26,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -50,7 +53,10 @@ public class ProxyRoutes {
     private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
     ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
-                GatewayConfig config) {
+                GatewayConfig config, MeterRegistry metrics) {
+        Gauge.builder("gateway.relay.pooled.buffers", ProxyExchange.PooledBody.IN_USE, AtomicInteger::get)
+                .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
+                .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
         this.backends = backends;
         this.problems = problems;
