@@ -26,6 +26,10 @@
 # The three targets are measured in interleaved rounds (direct, gateway, nginx; again...) so that a
 # drift of the machine's load does not favour one of them.
 #
+# On a machine with cores to spare, give each process its own: CPU_WRK, CPU_SERVICE, CPU_GATEWAY and
+# CPU_NGINX take taskset CPU lists (e.g. CPU_WRK=0-1 CPU_SERVICE=2 CPU_GATEWAY=3 CPU_NGINX=3 on 4 cores),
+# so that the ratio says what the proxy costs next to the service rather than how they share two cores.
+# Unset, nothing is pinned.
 # Environment: RESOURCES (default "document item"; or name=/path pairs), DURATION per round (default 8s),
 # ROUNDS (2), WARMUP (15s per resource and target), CONNECTIONS (32), THREADS (2),
 # ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442).
@@ -45,7 +49,11 @@ SERVICE_PORT="${SERVICE_PORT:-38081}"
 NGINX_PORT="${NGINX_PORT:-38090}"
 ISSUER_PORT="${ISSUER_PORT:-38180}"
 PG_PORT="${PG_PORT:-35442}"
-require_tools java wrk nginx curl python3 openssl
+require_tools java wrk nginx curl python3 openssl taskset
+# Command prefixes that pin a process to its CPUs (taskset execs the command: the pid stays the same).
+pin() { [[ -n "${1:-}" ]] && echo "taskset -c $1" || true; }
+PIN_SERVICE=($(pin "${CPU_SERVICE:-}")); PIN_GATEWAY=($(pin "${CPU_GATEWAY:-}"))
+PIN_NGINX=($(pin "${CPU_NGINX:-}")); PIN_WRK=($(pin "${CPU_WRK:-}"))
 for port in "$GATEWAY_PORT" "$SERVICE_PORT" "$NGINX_PORT" "$ISSUER_PORT" "$PG_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use on 127.0.0.1; choose another (see the environment variables above)" >&2
@@ -77,13 +85,13 @@ OIDC=(-Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT/bench-issuer
 
 # --- the service -------------------------------------------------------------------------------------
 start_postgres "$PG_PORT" referential
-spawn "$WORK/service.log" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
+spawn "$WORK/service.log" "${PIN_SERVICE[@]}" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
   java -Xmx512m -Dquarkus.http.host=127.0.0.1 "${OIDC[@]}" -jar "$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
 SERVICE_PID=$SPAWNED
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 "$WORK/service.log"
 
 # --- the gateway -------------------------------------------------------------------------------------
-spawn "$WORK/gateway.log" java -Xmx512m \
+spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m \
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.services.referential.instances="http://127.0.0.1:$SERVICE_PORT" "${OIDC[@]}" \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \
@@ -121,7 +129,7 @@ http {
 }
 NGINX
 chmod -R a+rX "$WORK"   # nginx workers run as an unprivileged user when started by root
-spawn "$WORK/nginx/stdout.log" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+spawn "$WORK/nginx/stdout.log" "${PIN_NGINX[@]}" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 NGINX_MASTER=$SPAWNED
 wait_http "http://127.0.0.1:$NGINX_PORT/q/health/live" 30 "$WORK/nginx/error.log"
 
@@ -167,7 +175,7 @@ echo "gateway: token verified (a tampered one is refused with 401), rate limiter
 
 # --- load --------------------------------------------------------------------------------------------
 run_wrk() { # url, duration
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "$1"
+  "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "$1"
 }
 requests() { awk '/requests in/ {print $1}' "$1"; }
 seconds() { awk '/requests in/ {v = $4; sub(/,$/, "", v); u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
