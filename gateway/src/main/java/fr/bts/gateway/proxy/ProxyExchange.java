@@ -176,7 +176,13 @@ final class ProxyExchange {
             if (out.closed() || out.ended()) {
                 body.abandon();
             } else {
-                out.end(body.handOver()).onComplete(ar -> body.written());
+                Buffer whole = body.handOver();
+                try {
+                    out.end(whole).onComplete(ar -> body.written());
+                } catch (RuntimeException e) {
+                    body.written();
+                    throw e;
+                }
             }
         });
     }

@@ -43,6 +43,7 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final long STORE_FAILURE_LOG_SECONDS = 10;
+    private static final long MAX_BUFFER_UP_TO = 16L * 1024 * 1024;
 
     private final Backends backends;
     private final ProblemWriter problems;
@@ -58,6 +59,10 @@ public class ProxyRoutes {
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
+        if (bufferUpTo < 0 || bufferUpTo > MAX_BUFFER_UP_TO) {
+            throw new IllegalStateException("gateway.relay.buffer-up-to must be between 0 and 16M (it is held per "
+                    + "exchange in memory): " + bufferUpTo);
+        }
         this.backends = backends;
         this.problems = problems;
         this.rateLimiter = rateLimiter;
