@@ -6,38 +6,33 @@ import fr.bts.commons.http.PageRequest;
 import fr.bts.referential.config.ReferentialConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Answers of the public reads that depend on which versions are current (items by UUID, the certification list
  * and summaries, CASE documents), kept in memory so that repeated reads do not query the database. Only answers
- * for non-admin callers are kept. Every write of a version ({@link VersionStorage#store}) forgets them all once its
- * transaction ends, and a read that ran across that end does not store its answer, so on this instance a read
- * never sees an older state than the last write. Writes made through another instance are seen within
- * {@code referential.http.current-lookup-ttl}, as for {@code current}.
+ * for non-admin callers are kept. An answer is good only while no version write has ended since the read that
+ * produced it began ({@link VersionWrites}), so on this instance a read never sees an older state than the last
+ * write. Writes made through another instance are seen within {@code referential.http.current-lookup-ttl}, as
+ * for {@code current}.
  */
 @ApplicationScoped
 public class PublicReads {
 
     /** Free-text list queries make the key space open: past this many answers, the memory starts over. */
     static final int MAX_ENTRIES = 2_000;
-    private static final Object INVALIDATION_REGISTERED = new Object();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
 
     @Inject
     ReferentialConfig config;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    VersionWrites writes;
 
     @Inject
     ReferentialQueryService queries;
@@ -45,7 +40,7 @@ public class PublicReads {
     @Inject
     CaseService cases;
 
-    private record Entry(Object value, long expiresAtNanos) {
+    private record Entry(Object value, long expiresAtNanos, long generation) {
     }
 
     /** See {@link ReferentialQueryService#item}. */
@@ -76,39 +71,16 @@ public class PublicReads {
     @SuppressWarnings("unchecked")
     private <T> T remembered(String key, Supplier<T> read) {
         Entry entry = entries.get(key);
-        if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0) {
+        if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0 && entry.generation() == writes.generation()) {
             return (T) entry.value();
         }
-        long before = generation.get();
+        long generation = writes.generation();
         T value = read.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        Entry fresh = new Entry(value, System.nanoTime() + config.http().currentLookupTtl().toNanos());
-        entries.put(key, fresh);
-        if (generation.get() != before) {
-            // a write ended while this read ran: its answer may predate the write
-            entries.remove(key, fresh);
-        }
+        entries.put(key, new Entry(value, System.nanoTime() + config.http().currentLookupTtl().toNanos(), generation));
         return value;
-    }
-
-    /** Forgets every answer when the current transaction ends (it writes what they show). */
-    public void invalidateAfterTransaction() {
-        if (transactions.getResource(INVALIDATION_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(INVALIDATION_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                invalidate();
-            }
-        });
     }
 
     /** A key no two different argument lists share: each part is prefixed with its length. */
@@ -119,11 +91,5 @@ public class PublicReads {
             key.append('|').append(p.length()).append(':').append(p);
         }
         return key.toString();
-    }
-
-    /** Forgets every answer now. */
-    public void invalidate() {
-        generation.incrementAndGet();
-        entries.clear();
     }
 }

@@ -44,6 +44,9 @@ public class ReferentialQueryService {
     @Inject
     RepresentationCache cache;
 
+    @Inject
+    VersionWrites writes;
+
     public Page<Views.CertificationSummary> certifications(String q, String level, String status, PageRequest page,
                                                            boolean admin) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -96,13 +99,13 @@ public class ReferentialQueryService {
 
     /** The canonical bytes of a version ({@code current} or a number), remembered when public. */
     public Representation representation(String codeOrRncp, String versionRef, boolean admin) {
-        long stamp = cache.stamp();
+        long generation = writes.generation();
         ReferentialVersion version = version(codeOrRncp, versionRef, admin);
         Representation representation = VersionStorage.representation(version);
         if (CURRENT.equalsIgnoreCase(versionRef)) {
-            cache.putCurrent(representation, version.certification.rncp, stamp);
+            cache.putCurrent(representation, version.certification.rncp, generation);
         }
-        cache.putVersion(representation, version.certification.rncp, stamp);
+        cache.putVersion(representation, version.certification.rncp, generation);
         return representation;
     }
 

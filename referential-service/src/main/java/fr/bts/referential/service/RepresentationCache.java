@@ -3,22 +3,19 @@ package fr.bts.referential.service;
 import fr.bts.referential.config.ReferentialConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Canonical bytes of public (published or deprecated) versions, kept in memory: a public version changes only
  * when it is deprecated, so the read path serves them without touching the database. Keys accept the
  * certification code and its RNCP number. Which version is {@code current} is remembered for a short time;
  * public versions for {@code referential.http.version-cache-ttl}, so that a deprecation made through another
- * instance is seen everywhere within that delay. A publication or deprecation evicts the certification when it
- * is made and again when its transaction has ended; a read that overlapped an eviction does not store its
- * answer (it may hold the state from before the commit).
+ * instance is seen everywhere within that delay. On this instance an entry is good only while no version write
+ * has ended since the read that produced it began ({@link VersionWrites}): a publication or deprecation shows at
+ * once after its commit, and a read made before the commit is never kept past it.
  */
 @ApplicationScoped
 public class RepresentationCache {
@@ -26,95 +23,52 @@ public class RepresentationCache {
     private final Map<String, Entry> versions = new ConcurrentHashMap<>();
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
 
-    private final AtomicLong evictions = new AtomicLong();
-
     @Inject
     ReferentialConfig config;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    VersionWrites writes;
 
-    record Entry(Representation representation, long expiresAtNanos) {
+    record Entry(Representation representation, long expiresAtNanos, long generation) {
     }
 
     public Representation version(String codeOrRncp, String number) {
-        Entry entry = versions.get(key(codeOrRncp, number));
-        if (entry == null || System.nanoTime() - entry.expiresAtNanos() > 0) {
-            return null;
-        }
-        return entry.representation();
+        return valid(versions.get(key(codeOrRncp, number)));
     }
 
     public Representation current(String codeOrRncp) {
-        Entry pointer = current.get(codeOrRncp.toUpperCase(Locale.ROOT));
-        if (pointer == null || System.nanoTime() - pointer.expiresAtNanos() > 0) {
-            return null;
-        }
-        return pointer.representation();
+        return valid(current.get(codeOrRncp.toUpperCase(Locale.ROOT)));
     }
 
-    /** To take before reading what will be put: the puts of a read that overlapped an eviction are dropped. */
-    public long stamp() {
-        return evictions.get();
-    }
-
-    public void putVersion(Representation representation, String rncp, long stamp) {
+    /**
+     * Remembers a public version read when {@link VersionWrites#generation()} was {@code generation}.
+     */
+    public void putVersion(Representation representation, String rncp, long generation) {
         if (!representation.status().isPublic()) {
             return;
         }
-        Entry entry = new Entry(representation,
-                System.nanoTime() + config.http().versionCacheTtl().toNanos());
+        Entry entry = new Entry(representation, System.nanoTime() + config.http().versionCacheTtl().toNanos(), generation);
         String number = Integer.toString(representation.number());
-        put(versions, key(representation.certificationCode(), number), entry, stamp);
+        versions.put(key(representation.certificationCode(), number), entry);
         if (rncp != null) {
-            put(versions, key(rncp, number), entry, stamp);
+            versions.put(key(rncp, number), entry);
         }
     }
 
-    public void putCurrent(Representation representation, String rncp, long stamp) {
-        Entry entry = new Entry(representation, System.nanoTime() + config.http().currentLookupTtl().toNanos());
-        put(current, representation.certificationCode().toUpperCase(Locale.ROOT), entry, stamp);
+    /** Remembers which version is current, as read when {@link VersionWrites#generation()} was {@code generation}. */
+    public void putCurrent(Representation representation, String rncp, long generation) {
+        Entry entry = new Entry(representation, System.nanoTime() + config.http().currentLookupTtl().toNanos(), generation);
+        current.put(representation.certificationCode().toUpperCase(Locale.ROOT), entry);
         if (rncp != null) {
-            put(current, rncp.toUpperCase(Locale.ROOT), entry, stamp);
+            current.put(rncp.toUpperCase(Locale.ROOT), entry);
         }
     }
 
-    private void put(Map<String, Entry> map, String key, Entry entry, long stamp) {
-        if (evictions.get() != stamp) {
-            return;
+    private Representation valid(Entry entry) {
+        if (entry == null || System.nanoTime() - entry.expiresAtNanos() > 0 || entry.generation() != writes.generation()) {
+            return null;
         }
-        map.put(key, entry);
-        if (evictions.get() != stamp) {
-            // an eviction started meanwhile; it may have run before this put
-            map.remove(key, entry);
-        }
-    }
-
-    /** Forgets a certification now and again once the current transaction (a publication, a deprecation) ends. */
-    public void evictAfterTransaction(String code, String rncp) {
-        evict(code, rncp);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                evict(code, rncp);
-            }
-        });
-    }
-
-    /** Forgets everything about a certification. */
-    public void evict(String code, String rncp) {
-        evictions.incrementAndGet();
-        for (String k : new String[] {code, rncp}) {
-            if (k != null) {
-                String prefix = k.toUpperCase(Locale.ROOT) + "|";
-                versions.keySet().removeIf(key -> key.startsWith(prefix));
-                current.remove(k.toUpperCase(Locale.ROOT));
-            }
-        }
+        return entry.representation();
     }
 
     private static String key(String codeOrRncp, String number) {

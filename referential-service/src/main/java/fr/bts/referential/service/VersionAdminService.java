@@ -46,8 +46,6 @@ public class VersionAdminService {
     @Inject
     VersionStorage storage;
 
-    @Inject
-    RepresentationCache cache;
 
     @Inject
     ReferentialQueryService queries;
@@ -183,7 +181,6 @@ public class VersionAdminService {
         version.publishedAt = now();
         storage.store(version, withStatus(document, version));
         VersionStorage.syncCertification(version.certification, document.certification());
-        cache.evictAfterTransaction(version.certification.code, version.certification.rncp);
         return version;
     }
 
@@ -198,7 +195,6 @@ public class VersionAdminService {
         version.status = VersionStatus.DEPRECATED;
         version.deprecatedAt = now();
         storage.store(version, withStatus(DocumentJson.fromCanonical(version.document), version));
-        cache.evictAfterTransaction(version.certification.code, version.certification.rncp);
         return version;
     }
 

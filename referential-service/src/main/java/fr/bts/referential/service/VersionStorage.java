@@ -20,17 +20,17 @@ import java.util.Locale;
 /**
  * Writes a version document into its version row: canonical bytes, hash, strong ETag, and the flattened
  * element rows rebuilt from it. Also keeps the certification row in step with the document's identity. Every
- * store makes {@link PublicReads} forget its answers when the transaction ends.
+ * store moves {@link VersionWrites} on when the transaction ends, which retires what the read caches hold.
  */
 @ApplicationScoped
 public class VersionStorage {
 
     @Inject
-    PublicReads publicReads;
+    VersionWrites writes;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(ReferentialVersion version, VersionDocument document) {
-        publicReads.invalidateAfterTransaction();
+        writes.afterTransaction();
         byte[] canonical = DocumentJson.canonicalBytes(document);
         version.document = new String(canonical, StandardCharsets.UTF_8);
         version.sha256 = ETags.sha256Hex(canonical);
