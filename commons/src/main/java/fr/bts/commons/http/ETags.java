@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Strong entity tags and the preconditions of ARCHITECTURE.md: {@code If-None-Match} → 304 on reads,
@@ -50,16 +52,20 @@ public final class ETags {
 
     /**
      * Checks {@code If-Match} for an update: missing → 428, not the current tag → 412. Only strong
-     * comparison counts, and {@code *} matches any existing representation.
+     * comparison counts, and {@code *} matches any existing representation. {@code sameRepresentation} are
+     * other tags naming the very same stored state (a resource shown with a derived tag as well as its
+     * version tag), accepted as well; the 412 names {@code current}.
      */
-    public static void requireIfMatch(String ifMatch, EntityTag current) {
+    public static void requireIfMatch(String ifMatch, EntityTag current, EntityTag... sameRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "This resource can only be updated with an If-Match header carrying its current ETag");
         }
+        List<String> accepted = Stream.concat(Stream.of(current), Stream.of(sameRepresentation))
+                .map(tag -> "\"" + tag.getValue() + "\"").toList();
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals("\"" + current.getValue() + "\"")) {
+            if (tag.equals("*") || accepted.contains(tag)) {
                 return;
             }
         }

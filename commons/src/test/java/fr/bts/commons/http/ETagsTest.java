@@ -45,6 +45,17 @@ class ETagsTest {
     }
 
     @Test
+    void anotherTagOfTheSameStoredStateSatisfiesIfMatchButTheAnswerNamesTheCurrentOne() {
+        EntityTag shown = new EntityTag("v2-0123456789abcdef");
+        ETags.requireIfMatch("\"v2-0123456789abcdef\"", shown, ETags.ofVersion(2));
+        ETags.requireIfMatch("\"v2\"", shown, ETags.ofVersion(2));
+        ProblemException stale = assertThrows(ProblemException.class,
+                () -> ETags.requireIfMatch("\"v1\"", shown, ETags.ofVersion(2)));
+        assertEquals(412, stale.problem().status());
+        assertTrue(stale.problem().detail().contains("v2-0123456789abcdef"), stale.problem().detail());
+    }
+
+    @Test
     void aWeakTagNeverSatisfiesIfMatch() {
         assertThrows(ProblemException.class, () -> ETags.requireIfMatch("W/\"v2\"", ETags.ofVersion(2)));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.EntityTag;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,17 +65,16 @@ public class DossierReads {
          * ABSENT is not a stored status.
          */
         public Shown show(DossierCandidat file) {
-            EntityTag tag = tag(file);
-            file.dossiers.forEach(dossier -> show(file, dossier));
+            List<DossierStanding> standings = standings(file);
+            EntityTag tag = tag(file, standings);
+            for (int i = 0; i < file.dossiers.size(); i++) {
+                apply(file.dossiers.get(i), standings.get(i));
+            }
             return new Shown(file, tag);
         }
 
         public DossierProfessionnel show(DossierCandidat file, DossierProfessionnel dossier) {
-            DossierStanding standing = standing(file, dossier);
-            dossier.status = standing.status();
-            dossier.nv = standing.nv();
-            dossier.deadline = standing.deadline();
-            return dossier;
+            return apply(dossier, standing(file, dossier));
         }
 
         /**
@@ -84,17 +84,33 @@ public class DossierReads {
          * Of a file as stored (before {@link #show(DossierCandidat)}).
          */
         public EntityTag tag(DossierCandidat file) {
+            return tag(file, standings(file));
+        }
+
+        private List<DossierStanding> standings(DossierCandidat file) {
+            return file.dossiers.stream().map(dossier -> standing(file, dossier)).toList();
+        }
+
+        private EntityTag tag(DossierCandidat file, List<DossierStanding> standings) {
             StringBuilder absences = new StringBuilder();
-            for (DossierProfessionnel dossier : file.dossiers) {
-                DossierStanding standing = standing(file, dossier);
+            for (int i = 0; i < standings.size(); i++) {
+                DossierStanding standing = standings.get(i);
                 if (standing.absent()) {
-                    absences.append(dossier.epreuve).append(standing.nv() ? ":NV:" : ":-:").append(standing.deadline()).append('|');
+                    absences.append(file.dossiers.get(i).epreuve).append(standing.nv() ? ":NV:" : ":-:")
+                            .append(standing.deadline()).append('|');
                 }
             }
             if (absences.isEmpty()) {
                 return ETags.ofVersion(file.version);
             }
             return new EntityTag("v" + file.version + "-" + ETags.sha256Hex(absences.toString()).substring(0, 16));
+        }
+
+        private static DossierProfessionnel apply(DossierProfessionnel dossier, DossierStanding standing) {
+            dossier.status = standing.status();
+            dossier.nv = standing.nv();
+            dossier.deadline = standing.deadline();
+            return dossier;
         }
     }
 }

@@ -413,16 +413,7 @@ public class DossierService {
      * accepting the older one; an edit then meets the deadline itself (409 dossier-deadline-passed), not a 412.
      */
     private void requireIfMatch(String ifMatch, DossierCandidat file) {
-        EntityTag stored = ETags.ofVersion(file.version);
-        EntityTag shown = reads.now().tag(file);
-        if (ifMatch != null && !shown.equals(stored)) {
-            for (String candidate : ifMatch.split(",")) {
-                if (candidate.trim().equals("\"" + shown.getValue() + "\"")) {
-                    return;
-                }
-            }
-        }
-        ETags.requireIfMatch(ifMatch, stored);
+        ETags.requireIfMatch(ifMatch, reads.now().tag(file), ETags.ofVersion(file.version));
     }
 
     private static DossierProfessionnel dossierOf(DossierCandidat file, String epreuve) {
