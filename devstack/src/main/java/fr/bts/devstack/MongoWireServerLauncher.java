@@ -1,7 +1,6 @@
 package fr.bts.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the MongoDB wire-compatible server (mongo-java-server) with its H2 file backend for the local
  * stack, so that dossiers survive {@code ./suite down}/{@code up}. Clients use the official MongoDB driver
- * over TCP, exactly as against a real {@code mongod}.
+ * over TCP, exactly as against a real {@code mongod}. A write is answered only once it is committed and synced to
+ * the file ({@link DurableH2Backend}): a {@code kill -9} right after the answer loses nothing.
  *
  * <p>Usage: {@code java -cp devstack-launcher.jar fr.bts.devstack.MongoWireServerLauncher <file.mv> <port>}
  */
@@ -28,10 +28,10 @@ public final class MongoWireServerLauncher {
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(file.getParent());
 
-        H2Backend backend = new H2Backend(file.toString());
+        DurableH2Backend backend = new DurableH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
-        System.out.printf("MongoDB wire server ready on 127.0.0.1:%d, data in %s%n", port, file);
+        System.out.printf("MongoDB wire server ready on 127.0.0.1:%d, data in %s, pid %d%n", port, file, ProcessHandle.current().pid());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

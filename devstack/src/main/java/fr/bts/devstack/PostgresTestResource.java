@@ -14,6 +14,9 @@ import java.util.Map;
  * A real PostgreSQL for a service's Quarkus tests, from the embedded binaries, on a free port.
  * The service's datasource is pointed at a fresh database of it; Flyway then builds the schema.
  *
+ * <p>It commits as the local stack and production do ({@link EmbeddedPostgresLauncher#DURABILITY}:
+ * {@code synchronous_commit=on}, {@code fsync=on}), so that a test sees the same acknowledgement as a client.
+ *
  * <p>One server per test JVM: Quarkus restarts the application between test profiles, and the server
  * outlives those restarts, which keeps the suite fast on two cores.
  */
@@ -25,7 +28,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public synchronized Map<String, String> start() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                EmbeddedPostgresLauncher.DURABILITY.forEach(setting -> builder.setServerConfig(setting[0], setting[1]));
+                postgres = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
@@ -46,6 +51,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/app",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    /** The port of the test server, for tests that connect to other databases of it. */
+    public static int port() {
+        return postgres.getPort();
     }
 
     /** The JDBC URL of the test database, for tests that check rows directly in SQL. */
