@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Properties;
@@ -59,7 +58,8 @@ public final class DevstackCheck {
         properties.setProperty("connectTimeout", Integer.toString(Math.max(1, timeoutMillis / 1000)));
         properties.setProperty("socketTimeout", Integer.toString(Math.max(1, timeoutMillis / 1000)));
         properties.setProperty("loginTimeout", Integer.toString(Math.max(1, timeoutMillis / 1000)));
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
+        // the driver itself, not DriverManager: in the shaded launcher jar the services file of H2's driver wins
+        try (Connection c = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 1")) {
             if (!rs.next() || rs.getInt(1) != 1) {

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,6 +44,7 @@ public final class EmbeddedPostgresLauncher {
             new String[] {"full_page_writes", "on"});
 
     private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(30);
+    private static final Duration POSTMASTER_WATCH = Duration.ofMillis(500);
     private static final Duration ORPHAN_STOP = Duration.ofSeconds(30);
 
     private EmbeddedPostgresLauncher() {
@@ -68,10 +69,13 @@ public final class EmbeddedPostgresLauncher {
         System.out.printf("PostgreSQL ready on port %d, data in %s, databases %s, postmaster pid %d%n",
                 port, dataDir, databases, postmaster.pid());
 
-        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean ending = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
+            if (ending.getAndSet(true)) {
+                stopped.countDown();
+                return;   // the postmaster is gone: nothing to stop
+            }
             try {
                 postgres.close();
             } catch (IOException e) {
@@ -79,12 +83,19 @@ public final class EmbeddedPostgresLauncher {
             }
             stopped.countDown();
         }, "postgres-stop"));
-        postmaster.onExit().thenRun(() -> {
-            if (!stopping.get()) {
-                System.err.printf("PostgreSQL postmaster (pid %d) exited on its own; the launcher stops too%n", postmaster.pid());
+        // polled rather than ProcessHandle.onExit: the postmaster is not our child, and once killed it may linger
+        // as a zombie of a parent that does not reap it, which onExit counts as alive
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "postmaster-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            if (postmaster(dataDir).map(p -> p.pid() != postmaster.pid()).orElse(true) && !ending.getAndSet(true)) {
+                System.err.printf("PostgreSQL postmaster (pid %d) is gone; the launcher stops too%n", postmaster.pid());
                 System.exit(3);
             }
-        });
+        }, POSTMASTER_WATCH.toMillis(), POSTMASTER_WATCH.toMillis(), TimeUnit.MILLISECONDS);
         stopped.await();
     }
 
@@ -95,7 +106,8 @@ public final class EmbeddedPostgresLauncher {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                .setRegisterShutdownHook(false);   // main() stops it; zonky's own hook would wait on a killed postmaster
         DURABILITY.forEach(setting -> builder.setServerConfig(setting[0], setting[1]));
         return builder.start();
     }
@@ -155,10 +167,13 @@ public final class EmbeddedPostgresLauncher {
         ProcessHandle postmaster = orphan.get();
         System.err.printf("A postmaster (pid %d) still runs on %s without its launcher; shutting it down%n", postmaster.pid(), dataDir);
         new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
-        try {
-            postmaster.onExit().get(ORPHAN_STOP.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            postmaster.destroyForcibly();
+        Instant deadline = Instant.now().plus(ORPHAN_STOP);
+        while (postmaster(dataDir).isPresent()) {
+            if (Instant.now().isAfter(deadline)) {
+                postmaster.destroyForcibly();
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 

@@ -1,0 +1,91 @@
+package fr.bts.chaos;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static fr.bts.chaos.ChaosStack.Answer;
+import static fr.bts.chaos.ChaosStack.expect;
+import static fr.bts.chaos.ChaosStack.get;
+import static fr.bts.chaos.ChaosStack.postJson;
+import static fr.bts.chaos.SamFixture.DOSSIERS;
+import static fr.bts.chaos.SamFixture.EVALUATIONS;
+import static fr.bts.chaos.SamFixture.JURY;
+import static fr.bts.chaos.SamFixture.RECTORAT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Outages of issue 10, one component at a time: it is killed with {@code kill -9}, requests that need it are sent
+ * through the gateway for a bounded window ({@code CHAOS_OUTAGE_S}, 20 s by default), then {@code ./suite up} brings
+ * it back. Counted: every status code of the window, answers 500 (must be 0), 503 without {@code Retry-After} (0),
+ * the slowest answer, and the time from {@code ./suite up} to the first good answer. Not part of {@code ./suite test}
+ * (it restarts each service: minutes); its last figures are in the README.
+ */
+class OutageChaosTest {
+
+    private static final Duration WINDOW = Duration.ofSeconds(Long.parseLong(ChaosStack.env("CHAOS_OUTAGE_S", "20")));
+    private static final Duration EVERY = Duration.ofMillis(250);
+
+    @Test
+    void outagesAnswer503WithRetryAfterAndRecover() {
+        SamFixture sam = new SamFixture();
+        String session = sam.gradingSession(2);
+        String grades = EVALUATIONS + "/sessions/" + session + "/grades";
+        int[] n = {0};
+        Supplier<Answer> gradeWrite = () -> postJson(JURY, grades, Map.of("Idempotency-Key", sam.run + "-outage-" + n[0]++),
+                Map.of("grades", List.of(Map.of("candidate", sam.candidateNumber(1), "epreuve", "E1", "statut", "ABSENT",
+                        "commentaire", "absent during the outage test"))));
+        Supplier<Answer> gradeRead = () -> get(RECTORAT, grades + "?size=5");
+        Supplier<Answer> registration = () -> postJson(RECTORAT, DOSSIERS + "/dossiers",
+                Map.of("Idempotency-Key", sam.run + "-outage-reg-" + n[0]), sam.registration(1000 + n[0]++, null));
+        Supplier<Answer> dossierRead = () -> get(RECTORAT, DOSSIERS + "/dossiers?session=" + sam.year + "&certification=" + SamFixture.SAM);
+        Supplier<Answer> referentialRead = () -> get(null, "/api/referential/v1/certifications/" + SamFixture.SAM + "/current");
+
+        List<String> failures = new ArrayList<>();
+        expect(200, gradeWrite.get(), "a grade write before the outages");
+        outage("postgres", List.of(gradeRead, gradeWrite, referentialRead), gradeRead, failures);
+        outage("mongo", List.of(dossierRead, registration), dossierRead, failures);
+        outage("referential", List.of(referentialRead, registration), referentialRead, failures);
+        outage("dossier", List.of(dossierRead, registration), dossierRead, failures);
+        outage("evaluation", List.of(gradeRead, gradeWrite), gradeRead, failures);
+        outage("gateway", List.of(gradeRead), gradeRead, failures);
+        expect(200, gradeRead.get(), "grades after every outage");
+        assertEquals(List.of(), failures, "outage answers");
+    }
+
+    private static void outage(String component, List<Supplier<Answer>> during, Supplier<Answer> probe, List<String> failures) {
+        Figures figures = new Figures("outage-" + component);
+        expect(200, probe.get(), component + " answers before its outage");
+        ChaosStack.kill9(component);
+        Instant end = Instant.now().plus(WINDOW);
+        long slowest = 0;
+        int noRetryAfter = 0;
+        while (Instant.now().isBefore(end)) {
+            for (Supplier<Answer> request : during) {
+                Instant sent = Instant.now();
+                Answer answer = request.get();
+                slowest = Math.max(slowest, Duration.between(sent, Instant.now()).toMillis());
+                figures.status(answer.status());
+                if (answer.status() == 503 && answer.header("Retry-After") == null) {
+                    noRetryAfter++;
+                }
+            }
+            ChaosStack.pause(EVERY);
+        }
+        Instant restart = Instant.now();
+        ChaosStack.up();
+        Instant recovered = ChaosStack.awaitAnswering(RECTORAT, "/api/evaluations/v1/sessions?size=1", Duration.ofMinutes(3));
+        figures.put("window", WINDOW.toSeconds() + "s").put("slowestMs", slowest).put("answers500", figures.count(500))
+                .put("answers503WithoutRetryAfter", noRetryAfter)
+                .put("upToAnswerMs", Duration.between(restart, recovered).toMillis()).report();
+        if (figures.count(500) > 0 || noRetryAfter > 0) {
+            failures.add(component + ": " + figures.count(500) + " answers 500, " + noRetryAfter + " 503 without Retry-After ("
+                    + figures.statuses() + ")");
+        }
+    }
+}
