@@ -184,10 +184,19 @@ final class ChaosStack {
 
     /** Polls (bounded) until {@code path} answers 200 through the gateway; returns when it did. */
     static Instant awaitAnswering(String user, String path, Duration within) {
+        return awaitAnswering(user, path, within, null);
+    }
+
+    /** The same, counting in {@code seen} (when given) every status answered before the first 200. */
+    static Instant awaitAnswering(String user, String path, Duration within, Figures seen) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            if (get(user, path).status() == 200) {
+            int status = get(user, path).status();
+            if (status == 200) {
                 return Instant.now();
+            }
+            if (seen != null) {
+                seen.status(status);
             }
             pause(Duration.ofMillis(200));
         }

@@ -103,7 +103,7 @@ class MongoKilledAfterAcknowledgementsChaosTest {
 
         Instant restart = Instant.now();
         ChaosStack.up();
-        Instant recovered = ChaosStack.awaitAnswering(RECTORAT, file, Duration.ofMinutes(3));
+        Instant recovered = ChaosStack.awaitAnswering(RECTORAT, file, Duration.ofMinutes(3), figures);
 
         int lostRegistrations = 0;
         for (Registration r : registrations) {

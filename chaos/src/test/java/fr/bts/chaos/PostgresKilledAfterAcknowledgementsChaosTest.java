@@ -109,7 +109,7 @@ class PostgresKilledAfterAcknowledgementsChaosTest {
 
         Instant restart = Instant.now();
         ChaosStack.up();
-        Instant recovered = ChaosStack.awaitAnswering(RECTORAT, grades + "?size=500", Duration.ofMinutes(3));
+        Instant recovered = ChaosStack.awaitAnswering(RECTORAT, grades + "?size=500", Duration.ofMinutes(3), figures);
 
         JsonNode stored = expect(200, get(RECTORAT, grades + "?size=500"), "grades after the crash");
         Map<String, List<JsonNode>> byPair = new HashMap<>();

@@ -2,6 +2,7 @@ package fr.bts.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class SamFixture {
     private final List<String> compulsory = new ArrayList<>();
 
     SamFixture() {
+        ChaosStack.awaitAnswering(null, "/api/referential/v1/certifications/" + SAM + "/current", Duration.ofMinutes(2));
         referential = expect(200, get(null, "/api/referential/v1/certifications/" + SAM + "/current"), "the SAM referential");
         referential.path("unites").forEach(u -> {
             if (!u.path("facultative").asBoolean()) {
@@ -55,7 +57,7 @@ final class SamFixture {
         return "CHA-" + year + "-" + String.format("%05d", i);
     }
 
-    /** A registration row of candidate {@code i}; {@code account} is the candidate's Keycloak account, or null. */
+    /** A registration row of candidate {@code i}; {@code account} is the candidate's Keycloak account (null: one of its own). */
     Map<String, Object> registration(int i, String account) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("session", Integer.toString(year));
@@ -66,9 +68,7 @@ final class SamFixture {
         row.put("firstName", "Camille");
         row.put("birthDate", "2005-03-01");
         row.put("email", "chaos" + i + "@example.org");
-        if (account != null) {
-            row.put("account", account);
-        }
+        row.put("account", account != null ? account : "chaos-" + year + "-" + i);
         row.put("categorie", "CAT_A");
         row.put("voie", "ELEVE_ETUDIANT");
         row.put("forme", "GLOBALE");
@@ -107,6 +107,9 @@ final class SamFixture {
         }
         JsonNode report = expect(200, postJson(RECTORAT, DOSSIERS + "/imports", Map.of("Idempotency-Key", run + "-setup"), rows),
                 "setup import");
+        if (report.path("created").asInt() != candidates) {
+            throw new AssertionError("setup import did not register " + candidates + " candidates: " + report);
+        }
         for (JsonNode row : report.path("rows")) {
             String path = DOSSIERS + "/dossiers/" + row.path("id").asText();
             String etag = get(RECTORAT, path).header("ETag");

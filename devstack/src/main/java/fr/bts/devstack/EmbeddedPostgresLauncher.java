@@ -72,7 +72,7 @@ public final class EmbeddedPostgresLauncher {
         AtomicBoolean ending = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (ending.getAndSet(true)) {
+            if (ending.getAndSet(true) || postmaster(dataDir).isEmpty()) {
                 stopped.countDown();
                 return;   // the postmaster is gone: nothing to stop
             }
@@ -107,6 +107,8 @@ public final class EmbeddedPostgresLauncher {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // TCP only: a socket lock in /tmp naming a killed (zombie) postmaster would stop the restart
+                .setServerConfig("unix_socket_directories", "''")
                 .setRegisterShutdownHook(false);   // main() stops it; zonky's own hook would wait on a killed postmaster
         DURABILITY.forEach(setting -> builder.setServerConfig(setting[0], setting[1]));
         return builder.start();
@@ -123,6 +125,7 @@ public final class EmbeddedPostgresLauncher {
         while (true) {
             List<ProcessHandle> leftovers = ProcessHandle.allProcesses().filter(p -> worksIn(p, dir)).toList();
             if (leftovers.isEmpty()) {
+                releaseLockOfADeadPostmaster(dataDir);
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -130,6 +133,19 @@ public final class EmbeddedPostgresLauncher {
                         + " still work in " + dir + " after " + LEFTOVER_WAIT.toSeconds() + "s");
             }
             TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /**
+     * A killed postmaster stays a zombie until its parent (init, once {@code pg_ctl} has exited) reaps it, and a new
+     * postmaster takes any existing process named in {@code postmaster.pid} for a live server. Once no process works
+     * in the data directory and the file names no live postgres, the lock is stale and is removed.
+     */
+    private static void releaseLockOfADeadPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile) && postmaster(dataDir).isEmpty()) {
+            System.err.println("postmaster.pid names no live postgres; removing the stale lock");
+            Files.deleteIfExists(pidFile);
         }
     }
 
