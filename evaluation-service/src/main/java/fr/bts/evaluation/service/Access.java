@@ -39,16 +39,21 @@ public class Access {
         return ExamSession.findInAcademie(id, academie()).orElseThrow(() -> ProblemException.notFound("No session " + id));
     }
 
-    /** The session, locked for share: grade writes run concurrently with each other but never with the seal. */
+    /**
+     * The session, locked for share: grade writes run concurrently with each other but never with the seal. The row
+     * is read again under the lock (refresh, not a version-checked lock), so a writer that waited for the seal sees
+     * the session sealed instead of failing on its version.
+     */
     public ExamSession sessionForGrading(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().lock(session, LockModeType.PESSIMISTIC_READ);
+        ExamSession.getEntityManager().refresh(session, LockModeType.PESSIMISTIC_READ);
         return session;
     }
 
+    /** The session, locked for update and read again under the lock. */
     public ExamSession sessionForUpdate(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().lock(session, LockModeType.PESSIMISTIC_WRITE);
+        ExamSession.getEntityManager().refresh(session, LockModeType.PESSIMISTIC_WRITE);
         return session;
     }
 
