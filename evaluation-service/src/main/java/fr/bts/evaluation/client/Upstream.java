@@ -47,6 +47,10 @@ public final class Upstream {
         }
         if (e instanceof WebApplicationException web && web.getResponse() != null) {
             int status = web.getResponse().getStatus();
+            if (status < 300 || malformed(e)) {
+                // the REST client reports a body it cannot read as a WebApplicationException with the answer's status
+                return new ProblemException(ProblemType.BAD_GATEWAY, service + " answered a malformed document");
+            }
             return status == 503
                     ? unavailable(service + " is unavailable (HTTP 503)")
                     : new ProblemException(ProblemType.BAD_GATEWAY, service + " failed (HTTP " + status + ")");
