@@ -9,6 +9,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -31,14 +32,14 @@ import java.util.stream.Collectors;
  * {@link ProblemException}, bean-validation failures (every violation listed), malformed JSON, security
  * failures (401 with a Bearer challenge, 403) and the standard JAX-RS errors (404, 405, 406, 415…).
  * Store and downstream outages (503 with {@code Retry-After}) and conflicts (409) are named by
- * {@link StoreProblemMappers}. Anything else is a 500 whose detail carries an error id that is logged with the stack trace; the stack
- * trace itself never leaves the service.
+ * {@link StoreProblemMappers}. Anything else is a 500 whose detail carries an error id that is logged with the
+ * stack trace; the stack trace itself never leaves the service.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @jakarta.inject.Inject
+    @Inject
     StoreProblemMappers stores;
 
     @ServerExceptionMapper
