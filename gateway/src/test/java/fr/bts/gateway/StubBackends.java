@@ -10,10 +10,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +60,9 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.services.down.connect-timeout", "5s");
         config.put("gateway.routes.down.prefixes", "/api/down");
         config.put("gateway.routes.down.service", "down");
+        config.put("gateway.services.broken.instances", "http://127.0.0.1:" + malformed());
+        config.put("gateway.routes.broken.prefixes", "/api/broken");
+        config.put("gateway.routes.broken.service", "broken");
         config.put("stub.referential-a.url", refA);
         config.put("stub.referential-b.url", refB);
         config.put("stub.dossier.url", dossier);
@@ -89,6 +95,21 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         }
         stub.vertx = vertx;
         return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** A server that answers every request with bytes that are not HTTP (what a confused upstream would send). */
+    private int malformed() {
+        NetServer server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0))
+                .connectHandler(socket -> socket.handler(bytes -> {
+                    if (bytes.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                        socket.write("SSH-2.0-not-an-http-server\r\n\r\n").onComplete(v -> socket.close());
+                    }
+                }));
+        try {
+            return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("The malformed stub did not start", e);
+        }
     }
 
     /**
@@ -148,6 +169,14 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 response.setStatusCode(404).putHeader("Content-Type", "application/problem+json").putHeader("X-Backend", name)
                         .end(new JsonObject().put("type", "urn:bts:problem:not-found").put("status", 404)
                                 .put("detail", "no dossier 42 (from the backend)").toBuffer());
+            } else if (path.endsWith("/unavailable")) {
+                String retryAfter = request.getParam("retryAfter");
+                if (retryAfter != null) {
+                    response.putHeader("Retry-After", retryAfter);
+                }
+                response.setStatusCode(503).putHeader("Content-Type", "application/problem+json").putHeader("X-Backend", name)
+                        .end(new JsonObject().put("type", "urn:bts:problem:service-unavailable").put("status", 503)
+                                .put("detail", "store down (from the backend)").toBuffer());
             } else if (path.endsWith("/upload")) {
                 upload(request, response);
             } else if (path.endsWith("/cut")) {

@@ -1,5 +1,6 @@
 package fr.bts.gateway.proxy;
 
+import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.http.ProblemWriter;
@@ -11,26 +12,33 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One request on its way through the gateway, once it is allowed: picks an instance round-robin (the next
- * one when an instance refuses the connection, since nothing was sent yet), streams the request body up
- * and the answer back with back-pressure in both directions (never a whole body in memory), and turns a
- * refused, reset or silent backend into a 502 / 504 problem within the configured timeouts.
+ * One request on its way through the gateway, once it is allowed: picks an instance ({@link Backend#choose}),
+ * streams the request body up and the answer back with back-pressure in both directions (never a whole body
+ * in memory), and turns an unreachable, broken or silent backend into a problem within the configured
+ * timeouts. A request goes to another instance only when that is safe: the connection could not be opened
+ * (nothing was sent), or the method is idempotent, the request has no body and nothing of the answer was
+ * sent to the caller yet. Every outcome is reported to the backend's failure detection.
  */
 final class ProxyExchange {
 
@@ -44,9 +52,10 @@ final class ProxyExchange {
     private final ProblemWriter problems;
     private final MultiMap upstreamHeaders;
     private final String uri;
-    private final int first;
     private final long bufferUpTo;
-    private int attempts;
+    private final Set<Backend.Member> tried = new HashSet<>(4);
+    /** The instance of the attempt under way, counted in its in-flight exchanges until {@link #release()}. */
+    private Backend.Member active;
     private HttpClientRequest upstream;
     private boolean tooLarge;
 
@@ -63,20 +72,24 @@ final class ProxyExchange {
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
         this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, in.scheme(), in.getHeader(HttpHeaders.HOST),
                 ctx.get(GatewayKeys.REQUEST_ID));
-        this.first = backend.nextIndex();
     }
 
     void start() {
         ctx.addEndHandler(ar -> {
+            release();
             if (ar.failed() && upstream != null) {
                 upstream.reset();
             }
         });
-        connect();
+        attempt();
     }
 
-    private void connect() {
-        Backend.Instance instance = backend.instance(first + attempts);
+    private void attempt() {
+        Backend.Member member = backend.choose(tried);
+        tried.add(member);
+        active = member;
+        member.inFlight.incrementAndGet();
+        Backend.Instance instance = member.instance;
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(instance.host())
@@ -88,26 +101,50 @@ final class ProxyExchange {
                 .setIdleTimeout(backend.config().readTimeout().toMillis());
         backend.client().request(options).onComplete(ar -> {
             if (ar.succeeded()) {
-                send(instance, ar.result());
+                send(member, ar.result());
             } else {
-                connectFailed(instance, ar.cause());
+                connectFailed(member, ar.cause());
             }
         });
     }
 
-    private void connectFailed(Backend.Instance instance, Throwable cause) {
-        attempts++;
-        boolean unreachable = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
-                || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException;
-        if (unreachable && attempts < backend.instances().size() && !out.closed()) {
-            LOG.debugf("%s instance %s refused the connection, trying the next one", backend.name(), instance);
-            connect();
+    /** Nothing was sent: whatever the method, the request may go to another instance. */
+    private void connectFailed(Backend.Member member, Throwable cause) {
+        backend.failed(member, unreachable(cause));
+        release();
+        if (!out.closed() && tried.size() < backend.members().size()) {
+            LOG.debugf("%s instance %s could not be reached (%s), trying another one", backend.name(), member.instance, cause);
+            attempt();
             return;
         }
-        failed(instance, cause);
+        failed(member.instance, cause);
     }
 
-    private void send(Backend.Instance instance, HttpClientRequest request) {
+    /** The exchange failed before any answer came back: retried only when that cannot execute it twice. */
+    private void exchangeFailed(Backend.Member member, Throwable cause) {
+        backend.failed(member, false);
+        release();
+        upstream = null;
+        boolean safe = idempotent(in.method()) && !hasBody(in) && !(cause instanceof TimeoutException);
+        if (safe && !out.headWritten() && !out.closed() && tried.size() < backend.members().size()) {
+            LOG.debugf("%s instance %s failed (%s) on an idempotent request, trying another one", backend.name(),
+                    member.instance, cause);
+            attempt();
+            return;
+        }
+        failed(member.instance, cause);
+    }
+
+    private void release() {
+        Backend.Member member = active;
+        if (member != null) {
+            active = null;
+            member.inFlight.decrementAndGet();
+        }
+    }
+
+    private void send(Backend.Member member, HttpClientRequest request) {
+        Backend.Instance instance = member.instance;
         upstream = request;
         request.exceptionHandler(e -> LOG.debugf("Exchange with %s instance %s ended: %s", backend.name(), instance, e.toString()));
         ctx.put(GatewayKeys.INSTANCE, instance);
@@ -127,34 +164,42 @@ final class ProxyExchange {
         }
         answer.onComplete(ar -> {
             if (ar.succeeded()) {
-                relay(ar.result());
+                relay(member, ar.result());
             } else if (!tooLarge) {
-                failed(instance, ar.cause());
+                exchangeFailed(member, ar.cause());
             }
         });
     }
 
-    private void relay(HttpClientResponse response) {
+    private void relay(Backend.Member member, HttpClientResponse response) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            backend.failed(member, false);
+        } else {
+            backend.succeeded(member);
+        }
         if (out.closed() || out.ended()) {
             response.request().reset();
             return;
         }
-        out.setStatusCode(response.statusCode());
+        out.setStatusCode(status);
         if (response.statusMessage() != null) {
             out.setStatusMessage(response.statusMessage());
         }
         ForwardedHeaders.response(response.headers(), out.headers());
-        int status = response.statusCode();
+        if (status == 503 && !out.headers().contains(HttpHeaders.RETRY_AFTER)) {
+            out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(backend.config().retryAfterSeconds()));
+        }
         boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
         long length = bodyless ? -1 : declaredLength(response.headers().get(HttpHeaders.CONTENT_LENGTH));
         if (length >= 0 && length <= bufferUpTo) {
-            gather(response, (int) length);
+            gather(member, response, (int) length);
             return;
         }
         if (!bodyless && length < 0) {
             out.setChunked(true);
         }
-        response.pipe().endOnFailure(false).to(out).onFailure(this::interrupted);
+        response.pipe().endOnFailure(false).to(out).onFailure(e -> interrupted(member, e));
     }
 
     /**
@@ -164,12 +209,12 @@ final class ProxyExchange {
      * no copy to a direct buffer for the socket write), returned to the pool once written or abandoned;
      * memory stays bounded by {@code gateway.relay.buffer-up-to} per exchange.
      */
-    private void gather(HttpClientResponse response, int length) {
+    private void gather(Backend.Member member, HttpClientResponse response, int length) {
         PooledBody body = new PooledBody(length);
         ctx.addEndHandler(ar -> body.abandon());
         response.exceptionHandler(e -> {
             body.abandon();
-            interrupted(e);
+            interrupted(member, e);
         });
         response.handler(body::append);
         response.endHandler(v -> {
@@ -236,8 +281,11 @@ final class ProxyExchange {
         }
     }
 
-    private void interrupted(Throwable e) {
+    private void interrupted(Backend.Member member, Throwable e) {
         LOG.debugf("Answer of %s interrupted: %s", backend.name(), e.getMessage());
+        if (!out.closed()) {
+            backend.failed(member, false);
+        }
         if (!out.closed()) {
             out.reset();
         }
@@ -270,6 +318,11 @@ final class ProxyExchange {
                 + route.maxBodySize() + " bytes accepted on " + route.name());
     }
 
+    /**
+     * The last attempt failed before the answer started: 503 with {@code Retry-After} when the service
+     * could not be reached, timed out or dropped the exchange (it is down or restarting: come back later),
+     * 502 only when what came back was not a well-formed HTTP answer.
+     */
     private void failed(Backend.Instance instance, Throwable cause) {
         if (out.closed()) {
             return;
@@ -280,17 +333,37 @@ final class ProxyExchange {
         }
         in.resume();
         String service = backend.name();
-        if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
+        if (cause instanceof TimeoutException) {
             LOG.warnf("%s instance %s timed out: %s", service, instance, cause.getMessage());
-            problems.write(ctx, ProblemType.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time");
-        } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof UnknownHostException) {
+            unavailable("The " + service + " service did not answer in time");
+        } else if (unreachable(cause) || cause instanceof ConnectTimeoutException) {
             LOG.warnf("%s instance %s unreachable: %s", service, instance, cause.getMessage());
-            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service is unreachable");
+            unavailable("The " + service + " service is unreachable");
+        } else if (cause instanceof IOException || cause instanceof HttpClosedException || cause instanceof StreamResetException) {
+            LOG.warnf("%s instance %s dropped the exchange: %s", service, instance, cause.toString());
+            unavailable("The " + service + " service closed the exchange before answering");
         } else {
-            LOG.warnf("%s instance %s failed: %s", service, instance, cause.toString());
-            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service closed the exchange");
+            LOG.warnf("%s instance %s sent a malformed answer: %s", service, instance, cause.toString());
+            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service sent a malformed answer");
         }
+    }
+
+    private void unavailable(String detail) {
+        int seconds = backend.config().retryAfterSeconds();
+        out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        problems.write(ctx, Problem.of(ProblemType.SERVICE_UNAVAILABLE, detail + "; retry in " + seconds + " s")
+                .with("retryAfter", seconds));
+    }
+
+    private static boolean unreachable(Throwable cause) {
+        return cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
+                || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException;
+    }
+
+    /** Methods that RFC 9110 §9.2.2 defines as idempotent. */
+    static boolean idempotent(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
     }
 
     static boolean hasBody(HttpServerRequest request) {
