@@ -226,6 +226,21 @@ public interface GatewayConfig {
         /** Largest total size of the request headers (then 431). */
         @WithDefault("16K")
         MemorySize maxHeaderSize();
+
+        /**
+         * Longest time from the first byte of a request head to its end (then 408 and the connection is
+         * closed): headers trickled in one line at a time never hold a connection longer.
+         */
+        @WithDefault("10s")
+        Duration headerTimeout();
+
+        /** Longest silence within a request body being forwarded (then 408, the backend exchange is dropped). */
+        @WithDefault("10s")
+        Duration bodyIdleTimeout();
+
+        /** Longest time a request body may take to arrive whole, however steadily it trickles (then 408). */
+        @WithDefault("10m")
+        Duration bodyTimeout();
     }
 
     interface Docs {

@@ -7,7 +7,8 @@ import io.vertx.core.streams.ReadStream;
 /**
  * The request body as it arrives, chunk by chunk, with a size bound: a body without {@code Content-Length}
  * (chunked) cannot be refused up front, so it is counted as it streams and {@code onTooLarge} runs once
- * the bound is passed; nothing past the bound is forwarded.
+ * the bound is passed; nothing past the bound is forwarded. It also notes when the last chunk came, for the
+ * body timeouts of {@code ProxyExchange}.
  */
 final class LimitedBody implements ReadStream<Buffer> {
 
@@ -16,6 +17,9 @@ final class LimitedBody implements ReadStream<Buffer> {
     private final Runnable onTooLarge;
     private long seen;
     private boolean exceeded;
+    private boolean ended;
+    /** {@link System#nanoTime()} of the last chunk (or of the start), for the body timeouts. */
+    private long lastChunk = System.nanoTime();
 
     LimitedBody(ReadStream<Buffer> source, long max, Runnable onTooLarge) {
         this.source = source;
@@ -34,6 +38,7 @@ final class LimitedBody implements ReadStream<Buffer> {
                 return;
             }
             seen += chunk.length();
+            lastChunk = System.nanoTime();
             if (seen > max) {
                 exceeded = true;
                 onTooLarge.run();
@@ -42,6 +47,15 @@ final class LimitedBody implements ReadStream<Buffer> {
             handler.handle(chunk);
         });
         return this;
+    }
+
+    long lastChunk() {
+        return lastChunk;
+    }
+
+    /** Whether the body has arrived whole or was cut for its size: no timeout applies any more. */
+    boolean finished() {
+        return ended || exceeded;
     }
 
     @Override
@@ -71,6 +85,7 @@ final class LimitedBody implements ReadStream<Buffer> {
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
         source.endHandler(endHandler == null ? null : v -> {
+            ended = true;
             if (!exceeded) {
                 endHandler.handle(v);
             }

@@ -2,6 +2,7 @@ package fr.bts.gateway.proxy;
 
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
+import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.routing.RouteFamily;
@@ -29,6 +30,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,12 +58,15 @@ final class ProxyExchange {
     private final Set<Backend.Member> tried = new HashSet<>(4);
     /** The instance of the attempt under way, counted in its in-flight exchanges until {@link #release()}. */
     private Backend.Member active;
+    private final GatewayConfig.Limits limits;
     private HttpClientRequest upstream;
-    private boolean tooLarge;
+    /** The gateway refused the body (too large, too slow) and answered itself: the upstream failure that follows is its doing. */
+    private boolean refused;
 
     ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, ProblemWriter problems, String clientIp,
-                  long bufferUpTo) {
+                  long bufferUpTo, GatewayConfig.Limits limits) {
         this.bufferUpTo = bufferUpTo;
+        this.limits = limits;
         this.ctx = ctx;
         this.in = ctx.request();
         this.out = ctx.response();
@@ -157,7 +162,9 @@ final class ProxyExchange {
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
                 out.writeContinue();
             }
-            answer = request.send(new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge));
+            LimitedBody body = new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge);
+            watch(body, System.nanoTime());
+            answer = request.send(body);
         } else {
             in.resume();
             answer = request.send();
@@ -165,7 +172,7 @@ final class ProxyExchange {
         answer.onComplete(ar -> {
             if (ar.succeeded()) {
                 relay(member, ar.result());
-            } else if (!tooLarge) {
+            } else if (!refused) {
                 exchangeFailed(member, ar.cause());
             }
         });
@@ -302,8 +309,44 @@ final class ProxyExchange {
         }
     }
 
+    /**
+     * The body timeouts: a body silent for {@code gateway.limits.body-idle-timeout}, or not whole after
+     * {@code body-timeout}, is refused with a 408 and the backend exchange dropped, so that a slow client
+     * never holds a backend connection for the backend's own read timeout. One timer per exchange, set again
+     * for what is left rather than reset on every chunk.
+     */
+    private void watch(LimitedBody body, long started) {
+        long idle = limits.bodyIdleTimeout().toNanos();
+        long total = limits.bodyTimeout().toNanos();
+        long now = System.nanoTime();
+        long wait = Math.min(idle - (now - body.lastChunk()), total - (now - started));
+        ctx.vertx().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1), id -> {
+            if (body.finished() || refused || out.ended() || out.closed()) {
+                return;
+            }
+            long at = System.nanoTime();
+            if (at - body.lastChunk() >= idle) {
+                bodyTimedOut("No byte of the request body came for " + limits.bodyIdleTimeout().toSeconds() + " s");
+            } else if (at - started >= total) {
+                bodyTimedOut("The request body did not arrive whole within " + limits.bodyTimeout().toSeconds() + " s");
+            } else {
+                watch(body, started);
+            }
+        });
+    }
+
+    private void bodyTimedOut(String detail) {
+        refused = true;
+        if (upstream != null) {
+            upstream.reset();
+        }
+        out.putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.addEndHandler(ar -> in.connection().close());
+        problems.write(ctx, ProblemType.custom("request-timeout", "Request timeout", 408), detail);
+    }
+
     private void bodyTooLarge() {
-        tooLarge = true;
+        refused = true;
         if (upstream != null) {
             upstream.reset();
         }

@@ -52,6 +52,7 @@ public class ProxyRoutes {
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
     private final long bufferUpTo;
+    private final GatewayConfig.Limits limits;
     private final LongAdder storeFailures = new LongAdder();
     private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
@@ -61,6 +62,7 @@ public class ProxyRoutes {
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
+        this.limits = config.limits();
         if (bufferUpTo < 0 || bufferUpTo > MAX_BUFFER_UP_TO) {
             throw new IllegalStateException("gateway.relay.buffer-up-to must be between 0 and 16M (it is held per "
                     + "exchange in memory): " + bufferUpTo);
@@ -201,7 +203,7 @@ public class ProxyRoutes {
             tooManyRequests(ctx, decision);
             return;
         }
-        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo).start();
+        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo, limits).start();
     }
 
     private void tooManyRequests(RoutingContext ctx, RateLimitDecision decision) {
