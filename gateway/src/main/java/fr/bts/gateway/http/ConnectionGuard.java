@@ -219,7 +219,8 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(body));
+                .end(Buffer.buffer(body))
+                .onComplete(ar -> request.connection().close());
     }
 
     /** A whole HTTP/1.1 answer as bytes, for when the connection has no request to answer through. */

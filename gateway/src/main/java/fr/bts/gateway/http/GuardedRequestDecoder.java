@@ -40,6 +40,8 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
     private final long headerTimeoutNanos;
     private final byte[] timedOut;
     private boolean inMessage;
+    /** A request was refused for its framing: nothing after its head is decoded (a smuggled request least of all). */
+    private boolean refused;
     private ScheduledFuture<?> headTimer;
 
     GuardedRequestDecoder(HttpServerOptions options, long headerTimeoutNanos, byte[] timedOut) {
@@ -51,15 +53,27 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
     @Override
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
         message.setDecoderResult(DecoderResult.failure(new ConflictingFraming()));
+        refused = true;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+        if (refused) {
+            buffer.skipBytes(buffer.readableBytes());
+            return;
+        }
         if (!inMessage && headTimer == null && buffer.isReadable()) {
             startHeadTimer(ctx);
         }
         int before = out.size();
         super.decode(ctx, buffer, out);
+        if (refused) {
+            // the refused request ends here for the connection; its body and whatever follows are dropped
+            cancelHeadTimer();
+            out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+            buffer.skipBytes(buffer.readableBytes());
+            return;
+        }
         for (int i = before; i < out.size(); i++) {
             Object decoded = out.get(i);
             if (decoded instanceof HttpRequest) {

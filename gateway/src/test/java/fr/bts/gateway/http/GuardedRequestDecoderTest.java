@@ -60,12 +60,16 @@ class GuardedRequestDecoderTest {
     }
 
     @Test
-    void bothFramingsMakeTheRequestInvalid() {
+    void bothFramingsMakeTheRequestInvalidAndNothingAfterItIsDecoded() {
         EmbeddedChannel channel = channel();
-        channel.writeInbound(bytes("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 40\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+        channel.writeInbound(bytes("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 40\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                + "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n"));
+        channel.writeInbound(bytes("GET /later HTTP/1.1\r\nHost: a\r\n\r\n"));
         List<Object> decoded = drain(channel);
         HttpRequest request = assertInstanceOf(HttpRequest.class, decoded.get(0));
         assertInstanceOf(GuardedRequestDecoder.ConflictingFraming.class, request.decoderResult().cause());
+        assertEquals(2, decoded.size(), "the refused request and its end, nothing else: " + decoded);
+        assertInstanceOf(LastHttpContent.class, decoded.get(1));
         decoded.forEach(ReferenceCountUtil::release);
         channel.finishAndReleaseAll();
     }
