@@ -15,16 +15,22 @@ final class LimitedBody implements ReadStream<Buffer> {
     private final ReadStream<Buffer> source;
     private final long max;
     private final Runnable onTooLarge;
+    private final Handler<Throwable> onBroken;
     private long seen;
     private boolean exceeded;
     private boolean ended;
     /** {@link System#nanoTime()} of the last chunk (or of the start), for the body timeouts. */
     private long lastChunk = System.nanoTime();
 
-    LimitedBody(ReadStream<Buffer> source, long max, Runnable onTooLarge) {
+    /**
+     * @param onBroken runs first when the caller's body cannot be read (a bad chunk, the caller gone): the
+     *                 caller's fault, never the backend's
+     */
+    LimitedBody(ReadStream<Buffer> source, long max, Runnable onTooLarge, Handler<Throwable> onBroken) {
         this.source = source;
         this.max = max;
         this.onTooLarge = onTooLarge;
+        this.onBroken = onBroken;
     }
 
     @Override
@@ -60,7 +66,12 @@ final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        source.exceptionHandler(handler);
+        source.exceptionHandler(e -> {
+            onBroken.handle(e);
+            if (handler != null) {
+                handler.handle(e);
+            }
+        });
         return this;
     }
 

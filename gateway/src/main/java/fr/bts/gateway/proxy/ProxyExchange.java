@@ -127,6 +127,12 @@ final class ProxyExchange {
 
     /** The exchange failed before any answer came back: retried only when that cannot execute it twice. */
     private void exchangeFailed(Backend.Member member, Throwable cause) {
+        if (cause instanceof StreamResetException) {
+            // the gateway reset the exchange itself: the caller went away or its body was refused; not the backend's doing
+            release();
+            upstream = null;
+            return;
+        }
         backend.failed(member, false);
         release();
         upstream = null;
@@ -162,7 +168,7 @@ final class ProxyExchange {
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
                 out.writeContinue();
             }
-            LimitedBody body = new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge);
+            LimitedBody body = new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge, this::bodyBroken);
             watch(body, System.nanoTime());
             answer = request.send(body);
         } else {
@@ -343,6 +349,27 @@ final class ProxyExchange {
         out.putHeader(HttpHeaders.CONNECTION, "close");
         ctx.addEndHandler(ar -> in.connection().close());
         problems.write(ctx, ProblemType.custom("request-timeout", "Request timeout", 408), detail);
+    }
+
+    /**
+     * The caller's body could not be read (malformed chunked framing, the caller gone): a 400 if the caller
+     * is still there, the backend exchange dropped, and nothing counted against the backend instance (a
+     * client sending bad chunks must not be able to take instances out of rotation).
+     */
+    private void bodyBroken(Throwable cause) {
+        if (refused) {
+            return;
+        }
+        refused = true;
+        if (upstream != null) {
+            upstream.reset();
+        }
+        LOG.debugf("Request body to %s could not be read: %s", backend.name(), cause.toString());
+        if (!out.closed() && !out.headWritten()) {
+            out.putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(ar -> in.connection().close());
+            problems.write(ctx, ProblemType.BAD_REQUEST, "The request body could not be read (malformed chunked encoding?)");
+        }
     }
 
     private void bodyTooLarge() {
