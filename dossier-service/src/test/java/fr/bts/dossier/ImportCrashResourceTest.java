@@ -109,35 +109,35 @@ class ImportCrashResourceTest {
 
     @Test
     void anImportKilledMidwayIsCompletedByTheSameKeyRetryToExactlyTheRequestedRowsWithTheUncrashedReport() throws Exception {
-        List<Map<String, Object>> rows = rows("2061");
+        List<Map<String, Object>> rows = rows("2091");
         byte[] full = bytes(rows);
 
         // the worker that was killed: it stored the first 20 rows of the import under the key's run (the same code
         // path, the same run, so the same documents)...
         int storedBeforeTheCrash = 20;
-        Response partial = post("crash-2061", bytes(rows.subList(0, storedBeforeTheCrash)));
+        Response partial = post("crash-2091", bytes(rows.subList(0, storedBeforeTheCrash)));
         partial.then().statusCode(200).body("created", equalTo(storedBeforeTheCrash));
         // ...and died before answering: what it leaves is the key in progress for the whole import, under its lease
         String fingerprint = Idempotency.fingerprint("imports", ImportService.request("application/json", full));
-        records().updateOne(Filters.eq("_id", SCOPE + "crash-2061"), Updates.combine(Updates.set("fingerprint", fingerprint),
+        records().updateOne(Filters.eq("_id", SCOPE + "crash-2091"), Updates.combine(Updates.set("fingerprint", fingerprint),
                 Updates.set("owner", "killed-worker"), Updates.set("leaseUntil", Date.from(Instant.now().plusSeconds(30))),
                 Updates.unset("status"), Updates.unset("headers"), Updates.unset("body")));
-        Map<String, String> beforeRetry = stored("2061");
+        Map<String, String> beforeRetry = stored("2091");
         assertEquals(storedBeforeTheCrash, beforeRetry.size());
 
         // while its lease lives, the retry is told to come back
-        post("crash-2061", full).then().statusCode(409).header("Retry-After", "1")
+        post("crash-2091", full).then().statusCode(409).header("Retry-After", "1")
                 .body("type", equalTo("urn:bts:problem:idempotency-key-in-progress"));
-        assertEquals(storedBeforeTheCrash, stored("2061").size());
+        assertEquals(storedBeforeTheCrash, stored("2091").size());
 
         // once the lease ran out, the same-key retry takes the run over and completes it
-        records().updateOne(Filters.eq("_id", SCOPE + "crash-2061"), Updates.set("leaseUntil", Date.from(Instant.now().minusSeconds(1))));
-        Response retry = post("crash-2061", full);
+        records().updateOne(Filters.eq("_id", SCOPE + "crash-2091"), Updates.set("leaseUntil", Date.from(Instant.now().minusSeconds(1))));
+        Response retry = post("crash-2091", full);
         retry.then().statusCode(200).body("total", equalTo(ROWS)).body("created", equalTo(ROWS))
                 .body("updated", equalTo(0)).body("unchanged", equalTo(0)).body("rejected", equalTo(0));
 
         // exactly the requested rows: none missing, no duplicate, the rows stored before the crash kept as they were
-        Map<String, String> after = stored("2061");
+        Map<String, String> after = stored("2091");
         Set<String> requested = rows.stream().map(r -> (String) r.get("candidateNumber")).collect(Collectors.toSet());
         assertEquals(requested, after.keySet());
         beforeRetry.forEach((number, id) -> assertEquals(id, after.get(number), number + " keeps its file"));
@@ -150,22 +150,22 @@ class ImportCrashResourceTest {
         }
 
         // the report is the one an uncrashed run gives (the same rows in another session, ids aside)
-        Response uncrashed = post("no-crash-2062", bytes(rows("2062")));
+        Response uncrashed = post("no-crash-2092", bytes(rows("2092")));
         uncrashed.then().statusCode(200);
-        assertEquals(withoutIds(uncrashed), withoutIds(retry).stream().map(s -> s.replace("2061", "2062")).toList());
+        assertEquals(withoutIds(uncrashed), withoutIds(retry).stream().map(s -> s.replace("2091", "2092")).toList());
 
         // and from now on it is the answer of the key, byte for byte
-        assertEquals(retry.asString(), post("crash-2061", full).then().statusCode(200).extract().asString());
-        assertEquals(ROWS, stored("2061").size());
+        assertEquals(retry.asString(), post("crash-2091", full).then().statusCode(200).extract().asString());
+        assertEquals(ROWS, stored("2091").size());
         // the run marker is stored, never shown
-        as(RECTORAT).get(DOSSIERS + "/" + after.get("VER-2061-00001")).then().statusCode(200).body("$", not(hasKey("importRun")));
-        assertEquals(ROWS, dossiers().countDocuments(Filters.and(Filters.eq("session", "2061"), Filters.exists("importRun"))));
+        as(RECTORAT).get(DOSSIERS + "/" + after.get("VER-2091-00001")).then().statusCode(200).body("$", not(hasKey("importRun")));
+        assertEquals(ROWS, dossiers().countDocuments(Filters.and(Filters.eq("session", "2091"), Filters.exists("importRun"))));
     }
 
     @Test
     void anImportWhoseWorkerDiedAfterUpdatingRowsReportsThemUpdatedOnTheRetry() throws Exception {
-        List<Map<String, Object>> rows = rows("2063").subList(0, 10);
-        post("seed-2063", bytes(rows)).then().statusCode(200).body("created", equalTo(10));
+        List<Map<String, Object>> rows = rows("2093").subList(0, 10);
+        post("seed-2093", bytes(rows)).then().statusCode(200).body("created", equalTo(10));
         List<Map<String, Object>> changed = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
@@ -174,22 +174,22 @@ class ImportCrashResourceTest {
         }
         byte[] full = bytes(changed);
         // the worker updated the first 4 rows and was killed
-        post("update-2063", bytes(changed.subList(0, 4))).then().statusCode(200).body("updated", equalTo(4));
-        records().updateOne(Filters.eq("_id", SCOPE + "update-2063"), Updates.combine(
+        post("update-2093", bytes(changed.subList(0, 4))).then().statusCode(200).body("updated", equalTo(4));
+        records().updateOne(Filters.eq("_id", SCOPE + "update-2093"), Updates.combine(
                 Updates.set("fingerprint", Idempotency.fingerprint("imports", ImportService.request("application/json", full))),
                 Updates.set("owner", "killed-worker"), Updates.set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
                 Updates.unset("status"), Updates.unset("headers"), Updates.unset("body")));
 
-        Response retry = post("update-2063", full);
+        Response retry = post("update-2093", full);
         retry.then().statusCode(200).body("updated", equalTo(10)).body("unchanged", equalTo(0)).body("created", equalTo(0));
-        assertEquals(10, dossiers().countDocuments(Filters.and(Filters.eq("session", "2063"), Filters.eq("lastName", "Changé"))));
-        assertEquals(10, dossiers().countDocuments(Filters.and(Filters.eq("session", "2063"), Filters.eq("version", 2))),
+        assertEquals(10, dossiers().countDocuments(Filters.and(Filters.eq("session", "2093"), Filters.eq("lastName", "Changé"))));
+        assertEquals(10, dossiers().countDocuments(Filters.and(Filters.eq("session", "2093"), Filters.eq("version", 2))),
                 "each row written once by the run");
     }
 
     @Test
     void theSameKeySentByFourClientsAtOnceRunsOnceAndEveryClientEndsWithTheFirstAnswer() throws Exception {
-        byte[] body = bytes(rows("2064"));
+        byte[] body = bytes(rows("2094"));
         int clients = 4;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -201,7 +201,7 @@ class ImportCrashResourceTest {
                     List<Response> seen = new ArrayList<>();
                     // a client retries after Retry-After while the first request runs (bounded)
                     for (int attempt = 0; attempt < 500; attempt++) {
-                        Response answer = post("together-2064", body);
+                        Response answer = post("together-2094", body);
                         seen.add(answer);
                         if (answer.statusCode() != 409) {
                             return seen;
@@ -224,8 +224,8 @@ class ImportCrashResourceTest {
             }
             assertEquals(1, finals.size(), "every client ends with the same answer, byte for byte");
             assertEquals(ROWS, io.restassured.path.json.JsonPath.from(finals.iterator().next()).getInt("created"));
-            assertEquals(ROWS, stored("2064").size(), "the import ran once");
-            assertEquals(ROWS, dossiers().countDocuments(Filters.and(Filters.eq("session", "2064"), Filters.eq("version", 1))));
+            assertEquals(ROWS, stored("2094").size(), "the import ran once");
+            assertEquals(ROWS, dossiers().countDocuments(Filters.and(Filters.eq("session", "2094"), Filters.eq("version", 1))));
         } finally {
             pool.shutdownNow();
         }

@@ -13,8 +13,8 @@ public interface IdempotencyStore {
 
     /**
      * Claims the key for {@code owner} until {@code leaseUntil}, in one atomic step, when it is free: no record; a
-     * record created before {@code expiredBefore} (its answer is no longer replayed: the key runs as new, under
-     * {@code newRunId}); or an in-progress record of the same {@code fingerprint} whose lease ended before
+     * record created before {@code expiredBefore} and not running under a live lease (its answer is no longer
+     * replayed: the key runs as new, under {@code newRunId}); or an in-progress record of the same {@code fingerprint} whose lease ended before
      * {@code now} (its worker died: this owner takes it over and keeps its run id).
      *
      * @return {@link Claim.Claimed}, or {@link Claim.Taken} with the record that holds the key (null if it vanished

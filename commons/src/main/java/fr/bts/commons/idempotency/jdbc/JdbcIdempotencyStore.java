@@ -51,7 +51,9 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                     + "owner = excluded.owner, lease_until = excluded.lease_until, status = null, headers = null, body = null, "
                     + "run_id = case when idempotency_record.created_at < ? then excluded.run_id else idempotency_record.run_id end, "
                     + "created_at = case when idempotency_record.created_at < ? then excluded.created_at else idempotency_record.created_at end "
-                    + "where idempotency_record.created_at < ? or (idempotency_record.status is null "
+                    + "where (idempotency_record.created_at < ? and (idempotency_record.status is not null "
+                    + "or idempotency_record.lease_until is null or idempotency_record.lease_until < ?)) "
+                    + "or (idempotency_record.status is null "
                     + "and idempotency_record.lease_until < ? and idempotency_record.request_hash = excluded.request_hash) "
                     + "returning run_id")) {
                 int i = key(s, 1, scope);
@@ -63,6 +65,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                 s.setObject(i++, time(expiredBefore));
                 s.setObject(i++, time(expiredBefore));
                 s.setObject(i++, time(expiredBefore));
+                s.setObject(i++, time(now));
                 s.setObject(i, time(now));
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {

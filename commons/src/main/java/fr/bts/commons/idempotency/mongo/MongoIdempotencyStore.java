@@ -54,8 +54,8 @@ public class MongoIdempotencyStore implements IdempotencyStore {
                 throw e;
             }
         }
-        // an expired record: the key is new again
-        long renewed = records.updateOne(Filters.and(Filters.eq("_id", id), expired(expiredBefore)),
+        // an expired record (not one still running under a live lease): the key is new again
+        long renewed = records.updateOne(Filters.and(Filters.eq("_id", id), expired(expiredBefore), notLive(now)),
                 Updates.combine(Updates.set("fingerprint", fingerprint), Updates.set("runId", newRunId), Updates.set("owner", owner),
                         Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("createdAt", Date.from(now)),
                         Updates.unset("status"), Updates.unset("headers"), Updates.unset("body"))).getModifiedCount();
@@ -93,8 +93,7 @@ public class MongoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public long purge(Instant createdBefore, Instant now, int limit) {
-        Bson purgeable = Filters.and(expired(createdBefore),
-                Filters.or(Filters.ne("status", null), Filters.eq("leaseUntil", null), Filters.lt("leaseUntil", Date.from(now))));
+        Bson purgeable = Filters.and(expired(createdBefore), notLive(now));
         List<Object> ids = records.find(purgeable).projection(Projections.include("_id")).limit(limit)
                 .map(d -> d.get("_id")).into(new ArrayList<>());
         if (ids.isEmpty()) {
@@ -106,6 +105,11 @@ public class MongoIdempotencyStore implements IdempotencyStore {
 
     private static Bson expired(Instant expiredBefore) {
         return Filters.or(Filters.lt("createdAt", Date.from(expiredBefore)), Filters.eq("createdAt", null));
+    }
+
+    /** Answered, or in progress under a lease that ran out. */
+    private static Bson notLive(Instant now) {
+        return Filters.or(Filters.ne("status", null), Filters.eq("leaseUntil", null), Filters.lt("leaseUntil", Date.from(now)));
     }
 
     private static Record record(Document d) {
