@@ -50,6 +50,10 @@ public final class Idempotency {
     private final Clock clock;
 
     public Idempotency(IdempotencyStore store, IdempotencySettings settings, ScheduledExecutorService renewals, Clock clock) {
+        if (settings.renewEvery().compareTo(settings.lease()) >= 0) {
+            throw new IllegalArgumentException("The lease of an idempotency key (" + settings.lease()
+                    + ") must be longer than its renewal period (" + settings.renewEvery() + ")");
+        }
         this.store = store;
         this.settings = settings;
         this.renewals = renewals;

@@ -87,9 +87,13 @@ class IdempotencyStoresTest {
     /** The store of one instance: its own connections to the shared database. */
     private static IdempotencyStore instance(String kind) {
         if (kind.equals("jdbc")) {
-            return new JdbcIdempotencyStore(postgres.getPostgresDatabase(), new JdbcIdempotencyStore.SeparateTransaction() {
-                public <T> T call(java.util.function.Supplier<T> work) {
+            // autocommit connections: every statement is its own transaction, and none rolls back
+            return new JdbcIdempotencyStore(postgres.getPostgresDatabase(), new JdbcIdempotencyStore.Transactions() {
+                public <T> T separate(java.util.function.Supplier<T> work) {
                     return work.get();
+                }
+
+                public void afterRollback(Runnable action) {
                 }
             });
         }

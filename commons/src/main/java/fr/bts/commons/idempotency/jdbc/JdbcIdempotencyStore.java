@@ -19,31 +19,38 @@ import java.util.function.Supplier;
  * created by the service's migration). The claim is one {@code insert … on conflict do update … where} statement:
  * PostgreSQL locks the conflicting row and evaluates the condition on its latest version, so two instances never
  * both claim a key. Claims, renewals, releases and purges run in a transaction of their own
- * ({@link SeparateTransaction}), committed at once so that other instances see the lease; {@link #complete} runs in
- * the caller's transaction, so the first answer commits with the work it describes, or not at all.
+ * ({@link Transactions#separate}), committed at once so that other instances see the lease; {@link #complete} runs in
+ * the caller's transaction, so the first answer commits with the work it describes, or not at all — and if that
+ * transaction rolls back, the key is freed ({@link Transactions#afterRollback}) instead of waiting for its lease.
  */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
-    /** Runs a piece of work in a new transaction, committed when it returns (the caller's one is suspended). */
-    @FunctionalInterface
-    public interface SeparateTransaction {
-        <T> T call(Supplier<T> work);
+    /** The service's transactions, as the store needs them. */
+    public interface Transactions {
+        /** Runs a piece of work in a new transaction, committed when it returns (the caller's one is suspended). */
+        <T> T separate(Supplier<T> work);
+
+        /**
+         * Runs {@code action} once the caller's current transaction has ended without committing (nothing when there
+         * is none): an answer recorded in a transaction that rolls back must not leave its key in progress.
+         */
+        void afterRollback(Runnable action);
     }
 
     private static final String KEY = "academie = ? and caller = ? and idem_key = ?";
 
     private final DataSource dataSource;
-    private final SeparateTransaction separate;
+    private final Transactions transactions;
 
-    public JdbcIdempotencyStore(DataSource dataSource, SeparateTransaction separate) {
+    public JdbcIdempotencyStore(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
-        this.separate = separate;
+        this.transactions = transactions;
     }
 
     @Override
     public Claim claim(IdempotencyScope scope, String fingerprint, String owner, String newRunId, Instant now, Instant leaseUntil,
                        Instant expiredBefore) {
-        return separate.call(() -> jdbc(c -> {
+        return transactions.separate(() -> jdbc(c -> {
             // a new key, an expired record (new run) or the same request whose worker's lease ran out (same run)
             try (PreparedStatement s = c.prepareStatement("insert into idempotency_record "
                     + "(academie, caller, idem_key, request_hash, run_id, owner, lease_until, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -92,7 +99,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean renew(IdempotencyScope scope, String owner, Instant leaseUntil) {
-        return separate.call(() -> jdbc(c -> {
+        return transactions.separate(() -> jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement("update idempotency_record set lease_until = ? where " + KEY
                     + " and owner = ? and status is null")) {
                 s.setObject(1, time(leaseUntil));
@@ -104,7 +111,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean complete(IdempotencyScope scope, String owner, Reply reply) {
-        return jdbc(c -> {
+        boolean completed = jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement("update idempotency_record set status = ?, headers = ?, body = ?, "
                     + "owner = null, lease_until = null where " + KEY + " and owner = ? and status is null")) {
                 s.setInt(1, reply.status());
@@ -114,11 +121,16 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                 return s.executeUpdate() == 1;
             }
         });
+        if (completed) {
+            // the work's transaction may still fail at commit (a concurrent change): then the key is freed at once
+            transactions.afterRollback(() -> release(scope, owner));
+        }
+        return completed;
     }
 
     @Override
     public void release(IdempotencyScope scope, String owner) {
-        separate.call(() -> jdbc(c -> {
+        transactions.separate(() -> jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from idempotency_record where " + KEY
                     + " and owner = ? and status is null")) {
                 s.setString(key(s, 1, scope), owner);
@@ -130,7 +142,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public long purge(Instant createdBefore, Instant now, int limit) {
         // rows locked by a running claim are skipped (the claim takes them over, or the next purge gets them)
-        return separate.call(() -> jdbc(c -> {
+        return transactions.separate(() -> jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from idempotency_record where (academie, caller, idem_key) in "
                     + "(select academie, caller, idem_key from idempotency_record where created_at < ? "
                     + "and (status is not null or lease_until is null or lease_until < ?) limit ? for update skip locked)")) {
