@@ -12,6 +12,8 @@ import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The creating and submitting POSTs of a file, each run once per {@code Idempotency-Key} (optional here; see the
  * README's API conventions): the answer — the file as shown after the write, its ETag and, for a creation, its
@@ -71,7 +73,7 @@ public class DossierCommands {
     /** The answer to a write: the file as shown after it, with its ETag. */
     private Reply answer(int status, DossierCandidat file) {
         DossierReads.Shown shown = reads.now().show(file);
-        return Reply.json(status, new String(json(shown.file()), java.nio.charset.StandardCharsets.UTF_8)).withETag(shown.tag());
+        return Reply.json(status, new String(json(shown.file()), StandardCharsets.UTF_8)).withETag(shown.tag());
     }
 
     private byte[] json(Object value) {
