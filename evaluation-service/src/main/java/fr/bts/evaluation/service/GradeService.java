@@ -163,9 +163,10 @@ public class GradeService {
             throw ProblemException.invalid("grades", "at most " + config.grades().batchMax() + " grades per batch");
         }
         String caller = access.username();
-        ExamSession session = access.sessionForGrading(sessionId);
+        // claimed before this transaction reads anything: the claim's own transaction then never waits for a pooled
+        // connection while this one holds another
         Reply reply = idempotency.run(callerOfKey, idempotencyKey, true, "grades-batch", sessionId + "\n" + json(batch),
-                run -> Reply.json(200, storeBatch(session, batch, caller, idempotencyKey)));
+                run -> Reply.json(200, storeBatch(access.sessionForGrading(sessionId), batch, caller, idempotencyKey)));
         return new BatchAnswer(reply.status(), reply.body(), reply.replayed());
     }
 
