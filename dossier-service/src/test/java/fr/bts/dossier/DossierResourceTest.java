@@ -217,6 +217,8 @@ class DossierResourceTest {
         as(RECTORAT_LYON).get(snapshot).then().statusCode(200).body("candidates", hasSize(0));
         as(RECTORAT).get(snapshot).then().statusCode(200).body("candidates", hasSize(1))
                 .body("candidates[0].lastName", org.hamcrest.Matchers.notNullValue());
+        // a certification that is no code is refused before any call to the referential
+        as(RECTORAT).get("/api/dossiers/v1/snapshots/2047/not-a-code").then().statusCode(422).contentType("application/problem+json");
     }
 
     @Test

@@ -32,7 +32,8 @@ public class SnapshotResource {
     @RolesAllowed(Roles.RECTORAT)
     @Operation(summary = "Every registration of a session and certification with units, dispenses, bénéfices and dossier status (NV included)")
     public Response snapshot(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
-                             @PathParam("certification") String certification) {
+                             @PathParam("certification") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}",
+                                     message = "must be a certification code, e.g. BTS-SAM") String certification) {
         return Response.ok(snapshots.snapshot(session, certification)).build();
     }
 }
