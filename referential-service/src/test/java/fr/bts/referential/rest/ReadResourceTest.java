@@ -265,9 +265,11 @@ class ReadResourceTest {
         given().when().get("/ims/case/v1p1/CFItemTypes/" + pkg.at("/CFItems/0/CFItemTypeURI/identifier").asText())
                 .then().statusCode(200).body("title", equalTo("Bloc de compétences"));
         given().when().get("/ims/case/v1p1/CFItems/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
-                .then().statusCode(404).body("imsx_codeMajor", equalTo("failure")).body("imsx_severity", equalTo("error"))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:not-found")).body("status", equalTo(404))
+                .body("imsx_codeMajor", equalTo("failure")).body("imsx_severity", equalTo("error"))
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("unknownobject"));
-        given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400)
+        given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400).contentType("application/problem+json")
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("invalid_uuid"));
     }
 
