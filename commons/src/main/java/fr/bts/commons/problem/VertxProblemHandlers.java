@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import fr.bts.commons.text.ControlCharacters;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -30,8 +31,38 @@ public class VertxProblemHandlers {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 20).handler(this::refuseOddTarget);
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 414, 415, 431, 500, 501, 503}) {
             router.errorHandler(status, ctx -> write(ctx, status));
+        }
+    }
+
+    /**
+     * Refuses, before any route decodes it, a request target no resource can serve (issue 11): a path or query
+     * whose percent-encoding is invalid ({@code %zz}, not UTF-8), a decoded path with a control character or a
+     * character no identifier of the suite has ({@code %00}, {@code %22}), a query parameter whose name or value
+     * breaks {@link ControlCharacters}. Each is a 400 problem naming the part, and nothing is logged as an error.
+     */
+    void refuseOddTarget(RoutingContext ctx) {
+        Problem.Violation refused = RequestTarget.refusal(ctx.request().path(), ctx.request().query());
+        if (refused == null) {
+            ctx.next();
+            return;
+        }
+        send(ctx, Problem.of(ProblemType.BAD_REQUEST, "The request target is refused: " + refused.field() + " "
+                + refused.message(), java.util.List.of(refused)));
+    }
+
+    /** Writes {@code problem} as the answer, with its status; the instance is the request path when it is valid. */
+    public void send(RoutingContext ctx, Problem problem) {
+        try {
+            byte[] body = mapper.writeValueAsBytes(problem.instance() == null
+                    ? problem.withInstance(URI.create(safePath(ctx))) : problem);
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(io.vertx.core.buffer.Buffer.buffer(body));
+        } catch (Exception e) {
+            ctx.response().setStatusCode(problem.status()).end();
         }
     }
 
@@ -90,7 +121,8 @@ public class VertxProblemHandlers {
     private static String safePath(RoutingContext ctx) {
         String path = ctx.request().path();
         try {
-            return path != null && URI.create(path).getPath() != null ? path : "/";
+            return path != null && URI.create(path).getPath() != null && RequestTarget.refusal(path, null) == null
+                    ? path : "/";
         } catch (IllegalArgumentException e) {
             return "/";
         }
