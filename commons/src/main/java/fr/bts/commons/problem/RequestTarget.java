@@ -57,6 +57,16 @@ final class RequestTarget {
         return null;
     }
 
+    /** Whether {@code target} (path and query as received) parses as a URI reference. */
+    static boolean isUri(String target) {
+        try {
+            new java.net.URI(target);
+            return true;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Strict percent-decoding as UTF-8 ({@code +} is a space in a query); null when the encoding is invalid. */
     static String decode(String raw, boolean query) {
         if (raw.indexOf('%') < 0 && !(query && raw.indexOf('+') >= 0)) {
