@@ -15,39 +15,49 @@ import fr.bts.commons.text.ControlCharacters;
 import fr.bts.commons.text.TextRefusedException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
  * How every service reads JSON (issue 11), set once on the application's ObjectMapper: a duplicate key, content
- * after the document, nesting deeper than {@link JsonLimits#maxNestingDepth()}, a huge string or number literal, a
+ * after the document, nesting deeper than {@value #MAX_NESTING_DEPTH}, a huge string or number literal, a
  * number out of range ({@code 1e40}, {@code 1e309}, a float where a whole number is expected) and a text value or
  * key with a refused character ({@link ControlCharacters}) all fail while the body is read, so before any
  * precondition check or write; {@code fr.bts.commons.problem.InputProblemMappers} answers them with a 400 that
- * names the field. A service with a mapper of its own applies the same rules with {@link #apply(ObjectMapper, JsonLimits)}.
+ * names the field. A service with a mapper of its own applies the same rules with {@link #applyDefaults(ObjectMapper)}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
-    private final JsonLimits limits;
+    /** Deepest nesting of arrays and objects; our documents need fewer than 12 levels. */
+    public static final String MAX_NESTING_DEPTH = "bts.json.max-nesting-depth";
+    /** Longest string value, in characters (the longest texts of the suite are a few thousand). */
+    public static final String MAX_STRING_LENGTH = "bts.json.max-string-length";
+    /** Longest number literal, in characters. */
+    public static final String MAX_NUMBER_LENGTH = "bts.json.max-number-length";
+    /** Largest magnitude of a decimal number (marks, coefficients and points stay far below). */
+    public static final String MAX_MAGNITUDE = "bts.json.max-magnitude";
+    /** Most digits after the decimal point of a decimal number. */
+    public static final String MAX_SCALE = "bts.json.max-scale";
 
-    public StrictJson(JsonLimits limits) {
-        this.limits = limits;
-    }
-
+    /**
+     * Read from the configuration when the mapper is built, which may be at static init, before config mappings
+     * exist: hence plain property look-ups with their defaults.
+     */
     @Override
     public void customize(ObjectMapper mapper) {
-        apply(mapper, limits);
+        Config config = ConfigProvider.getConfig();
+        apply(mapper, config.getOptionalValue(MAX_NESTING_DEPTH, Integer.class).orElse(64),
+                config.getOptionalValue(MAX_STRING_LENGTH, Integer.class).orElse(100_000),
+                config.getOptionalValue(MAX_NUMBER_LENGTH, Integer.class).orElse(40),
+                config.getOptionalValue(MAX_MAGNITUDE, BigDecimal.class).orElse(new BigDecimal("1000000000000")),
+                config.getOptionalValue(MAX_SCALE, Integer.class).orElse(6));
     }
 
-    /** Applies the strict reading rules to {@code mapper}, e.g. a service's own document mapper. */
-    public static ObjectMapper apply(ObjectMapper mapper, JsonLimits limits) {
-        return apply(mapper, limits.maxNestingDepth(), limits.maxStringLength(), limits.maxNumberLength(),
-                limits.maxMagnitude(), limits.maxScale());
-    }
-
-    /** The same with the default limits, for code that runs without configuration (plain unit tests, tools). */
+    /** Applies the strict rules with the default limits, e.g. to a service's own document mapper. */
     public static ObjectMapper applyDefaults(ObjectMapper mapper) {
         return apply(mapper, 64, 100_000, 40, new BigDecimal("1000000000000"), 6);
     }
