@@ -1,10 +1,13 @@
 package fr.bts.commons.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,12 +80,42 @@ public class StrictJson implements ObjectMapperCustomizer {
     /** Text values and keys checked against {@link ControlCharacters}; decimals bounded in magnitude and scale. */
     static Module module(BigDecimal magnitude, int scale) {
         SimpleModule module = new SimpleModule("bts-strict-json");
-        module.addDeserializer(String.class, new CheckedStrings());
+        module.addDeserializer(String.class, new CheckedStrings(magnitude));
         module.addKeyDeserializer(String.class, new CheckedKeys());
         module.addDeserializer(BigDecimal.class, new BoundedDecimals(magnitude, scale));
         module.addDeserializer(Double.class, new BoundedDoubles(Double.class, null, magnitude));
         module.addDeserializer(double.class, new BoundedDoubles(double.class, 0d, magnitude));
         return module;
+    }
+
+    /**
+     * The character rule on a tree read as such (a tree's texts bypass the String deserializer): every text value
+     * and field name, the first refused one thrown with its path ({@code blocs[0].intitule}).
+     */
+    public static void checkTree(JsonNode node) throws TextRefusedException {
+        if (node.isTextual()) {
+            checked(null, node.textValue());
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                try {
+                    checked(null, field.getKey());
+                    checkTree(field.getValue());
+                } catch (TextRefusedException e) {
+                    e.prependPath(new JsonMappingException.Reference(null, field.getKey()));
+                    throw e;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                try {
+                    checkTree(node.get(i));
+                } catch (TextRefusedException e) {
+                    e.prependPath(new JsonMappingException.Reference(null, i));
+                    throw e;
+                }
+            }
+        }
     }
 
     static String checked(JsonParser parser, String value) throws TextRefusedException {
@@ -93,9 +126,23 @@ public class StrictJson implements ObjectMapperCustomizer {
         return value;
     }
 
+    /** Text values: the character rule; a number given where text is expected is bounded as numbers are. */
     static final class CheckedStrings extends StringDeserializer {
+        private final BigDecimal magnitude;
+
+        CheckedStrings(BigDecimal magnitude) {
+            this.magnitude = magnitude;
+        }
+
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                BigDecimal number = p.getDecimalValue();
+                if (number.abs().compareTo(magnitude) > 0) {
+                    throw new NumberOutOfRangeException(p, "number out of range: at most " + magnitude.toPlainString()
+                            + " in magnitude", String.class);
+                }
+            }
             return checked(p, super.deserialize(p, ctxt));
         }
     }

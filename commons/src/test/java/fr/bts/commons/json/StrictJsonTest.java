@@ -49,6 +49,13 @@ class StrictJsonTest {
     }
 
     @Test
+    void aTreeIsCheckedWithThePathOfTheRefusedText() throws Exception {
+        var tree = mapper.readTree("{\"blocs\":[{\"code\":\"B1\"},{\"intitule\":\"x\\u0000\"}]}");
+        var e = assertThrows(fr.bts.commons.text.TextRefusedException.class, () -> StrictJson.checkTree(tree));
+        assertEquals("blocs[1].intitule", InputProblemMappers.problemOf(e).violations().get(0).field());
+    }
+
+    @Test
     void tabAndNewlineAreKept() throws Exception {
         assertEquals("a\tb\nc", mapper.readValue("{\"candidate\":\"a\\tb\\nc\"}", Mark.class).candidate());
     }
@@ -63,6 +70,7 @@ class StrictJsonTest {
         assertEquals("ratio", problemOf("{\"ratio\":1e309}", Mark.class).violations().get(0).field());
         assertEquals("ratio", problemOf("{\"ratio\":\"NaN\"}", Mark.class).violations().get(0).field());
         assertEquals("version", problemOf("{\"version\":99999999999}", Mark.class).violations().get(0).field());
+        assertEquals("candidate", problemOf("{\"candidate\":1e40}", Mark.class).violations().get(0).field());
     }
 
     @Test

@@ -421,7 +421,9 @@ class EvaluationFlowResourceTest {
         as(EC1).get(transcript).then().statusCode(403);
 
         byte[] pdf = given().auth().oauth2(CANDIDATE1).accept("application/pdf").get(transcript)
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
 
         String pv = given().auth().oauth2(RECTORAT).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/latest/pv")

@@ -55,6 +55,7 @@ public final class DocumentJson {
                 throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(parser,
                         VersionDocument.class, "A JSON object is expected");
             }
+            StrictJson.checkTree(tree);
             return tree;
         } catch (JsonProcessingException e) {
             throw e;
