@@ -26,6 +26,6 @@ class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
     @Override
     protected String storeReadinessCheck() {
-        return "MongoDB connection health check";
+        return "mongodb";
     }
 }

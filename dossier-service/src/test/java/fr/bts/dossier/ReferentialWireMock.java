@@ -45,6 +45,11 @@ public class ReferentialWireMock implements QuarkusTestResourceLifecycleManager 
         return Map.of("quarkus.rest-client.referential.url", server.baseUrl());
     }
 
+    /** The running server, for tests that add their own answers (503, garbage, slow). */
+    public static WireMockServer server() {
+        return server;
+    }
+
     /** How many times the service asked for {@code path}. */
     public static int requests(String path) {
         return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(path)).build()).getCount();

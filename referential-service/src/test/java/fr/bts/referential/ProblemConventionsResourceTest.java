@@ -25,6 +25,6 @@ class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
     @Override
     protected String storeReadinessCheck() {
-        return "Database connections health check";
+        return "database";
     }
 }

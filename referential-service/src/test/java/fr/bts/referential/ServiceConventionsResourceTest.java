@@ -21,7 +21,7 @@ class ServiceConventionsResourceTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(startsWith("Database connections health check")));
+                .body("checks.name", hasItem(startsWith("database")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -30,16 +31,20 @@ import java.util.stream.Collectors;
  * Turns every exception that reaches the REST layer into an RFC 9457 problem answer: our own
  * {@link ProblemException}, bean-validation failures (every violation listed), malformed JSON, security
  * failures (401 with a Bearer challenge, 403) and the standard JAX-RS errors (404, 405, 406, 415…).
- * Anything else is a 500 whose detail carries an error id that is logged with the stack trace; the stack
- * trace itself never leaves the service.
+ * Store and downstream outages (503 with {@code Retry-After}) and conflicts (409) are named by
+ * {@link StoreProblemMappers}. Anything else is a 500 whose detail carries an error id that is logged with the
+ * stack trace; the stack trace itself never leaves the service.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    StoreProblemMappers stores;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        return stores.withRetryAfter(respond(e.problem(), uri));
     }
 
     @ServerExceptionMapper
@@ -129,7 +134,7 @@ public class ProblemMappers {
             return fromJson(json, uri);
         }
         if (status >= 500) {
-            return internal(e, uri);
+            return stores.answer(e, uri).orElseGet(() -> internal(e, uri));
         }
         if (status == 401) {
             return unauthenticated(uri, "A valid bearer token is required");
@@ -176,7 +181,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        return internal(e, uri);
+        return stores.answer(e, uri).orElseGet(() -> internal(e, uri));
     }
 
     private static Response internal(Throwable e, UriInfo uri) {

@@ -23,6 +23,10 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType METHOD_NOT_ALLOWED = standard("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = standard("not-acceptable", "Not acceptable", 406);
     public static final ProblemType CONFLICT = standard("conflict", "Conflict", 409);
+    /** A concurrent request changed the same data first (optimistic lock, lock conflict): read again, retry. */
+    public static final ProblemType CONCURRENT_UPDATE = standard("concurrent-update", "Concurrent update", 409);
+    /** A unique key is already taken (constraint or unique index named in the detail). */
+    public static final ProblemType DUPLICATE = standard("duplicate", "Already exists", 409);
     public static final ProblemType PRECONDITION_FAILED = standard("precondition-failed", "Precondition failed", 412);
     public static final ProblemType PRECONDITION_REQUIRED = standard("precondition-required", "Precondition required", 428);
     public static final ProblemType PAYLOAD_TOO_LARGE = standard("payload-too-large", "Payload too large", 413);

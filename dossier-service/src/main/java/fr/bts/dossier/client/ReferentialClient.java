@@ -1,25 +1,35 @@
 package fr.bts.dossier.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
 /**
  * The typed referential client wrapped with timeout, retry, circuit breaker and fallback. An unknown
- * certification or version is {@link Optional#empty()}; an unreachable referential is a 503 problem.
+ * certification or version is {@link Optional#empty()}; a malformed answer is a 502 problem; an unreachable,
+ * failing or too slow referential (or its circuit open) is a 503 problem, answered with {@code Retry-After}. A
+ * timed-out attempt is not retried, so a hung referential costs one timeout
+ * ({@code quarkus.fault-tolerance."fr.bts.dossier.client.ReferentialClient/version".timeout.value}).
  * {@link ReferentialVersions} caches what this returns.
  */
 @ApplicationScoped
 public class ReferentialClient {
+
+    private static final Logger LOG = Logger.getLogger(ReferentialClient.class);
 
     @Inject
     @RestClient
@@ -27,28 +37,53 @@ public class ReferentialClient {
 
     /** One version of a certification; {@code version} is a number or {@code current}. */
     @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @Retry(maxRetries = 2, delay = 200, abortOn = {ProblemException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
-    @Fallback(fallbackMethod = "unavailable", skipOn = ProblemException.class)
+    @Fallback(Translate.class)
     public Optional<ReferentialVersion> version(String certification, String version) {
+        ReferentialVersion read;
         try {
-            ReferentialVersion read = api.version(certification, version);
-            if (read == null || read.version() == null || read.certification() == null) {
-                throw new ProblemException(ProblemType.BAD_GATEWAY,
-                        "The referential answered an unexpected document for " + certification + " " + version);
-            }
-            return Optional.of(read);
+            read = api.version(certification, version);
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
                 return Optional.empty();
             }
             throw e;
         }
+        if (read == null || read.version() == null || read.certification() == null) {
+            throw malformed(certification, version);
+        }
+        return Optional.of(read);
     }
 
-    Optional<ReferentialVersion> unavailable(String certification, String version) {
-        throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                "The referential service is unavailable; " + certification + " version " + version
-                        + " cannot be read now, try again later");
+    private static ProblemException malformed(String certification, String version) {
+        return new ProblemException(ProblemType.BAD_GATEWAY,
+                "The referential answered an unexpected document for " + certification + " " + version);
+    }
+
+    /** The failure left after retries and the circuit breaker, as a problem of this service. */
+    static class Translate implements FallbackHandler<Optional<ReferentialVersion>> {
+        @Override
+        public Optional<ReferentialVersion> handle(ExecutionContext context) {
+            Throwable failure = context.getFailure();
+            if (failure instanceof ProblemException problem) {
+                throw problem;
+            }
+            String certification = String.valueOf(context.getParameters()[0]);
+            String version = String.valueOf(context.getParameters()[1]);
+            // the REST client reports a body it cannot read as a WebApplicationException carrying the answer's 2xx status
+            if (failure instanceof WebApplicationException web && web.getResponse() != null && web.getResponse().getStatus() < 300) {
+                throw malformed(certification, version);
+            }
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof JsonProcessingException) {
+                    throw malformed(certification, version);
+                }
+            }
+            LOG.warnf("Referential read of %s %s failed: %s", certification, version, failure);
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The referential service is unavailable; " + certification + " version " + version
+                            + " cannot be read now, try again later");
+        }
     }
 }

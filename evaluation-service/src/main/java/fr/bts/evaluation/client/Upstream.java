@@ -1,5 +1,6 @@
 package fr.bts.evaluation.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,7 +9,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.util.Optional;
 
-/** How downstream failures become answers of this service. */
+/**
+ * How downstream failures become answers of this service (ARCHITECTURE.md, "Failure answers are exact"): a
+ * downstream that cannot be reached, does not answer within its bound, answers 503 or whose circuit is open is a
+ * 503 (the mappers add {@code Retry-After}); a malformed answer, a 5xx other than 503 or a refusal (4xx other than
+ * 404) is a 502. The wrappers translate in their fallback, after retries and the circuit breaker.
+ */
 public final class Upstream {
 
     private Upstream() {
@@ -25,17 +31,46 @@ public final class Upstream {
         throw e;
     }
 
-    /** A problem for the caller: 504 on timeout, 503 while the circuit is open, 502 otherwise. */
-    public static ProblemException problem(String service, RuntimeException e) {
-        if (e instanceof TimeoutException) {
-            return new ProblemException(ProblemType.GATEWAY_TIMEOUT, service + " did not answer in time");
+    /** A problem for the caller, for the failure that is left once retries and the circuit breaker are done. */
+    static ProblemException problem(String service, Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return problem;
         }
         if (e instanceof CircuitBreakerOpenException) {
-            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, service + " is failing; retry later");
+            return unavailable(service + " is failing; its circuit is open, retry later");
+        }
+        if (e instanceof TimeoutException) {
+            return unavailable(service + " did not answer in time");
         }
         if (e instanceof NotRetryable n) {
             return new ProblemException(ProblemType.BAD_GATEWAY, service + " refused the request (HTTP " + n.status() + ")");
         }
-        return new ProblemException(ProblemType.BAD_GATEWAY, service + " is unavailable");
+        if (e instanceof WebApplicationException web && web.getResponse() != null) {
+            int status = web.getResponse().getStatus();
+            if (status < 300 || malformed(e)) {
+                // the REST client reports a body it cannot read as a WebApplicationException with the answer's status
+                return new ProblemException(ProblemType.BAD_GATEWAY, service + " answered a malformed document");
+            }
+            return status == 503
+                    ? unavailable(service + " is unavailable (HTTP 503)")
+                    : new ProblemException(ProblemType.BAD_GATEWAY, service + " failed (HTTP " + status + ")");
+        }
+        if (malformed(e)) {
+            return new ProblemException(ProblemType.BAD_GATEWAY, service + " answered a malformed document");
+        }
+        return unavailable(service + " cannot be reached");
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, detail);
+    }
+
+    private static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A sealed deliberation: revision 1 is the seal, each later one a correction by the president with its reason. */
+/**
+ * A sealed deliberation: revision 1 is the seal, each later one a correction by the president with its reason. It
+ * records the sequence and hash of its own audit entry, an anchor that verify checks the chain against.
+ */
 @Entity
 @Table(name = "deliberation_revision")
 public class DeliberationRevision extends PanacheEntityBase {
@@ -24,4 +27,8 @@ public class DeliberationRevision extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "audit_seq")
+    public Long auditSeq;
+    @Column(name = "audit_hash")
+    public String auditHash;
 }

@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.service.AuditService;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,11 +20,18 @@ public class AuditResource {
     @Inject
     AuditService audit;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/verify")
     @RolesAllowed({Roles.RECTORAT, Roles.REFERENTIAL_ADMIN})
-    @Operation(summary = "Walk the audit hash chain and report the first broken link")
+    @Operation(summary = "Walk the audit hash chain of your académie (every chain for the national role), compare it with its "
+            + "recorded head and seals, and report the first broken link or the missing tail")
     public AuditService.Verification verify() {
-        return audit.verify();
+        if (caller.hasRole(Roles.RECTORAT)) {
+            return audit.verify(caller.requireAcademie());
+        }
+        return audit.verifyAll();
     }
 }

@@ -39,16 +39,27 @@ public class Access {
         return ExamSession.findInAcademie(id, academie()).orElseThrow(() -> ProblemException.notFound("No session " + id));
     }
 
-    /** The session, locked for share: grade writes run concurrently with each other but never with the seal. */
+    /**
+     * The session, locked for share: grade writes run concurrently with each other but never with the seal. The lock
+     * is a transaction-scoped advisory lock on the session, whose queue is fair (a grade write that comes after a
+     * waiting seal waits behind it, so a stream of writes cannot starve the seal), and it holds across instances.
+     * The row is then read again (refresh, not a version-checked lock), so a writer that waited for the seal sees the
+     * session sealed instead of failing on its version.
+     */
     public ExamSession sessionForGrading(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().lock(session, LockModeType.PESSIMISTIC_READ);
+        ExamSession.getEntityManager().createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
+                .setParameter(1, session.id.toString()).getSingleResult();
+        ExamSession.getEntityManager().refresh(session);
         return session;
     }
 
+    /** The session, locked exclusively against grade writes and other updates, and read again under the locks. */
     public ExamSession sessionForUpdate(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().lock(session, LockModeType.PESSIMISTIC_WRITE);
+        ExamSession.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, session.id.toString()).getSingleResult();
+        ExamSession.getEntityManager().refresh(session, LockModeType.PESSIMISTIC_WRITE);
         return session;
     }
 

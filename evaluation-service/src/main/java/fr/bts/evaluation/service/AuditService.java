@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.http.ETags;
 import fr.bts.evaluation.model.AuditEntry;
+import fr.bts.evaluation.model.AuditHead;
+import fr.bts.evaluation.model.DeliberationRevision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,20 +13,29 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The tamper-evident audit log. Each entry's hash is SHA-256 over the previous entry's hash and the entry's own
- * fields, so changing, removing or reordering an entry breaks every link after it. Appends are serialised by a
- * transaction-scoped advisory lock and happen at the end of the writing transaction; the table refuses updates
- * and deletes (trigger), and {@link #verify()} walks the chain and reports the first broken link.
+ * The tamper-evident audit log, one hash chain per académie. Each entry's hash is SHA-256 over the previous entry's
+ * hash and the entry's own fields, so changing, removing or reordering an entry breaks every link after it. The head
+ * of each chain (last sequence and hash) is recorded apart in {@link AuditHead}, in the appending transaction and
+ * under its row lock, which serialises the appends of one académie across every instance on the database; each
+ * sealed deliberation records the sequence and hash of its own entry. {@link #verify} walks a chain, reports the
+ * first broken link, and compares the end of the chain with the head and the seals: a tail cut off is reported with
+ * the missing range. The table refuses updates and deletes (trigger).
  */
 @ApplicationScoped
 public class AuditService {
 
     static final String GENESIS = "0".repeat(64);
-    private static final long LOCK_KEY = 0x6576616c_61756469L;
+    /** The chain of entries without an académie (none is written today; kept so that such an entry has a chain). */
+    static final String NATIONAL = "#national";
+    private static final int PAGE = 2000;
 
     @Inject
     EntityManager em;
@@ -32,18 +43,35 @@ public class AuditService {
     @Inject
     ObjectMapper mapper;
 
-    public record Verification(boolean valid, long entries, Long firstBrokenSeq, String reason) {
+    /** One chain's verification; {@code missingFrom..missingTo} is the cut-off tail when {@code truncated}. */
+    public record ChainVerification(String chain, boolean valid, long entries, Long firstBrokenSeq, String reason,
+                                    Long headSeq, boolean truncated, Long missingFrom, Long missingTo) {
     }
 
-    /** Appends one entry in the caller's transaction. */
+    /**
+     * The answer of verify: {@code valid} when every chain verified is; the other top-level fields are those of the
+     * first invalid chain (or the totals); {@code chains} lists each chain the caller may see.
+     */
+    public record Verification(boolean valid, long entries, Long firstBrokenSeq, String reason, boolean truncated,
+                               Long missingFrom, Long missingTo, List<ChainVerification> chains) {
+
+        static Verification of(List<ChainVerification> chains) {
+            long entries = chains.stream().mapToLong(ChainVerification::entries).sum();
+            Optional<ChainVerification> broken = chains.stream().filter(c -> !c.valid()).findFirst();
+            return broken.map(b -> new Verification(false, entries, b.firstBrokenSeq(), b.chain() + ": " + b.reason(), b.truncated(),
+                            b.missingFrom(), b.missingTo(), chains))
+                    .orElseGet(() -> new Verification(true, entries, null, null, false, null, null, chains));
+        }
+    }
+
+    /** Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String academie, UUID sessionId, String actor, String action, String subject, Object payload) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> last = em.createNativeQuery("select seq, hash from audit_entry order by seq desc limit 1").getResultList();
+        AuditHead head = AuditHead.locked(chainOf(academie), GENESIS);
         AuditEntry entry = new AuditEntry();
-        entry.seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
-        entry.prevHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
+        entry.chain = head.chain;
+        entry.seq = head.seq + 1;
+        entry.prevHash = head.hash;
         entry.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.academie = academie;
         entry.sessionId = sessionId;
@@ -53,30 +81,62 @@ public class AuditService {
         entry.payload = json(payload);
         entry.hash = hash(entry);
         entry.persist();
+        head.seq = entry.seq;
+        head.hash = entry.hash;
+        head.updatedAt = entry.at;
         return entry;
     }
 
-    /** Walks the whole chain in order; the first entry whose link or content does not match is reported. */
+    /** Verifies the chain of one académie (what a rectorat sees: its own chain, nothing of the others). */
     @Transactional
-    public Verification verify() {
+    public Verification verify(String academie) {
+        snapshot();
+        return Verification.of(List.of(verifyChain(chainOf(academie))));
+    }
+
+    /** Verifies every chain, including the one written before chains were per académie (national role). */
+    @Transactional
+    public Verification verifyAll() {
+        snapshot();
+        TreeSet<String> chains = new TreeSet<>(em.createQuery("select h.chain from AuditHead h", String.class).getResultList());
+        chains.addAll(em.createQuery("select distinct e.chain from AuditEntry e", String.class).getResultList());
+        List<ChainVerification> out = new ArrayList<>();
+        for (String chain : chains) {
+            out.add(verifyChain(chain));
+        }
+        return Verification.of(out);
+    }
+
+    /** Every read of one verification sees the same committed state, so appends running meanwhile never look like a cut. */
+    private void snapshot() {
+        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+    }
+
+    private ChainVerification verifyChain(String chain) {
+        Optional<AuditHead> head = AuditHead.of(chain);
+        Long headSeq = head.map(h -> h.seq).orElse(null);
+        TreeMap<Long, String> anchors = anchors(chain);
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
-        int pageSize = 2000;
         while (true) {
-            List<AuditEntry> page = AuditEntry.find("seq >= ?1 order by seq", expectedSeq).page(0, pageSize).list();
+            List<AuditEntry> page = AuditEntry.find("chain = ?1 and seq >= ?2 order by seq", chain, expectedSeq).page(0, PAGE).list();
             if (page.isEmpty()) {
-                return new Verification(true, count, null, null);
+                break;
             }
             for (AuditEntry entry : page) {
                 if (entry.seq != expectedSeq) {
-                    return new Verification(false, count, expectedSeq, "entry " + expectedSeq + " is missing");
+                    return broken(chain, count, expectedSeq, "entry " + expectedSeq + " is missing", headSeq);
                 }
                 if (!entry.prevHash.equals(previous)) {
-                    return new Verification(false, count, entry.seq, "previous-hash link does not match entry " + (entry.seq - 1));
+                    return broken(chain, count, entry.seq, "previous-hash link does not match entry " + (entry.seq - 1), headSeq);
                 }
                 if (!hash(entry).equals(entry.hash)) {
-                    return new Verification(false, count, entry.seq, "content does not match its hash");
+                    return broken(chain, count, entry.seq, "content does not match its hash", headSeq);
+                }
+                String anchor = anchors.get(entry.seq);
+                if (anchor != null && !anchor.equals(entry.hash)) {
+                    return broken(chain, count, entry.seq, "entry does not match the hash recorded by the deliberation it seals", headSeq);
                 }
                 previous = entry.hash;
                 expectedSeq++;
@@ -84,6 +144,41 @@ public class AuditService {
             }
             em.clear();
         }
+        long last = count;
+        long recorded = Math.max(headSeq == null ? 0 : headSeq, anchors.isEmpty() ? 0 : anchors.lastKey());
+        if (recorded > last) {
+            return new ChainVerification(chain, false, count, last + 1, "entries " + (last + 1) + " to " + recorded
+                    + " are missing: the chain ends at " + last + " but its recorded head is at " + recorded, headSeq, true, last + 1, recorded);
+        }
+        if (head.isEmpty() && count > 0) {
+            return broken(chain, count, 1L, "no head is recorded for this chain", null);
+        }
+        if (head.isPresent() && headSeq < last) {
+            return broken(chain, count, headSeq + 1, "entries after " + headSeq + " were not appended through the log (the head is at "
+                    + headSeq + ")", headSeq);
+        }
+        if (head.isPresent() && !head.get().hash.equals(previous)) {
+            return broken(chain, count, last, "the last entry does not match the recorded head", headSeq);
+        }
+        return new ChainVerification(chain, true, count, null, null, headSeq, false, null, null);
+    }
+
+    /** Sequence → hash of the entries that sealed or revised a deliberation of the chain's académie. */
+    private TreeMap<Long, String> anchors(String chain) {
+        TreeMap<Long, String> anchors = new TreeMap<>();
+        em.createQuery("select r from DeliberationRevision r where r.auditSeq is not null and r.sessionId in "
+                        + "(select s.id from ExamSession s where s.academie = :academie)", DeliberationRevision.class)
+                .setParameter("academie", chain).getResultList()
+                .forEach(r -> anchors.put(r.auditSeq, r.auditHash));
+        return anchors;
+    }
+
+    private static ChainVerification broken(String chain, long count, Long seq, String reason, Long headSeq) {
+        return new ChainVerification(chain, false, count, seq, reason, headSeq, false, null, null);
+    }
+
+    static String chainOf(String academie) {
+        return academie == null || academie.isBlank() ? NATIONAL : academie;
     }
 
     static String hash(AuditEntry e) {

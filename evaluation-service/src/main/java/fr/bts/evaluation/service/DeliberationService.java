@@ -23,6 +23,7 @@ import fr.bts.evaluation.deliberation.ReglesExamen;
 import fr.bts.evaluation.deliberation.ResultatCandidat;
 import fr.bts.evaluation.deliberation.StatutNote;
 import fr.bts.evaluation.model.Adjustment;
+import fr.bts.evaluation.model.AuditEntry;
 import fr.bts.evaluation.model.DeliberationResult;
 import fr.bts.evaluation.model.DeliberationRevision;
 import fr.bts.evaluation.model.ExamSession;
@@ -326,8 +327,10 @@ public class DeliberationService {
         payload.put("candidates", results.size());
         payload.put("decisions", decisions);
         payload.put("resultsSha256", ETags.sha256Hex(digest.toString()));
-        audit.append(session.academie, session.id, access.username(), number == 1 ? "DELIBERATION_SEALED" : "DELIBERATION_REVISED",
-                session.certification + "/" + session.year + "#" + number, payload);
+        AuditEntry sealEntry = audit.append(session.academie, session.id, access.username(),
+                number == 1 ? "DELIBERATION_SEALED" : "DELIBERATION_REVISED", session.certification + "/" + session.year + "#" + number, payload);
+        revision.auditSeq = sealEntry.seq;
+        revision.auditHash = sealEntry.hash;
         return new RevisionView(number, reason, revision.createdBy, now, results.size(), decisions);
     }
 

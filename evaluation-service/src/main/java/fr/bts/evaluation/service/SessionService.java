@@ -15,7 +15,6 @@ import fr.bts.evaluation.api.SessionDtos.SessionView;
 import fr.bts.evaluation.client.DossierClient;
 import fr.bts.evaluation.client.ReferentialClient;
 import fr.bts.evaluation.client.RegistrationSnapshot;
-import fr.bts.evaluation.client.Upstream;
 import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.ReglesExamen;
 import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
@@ -64,16 +63,9 @@ public class SessionService {
     @Transactional
     public SessionView open(OpenSession request) {
         String academie = access.academie();
-        JsonNode version;
-        try {
-            version = referential.version(request.certification(), request.referentialVersion())
-                    .orElseThrow(() -> ProblemException.invalid("referentialVersion",
-                            "no version " + request.referentialVersion() + " of " + request.certification() + " in the referential"));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw Upstream.problem("referential-service", e);
-        }
+        JsonNode version = referential.version(request.certification(), request.referentialVersion())
+                .orElseThrow(() -> ProblemException.invalid("referentialVersion",
+                        "no version " + request.referentialVersion() + " of " + request.certification() + " in the referential"));
         String status = version.path("version").path("status").asText("PUBLISHED");
         if (!"PUBLISHED".equals(status)) {
             throw ProblemException.conflict("Version " + request.referentialVersion() + " of " + request.certification()
@@ -167,16 +159,9 @@ public class SessionService {
     }
 
     private void takeSnapshot(ExamSession session) {
-        RegistrationSnapshot snapshot;
-        try {
-            snapshot = dossiers.snapshot(Integer.toString(session.year), session.certification)
-                    .orElseThrow(() -> ProblemException.conflict("dossier-service has no registrations for "
-                            + session.certification + " " + session.year + " in your académie"));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw Upstream.problem("dossier-service", e);
-        }
+        RegistrationSnapshot snapshot = dossiers.snapshot(Integer.toString(session.year), session.certification)
+                .orElseThrow(() -> ProblemException.conflict("dossier-service has no registrations for "
+                        + session.certification + " " + session.year + " in your académie"));
         if (snapshot.academie() != null && !snapshot.academie().equals(session.academie)) {
             throw new ProblemException(ProblemType.BAD_GATEWAY, "dossier-service answered for another académie");
         }

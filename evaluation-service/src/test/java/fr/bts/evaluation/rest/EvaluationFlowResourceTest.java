@@ -476,19 +476,19 @@ class EvaluationFlowResourceTest {
         as(RECTORAT).get(verify).then().statusCode(200).body("valid", is(true));
         try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
              Statement s = c.createStatement()) {
-            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_entry set payload = '{}' where seq = 5"),
+            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_entry set payload = '{}' where chain = 'versailles' and seq = 5"),
                     "the table refuses updates");
             String original;
-            try (ResultSet rs = s.executeQuery("select payload from audit_entry where seq = 5")) {
+            try (ResultSet rs = s.executeQuery("select payload from audit_entry where chain = 'versailles' and seq = 5")) {
                 rs.next();
                 original = rs.getString(1);
             }
             s.execute("alter table audit_entry disable trigger audit_entry_no_update");
             try {
-                s.executeUpdate("update audit_entry set payload = replace(payload, '1', '2') where seq = 5");
+                s.executeUpdate("update audit_entry set payload = replace(payload, '1', '2') where chain = 'versailles' and seq = 5");
                 as(RECTORAT).get(verify).then().statusCode(200).body("valid", is(false)).body("firstBrokenSeq", is(5))
                         .body("reason", containsString("hash"));
-                try (PreparedStatement restore = c.prepareStatement("update audit_entry set payload = ? where seq = 5")) {
+                try (PreparedStatement restore = c.prepareStatement("update audit_entry set payload = ? where chain = 'versailles' and seq = 5")) {
                     restore.setString(1, original);
                     restore.executeUpdate();
                 }

@@ -26,6 +26,6 @@ class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
     @Override
     protected String storeReadinessCheck() {
-        return "Database connections health check";
+        return "database";
     }
 }
