@@ -61,7 +61,7 @@ class HostileInputResourceTest extends HostileInputContract {
                     .body("violations[0].field", equalTo("certification.niveau"));
         }
         given().auth().oauth2(authorizedToken()).contentType("application/json")
-                .body(NEW_CERTIFICATION.formatted("\"5\u0000\""))
+                .body(NEW_CERTIFICATION.formatted("\"5\\u0000\""))
                 .when().post(jsonEndpoint())
                 .then().statusCode(400).body("type", equalTo("urn:bts:problem:invalid-character"))
                 .body("violations[0].field", equalTo("niveau"));
