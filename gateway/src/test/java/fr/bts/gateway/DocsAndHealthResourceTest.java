@@ -1,10 +1,13 @@
 package fr.bts.gateway;
 
+import fr.bts.devstack.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -19,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One place for the docs, a health endpoint that reports each service, and the access log. */
@@ -26,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = StubBackends.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 class DocsAndHealthResourceTest {
+
+    /** The management interface (its own port, not routed to callers). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void mergedDocumentHoldsThePathsOfEveryService() {
@@ -79,15 +87,27 @@ class DocsAndHealthResourceTest {
     }
 
     @Test
-    void metricsArePublic() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    void healthNamesNoBackendAddress() {
+        String body = given().when().get("/q/health").then().extract().asString();
+        assertTrue(body.contains("instance-1"), body);
+        assertFalse(body.contains("127.0.0.1") || body.contains("http://") || body.contains("localhost"), body);
+    }
+
+    @Test
+    void metricsAreNotOnThePublicPort() {
+        given().when().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("rectorat-versailles", "versailles", "rectorat"))
+                .when().get("/q/metrics").then().statusCode(404);
+        // the request series exists once a proxied request was counted: make one, whatever ran before
+        given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-0").then().statusCode(200);
+        given().when().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test
     void httpMetricsAreKeptPerRouteFamilyNotPerResource() {
         given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-1").then().statusCode(200);
         given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-2").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(containsString("uri=\"/api/referential/**\""))
                 .body(not(containsString("metrics-probe")));
     }

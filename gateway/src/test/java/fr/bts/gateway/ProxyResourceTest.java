@@ -132,29 +132,59 @@ class ProxyResourceTest {
     }
 
     @Test
-    void aDownedServiceIsA502ProblemAtOnce() {
-        given().auth().oauth2(rectorat()).when().get("/api/down/v1/warm-up").then().statusCode(502);
+    void aDownedServiceIsA503ProblemWithRetryAfterAtOnce() {
+        given().auth().oauth2(rectorat()).when().get("/api/down/v1/warm-up").then().statusCode(503);
         long start = System.nanoTime();
         given().auth().oauth2(rectorat()).when().get("/api/down/v1/anything")
-                .then().statusCode(502)
+                .then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:bts:problem:bad-gateway"))
-                .body("status", equalTo(502))
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:bts:problem:service-unavailable"))
+                .body("status", equalTo(503))
+                .body("retryAfter", equalTo(5))
                 .body("requestId", matchesPattern(UUID));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 2000, "502 took " + millis + " ms: a refused connection must not wait for the 5 s connect timeout");
+        assertTrue(millis < 2000, "503 took " + millis + " ms: a refused connection must not wait for the 5 s connect timeout");
     }
 
     @Test
-    void aSlowServiceIsA504ProblemAfterItsReadTimeout() {
+    void aSlowServiceIsA503ProblemWithRetryAfterAfterItsReadTimeout() {
         given().auth().oauth2(rectorat()).when().get("/api/evaluations/v1/sessions").then().statusCode(200);
         long start = System.nanoTime();
         given().auth().oauth2(rectorat()).when().get("/api/evaluations/v1/slow")
-                .then().statusCode(504)
+                .then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:bts:problem:gateway-timeout"));
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:bts:problem:service-unavailable"));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis >= 900 && millis < 2500, "504 after " + millis + " ms, read timeout is 1 s, backend answers at 3 s");
+        assertTrue(millis >= 900 && millis < 2500, "503 after " + millis + " ms, read timeout is 1 s, backend answers at 3 s");
+    }
+
+    @Test
+    void aBackendsOwn503PassesThroughWithItsRetryAfter() {
+        given().auth().oauth2(rectorat()).when().get("/api/dossiers/v1/unavailable?retryAfter=17")
+                .then().statusCode(503)
+                .header("X-Backend", "dossier")
+                .header("Retry-After", "17")
+                .contentType("application/problem+json")
+                .body("detail", equalTo("store down (from the backend)"));
+    }
+
+    @Test
+    void aBackendsOwn503WithoutRetryAfterGetsOne() {
+        given().auth().oauth2(rectorat()).when().get("/api/dossiers/v1/unavailable")
+                .then().statusCode(503)
+                .header("X-Backend", "dossier")
+                .header("Retry-After", "5")
+                .body("detail", equalTo("store down (from the backend)"));
+    }
+
+    @Test
+    void aMalformedUpstreamAnswerIsA502Problem() {
+        given().auth().oauth2(rectorat()).when().post("/api/broken/v1/anything")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:bad-gateway"));
     }
 
     @Test

@@ -68,15 +68,36 @@ class RateLimitResourceTest {
         assertEquals(200, statusFrom("127.0.0.23", token), "a token is counted apart from its IP");
     }
 
+    @Test
+    void invalidTokensSpendTheAnonymousBudgetOfTheirIpAndEndIn429() throws IOException {
+        int budget = ConfigProvider.getConfig().getValue("gateway.rate-limit.anonymous.requests", Integer.class);
+        int unauthorized = 0;
+        String last = null;
+        for (int i = 0; i < budget + 20; i++) {
+            last = answerFrom("127.0.0.31", "abc");
+            if (last.startsWith("HTTP/1.1 401")) {
+                unauthorized++;
+            }
+        }
+        assertEquals(budget, unauthorized, "as many 401 as the anonymous budget, then 429");
+        assertTrue(last.startsWith("HTTP/1.1 429"), last);
+        assertTrue(last.toLowerCase().contains("\r\nretry-after: "), last);
+        assertTrue(last.contains("urn:bts:problem:too-many-requests"), last);
+        assertEquals(200, statusFrom("127.0.0.32", null), "another IP has its own budget");
+    }
+
     private int statusFrom(String localAddress, String token) throws IOException {
+        return Integer.parseInt(answerFrom(localAddress, token).substring(9, 12));
+    }
+
+    private String answerFrom(String localAddress, String token) throws IOException {
         try (Socket socket = new Socket(InetAddress.getByName(gateway.getHost()), gateway.getPort(),
                 InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             String request = "GET /api/referential/v1/certifications HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(answer.substring(9, 12));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 }

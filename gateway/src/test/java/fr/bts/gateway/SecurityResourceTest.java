@@ -103,6 +103,21 @@ class SecurityResourceTest {
     }
 
     @Test
+    void candidateMayAskForTheirAttestationsAsTheEvaluationServiceAllows() {
+        given().auth().oauth2(TestTokens.token("candidat-lyon", "lyon", "candidate"))
+                .when().post("/api/evaluations/v1/sessions/2026/candidates/C42/attestations/requests")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/evaluations/v1/sessions/2026/candidates/C42/attestations/requests"));
+    }
+
+    @Test
+    void candidateMayStillNotWriteOtherCandidatePaths403() {
+        refusedBeforeForwarding("evaluation", given().auth().oauth2(TestTokens.token("candidat-lyon", "lyon", "candidate")),
+                "POST", "/api/evaluations/v1/sessions/2026/candidates/C42/attestations", 403, "forbidden");
+    }
+
+    @Test
     void anonymousWriteToThePublishedReferentialIs401() {
         refusedBeforeForwarding("referential", given().contentType("application/json").body("{}"),
                 "POST", "/api/referential/v1/certifications", 401, "unauthorized");

@@ -45,6 +45,9 @@ class StreamingResourceTest {
     @TestHTTPResource("/")
     URL gateway;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void streamsA300MegabyteUploadToTheBackendAsItArrives() throws Exception {
         GeneratedBody body = new GeneratedBody(SIZE, HOLD, () -> awaitStubReceived(1024 * 1024));
@@ -115,7 +118,7 @@ class StreamingResourceTest {
         long deadline = System.currentTimeMillis() + 10_000;
         String gauge = null;
         while (System.currentTimeMillis() < deadline) {
-            gauge = given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+            gauge = given().when().get(metrics).then().statusCode(200).extract().asString().lines()
                     .filter(line -> line.startsWith("gateway_relay_pooled_buffers ")).findFirst().orElse(null);
             if ("gateway_relay_pooled_buffers 0.0".equals(gauge)) {
                 return;

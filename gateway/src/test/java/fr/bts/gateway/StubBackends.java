@@ -10,15 +10,19 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
@@ -32,12 +36,18 @@ import java.util.zip.CRC32;
  * <p>Behaviour by path: {@code /q/health/ready} and {@code /q/openapi} as a Quarkus service would;
  * {@code …/slow} answers after 3 s; {@code …/missing} is a 404 problem; {@code …/upload} counts the body as it streams in and answers its size
  * and CRC; {@code …/cut?size=N&after=M} declares N bytes, sends M and closes the connection; {@code …/download?size=N&hold=H} streams N bytes and stops after H until {@code /__stub/release};
- * anything else echoes method, URI, headers and body as JSON.
+ * {@code …/unavailable?retryAfter=S} is the service's own 503; {@code …/drop} reads the request and closes the
+ * connection without answering; anything else echoes method, URI, headers and body as JSON. The {@code pair}
+ * service's two instances can be killed and revived ({@link #control()}); the {@code broken} service answers
+ * bytes that are not HTTP.
  */
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private final List<Socket> held = new ArrayList<>();
+    private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, Stub> stubs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -57,6 +67,21 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.services.down.connect-timeout", "5s");
         config.put("gateway.routes.down.prefixes", "/api/down");
         config.put("gateway.routes.down.service", "down");
+        config.put("gateway.services.broken.instances", "http://127.0.0.1:" + malformed());
+        config.put("gateway.routes.broken.prefixes", "/api/broken");
+        config.put("gateway.routes.broken.service", "broken");
+        String pairA = start("pair-a", "pair");
+        String pairB = start("pair-b", "pair");
+        config.put("gateway.services.pair.instances", pairA + "," + pairB);
+        config.put("gateway.services.pair.health-check.interval", "200ms");
+        config.put("gateway.services.pair.health-check.timeout", "1s");
+        // far longer than the tests wait: an instance that comes back is re-admitted by its health check
+        config.put("gateway.services.pair.ejection.duration", "5m");
+        config.put("gateway.routes.pair.prefixes", "/api/pair");
+        config.put("gateway.routes.pair.service", "pair");
+        config.put("stub.pair-a.url", pairA);
+        config.put("stub.pair-b.url", pairB);
+        config.put("stub.control.url", control());
         config.put("stub.referential-a.url", refA);
         config.put("stub.referential-b.url", refB);
         config.put("stub.dossier.url", dossier);
@@ -80,15 +105,66 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     private String start(String name, String service) {
         Stub stub = new Stub(name, service);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-                .requestHandler(stub::handle);
+        stub.vertx = vertx;
+        stubs.put(name, stub);
+        return "http://127.0.0.1:" + listen(name, 0);
+    }
+
+    private int listen(String name, int port) {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setReuseAddress(true))
+                .requestHandler(stubs.get(name)::handle);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Stub " + name + " did not start", e);
         }
-        stub.vertx = vertx;
+        servers.put(name, server);
+        ports.put(name, server.actualPort());
+        return server.actualPort();
+    }
+
+    /**
+     * Stops and restarts stubs as a crash and a restart would ({@code /kill?stub=pair-a}: the port refuses
+     * connections and open connections are closed; {@code /revive?stub=pair-a}: listening again on the same
+     * port), from a server of its own so that it stays reachable.
+     */
+    private String control() {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(request -> {
+                    String name = request.getParam("stub");
+                    HttpServerResponse response = request.response();
+                    if (name == null || !stubs.containsKey(name)) {
+                        response.setStatusCode(404).end();
+                    } else if (request.path().equals("/kill")) {
+                        servers.remove(name).close().onComplete(ar -> response.end("killed " + name));
+                    } else if (request.path().equals("/revive")) {
+                        vertx.executeBlocking(() -> listen(name, ports.get(name)))
+                                .onComplete(ar -> response.setStatusCode(ar.succeeded() ? 200 : 500).end("revived " + name));
+                    } else {
+                        response.setStatusCode(404).end();
+                    }
+                });
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stub control did not start", e);
+        }
         return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** A server that answers every request with bytes that are not HTTP (what a confused upstream would send). */
+    private int malformed() {
+        NetServer server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0))
+                .connectHandler(socket -> socket.handler(bytes -> {
+                    if (bytes.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                        socket.write("SSH-2.0-not-an-http-server\r\n\r\n").onComplete(v -> socket.close());
+                    }
+                }));
+        try {
+            return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("The malformed stub did not start", e);
+        }
     }
 
     /**
@@ -148,6 +224,16 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 response.setStatusCode(404).putHeader("Content-Type", "application/problem+json").putHeader("X-Backend", name)
                         .end(new JsonObject().put("type", "urn:bts:problem:not-found").put("status", 404)
                                 .put("detail", "no dossier 42 (from the backend)").toBuffer());
+            } else if (path.endsWith("/unavailable")) {
+                String retryAfter = request.getParam("retryAfter");
+                if (retryAfter != null) {
+                    response.putHeader("Retry-After", retryAfter);
+                }
+                response.setStatusCode(503).putHeader("Content-Type", "application/problem+json").putHeader("X-Backend", name)
+                        .end(new JsonObject().put("type", "urn:bts:problem:service-unavailable").put("status", 503)
+                                .put("detail", "store down (from the backend)").toBuffer());
+            } else if (path.endsWith("/drop")) {
+                request.body().onComplete(ar -> request.connection().close());
             } else if (path.endsWith("/upload")) {
                 upload(request, response);
             } else if (path.endsWith("/cut")) {

@@ -32,6 +32,14 @@ final class Stubs {
         return stats(stub).getLong("count");
     }
 
+    static void kill(String stub) {
+        get(url("control") + "/kill?stub=" + stub);
+    }
+
+    static void revive(String stub) {
+        get(url("control") + "/revive?stub=" + stub);
+    }
+
     static void release(String stub) {
         get(url(stub) + "/__stub/release");
     }

@@ -1,5 +1,6 @@
 package fr.bts.dossier.config;
 
+import fr.bts.commons.idempotency.IdempotencySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,7 +15,8 @@ public interface DossierConfig {
 
     Imports imports();
 
-    Idempotency idempotency();
+    /** {@code Idempotency-Key}: retention, purge, lease (see commons {@code IdempotencySettings}). */
+    IdempotencySettings idempotency();
 
     Page page();
 
@@ -46,23 +48,6 @@ public interface DossierConfig {
         /** Most rows one import request may carry. */
         @WithDefault("10000")
         int maxRows();
-    }
-
-    interface Idempotency {
-        /**
-         * How long the first answer to an {@code Idempotency-Key} is kept and replayed; after that the key is free
-         * again and a request carrying it runs as a new one.
-         */
-        @WithDefault("24H")
-        Duration retention();
-
-        /** How often records older than the retention are deleted. */
-        @WithDefault("15M")
-        Duration purgeEvery();
-
-        /** Most expired records deleted by one delete of the periodic purge. */
-        @WithDefault("1000")
-        int purgeBatch();
     }
 
     interface Page {

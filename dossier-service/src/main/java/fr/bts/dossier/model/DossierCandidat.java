@@ -1,5 +1,6 @@
 package fr.bts.dossier.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -55,6 +56,12 @@ public class DossierCandidat {
     public List<Transition> history = new ArrayList<>();
 
     public long version;
+    /**
+     * The idempotent run of the import that last created or changed this registration ({@code Execution.runId}): a
+     * retry taking over a crashed import recognises its own writes by it. Stored, never shown.
+     */
+    @JsonIgnore
+    public String importRun;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -1,10 +1,9 @@
 package fr.bts.dossier.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCursor;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.idempotency.IdempotencyKeys;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.config.DossierConfig;
@@ -15,8 +14,8 @@ import fr.bts.dossier.repository.DossierRepository;
 import fr.bts.dossier.service.DecisionInput;
 import fr.bts.dossier.service.DossierEdit;
 import fr.bts.dossier.service.DossierReads;
+import fr.bts.dossier.service.DossierCommands;
 import fr.bts.dossier.service.DossierService;
-import fr.bts.dossier.service.Idempotency;
 import fr.bts.dossier.service.ReasonInput;
 import fr.bts.dossier.service.RegistrationCsv;
 import fr.bts.dossier.service.RegistrationInput;
@@ -34,12 +33,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,7 +58,7 @@ import java.util.Map;
 @Tag(name = "Dossiers")
 public class DossierResource {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
     static final String REGISTRATION_EXAMPLE = """
             {"session": "2026", "certification": "BTS-SAM", "referentialVersion": 1, "candidateNumber": "VER-2026-00001",
              "ine": "0123456789A", "lastName": "Martin", "firstName": "Léa", "birthDate": "2005-03-01",
@@ -84,10 +81,7 @@ public class DossierResource {
     Caller caller;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
-    ObjectMapper json;
+    DossierCommands commands;
 
     @Inject
     DossierReads reads;
@@ -110,11 +104,8 @@ public class DossierResource {
     @Operation(summary = "Register a candidate (validated against the referential version)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "SAM, forme globale",
             value = REGISTRATION_EXAMPLE)))
-    public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key,
-                           @Context UriInfo uri) throws JsonProcessingException {
-        Idempotency.Answer answer = idempotency.run("create", key, json.writeValueAsBytes(input),
-                () -> answer(201, service.create(input)));
-        return respond(answer, uri.getAbsolutePathBuilder());
+    public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return commands.create(input, key).toResponse();
     }
 
     @GET
@@ -167,10 +158,8 @@ public class DossierResource {
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "DRAFT → SUBMITTED")
     public Response submitRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @HeaderParam(IDEMPOTENCY_KEY) String key, @Context UriInfo uri) {
-        Idempotency.Answer answer = idempotency.run("registration-submit", key, id + "\n" + ifMatch,
-                () -> answer(200, service.submitRegistration(id, ifMatch)));
-        return respond(answer, uri.getBaseUriBuilder());
+                                       @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return commands.submitRegistration(id, ifMatch, key).toResponse();
     }
 
     @POST
@@ -214,11 +203,8 @@ public class DossierResource {
     @RolesAllowed(Roles.CANDIDATE)
     @Operation(summary = "The candidate submits a dossier before the deadline: DRAFT → SUBMITTED")
     public Response submitDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
-                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key,
-                                  @Context UriInfo uri) {
-        Idempotency.Answer answer = idempotency.run("dossier-submit", key, id + "\n" + epreuve + "\n" + ifMatch,
-                () -> answer(200, service.submitDossier(id, epreuve, ifMatch)));
-        return respond(answer, uri.getBaseUriBuilder());
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return commands.submitDossier(id, epreuve, ifMatch, key).toResponse();
     }
 
     @GET
@@ -237,28 +223,6 @@ public class DossierResource {
     public Response decide(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DecisionInput input) {
         return withTag(service.decide(id, epreuve, ifMatch, input));
-    }
-
-    /** The answer to a write: the file as shown after it, with its ETag. */
-    private Idempotency.Answer answer(int status, DossierCandidat file) {
-        DossierReads.Shown shown = reads.now().show(file);
-        try {
-            return new Idempotency.Answer(status, json.writeValueAsString(shown.file()), file.id, shown.tag().getValue());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A dossier is always serialisable", e);
-        }
-    }
-
-    /** The (possibly replayed) answer, with its ETag and, for a creation, its Location. */
-    private static Response respond(Idempotency.Answer answer, UriBuilder location) {
-        Response.ResponseBuilder builder = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
-        if (answer.etag() != null) {
-            builder.tag(new EntityTag(answer.etag()));
-        }
-        if (answer.status() == 201 && answer.resourceId() != null) {
-            builder.location(location.path(answer.resourceId()).build());
-        }
-        return builder.build();
     }
 
     /** The answer to a write: the file as shown after it, with its ETag. */

@@ -2,9 +2,9 @@ package fr.bts.dossier.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.commons.idempotency.IdempotencyKeys;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Roles;
-import fr.bts.dossier.service.Idempotency;
 import fr.bts.dossier.service.ImportService;
 import fr.bts.dossier.service.RegistrationInput;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,21 +62,16 @@ public class ImportResource {
                 2026,BTS-GPME,,VER-2026-00002,Durand,Hugo,2004-11-20,hugo.durand@example.org,candidat-hugo,CAT_C,CANDIDATURE_INDIVIDUELLE,PROGRESSIVE,U4|U6,,,,
                 """))})
     public Response importRegistrations(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                        @HeaderParam("Idempotency-Key") String key) throws IOException {
+                                        @HeaderParam(IdempotencyKeys.HEADER) String key) throws IOException {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         if (csv) {
-            String text = decode(body, contentType);
-            Idempotency.Answer answer = imports.idempotent(key, ImportService.request("text/csv", body),
-                    () -> imports.importCsv(text));
-            return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+            return imports.importCsv(key, body, decode(body, contentType)).toResponse();
         }
         List<RegistrationInput> rows = json.readValue(body, ROWS);
         if (rows == null) {
             throw ProblemException.badRequest("The body must be a JSON array of registrations");
         }
-        Idempotency.Answer answer = imports.idempotent(key, ImportService.request("application/json", body),
-                () -> imports.importJson(rows));
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+        return imports.importJson(key, body, rows).toResponse();
     }
 
     /** The CSV text in the charset of its Content-Type (UTF-8 when none is given), refusing invalid bytes. */

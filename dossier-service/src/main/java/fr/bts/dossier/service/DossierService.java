@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -96,7 +95,8 @@ public class DossierService {
 
     // ---- registration ------------------------------------------------------------------------------------
 
-    public DossierCandidat create(RegistrationInput input) {
+    /** Registers a candidate under {@code id} (from the request's idempotent run, see {@link DossierCommands}). */
+    public DossierCandidat create(RegistrationInput input, String id) {
         String academie = caller.requireAcademie();
         ReferentialVersion version = versionFor(input);
         List<Problem.Violation> violations = RegistrationValidator.validate(input, version);
@@ -105,7 +105,7 @@ public class DossierService {
                     + version.number(), violations);
         }
         Instant now = Instant.now();
-        DossierCandidat file = newFile(academie, input, version, caller.username(), now);
+        DossierCandidat file = newFile(id, academie, input, version, caller.username(), now);
         try {
             dossiers.persist(file);
         } catch (MongoWriteException e) {
@@ -320,9 +320,9 @@ public class DossierService {
                         + file.certification + " version " + file.referentialVersion));
     }
 
-    static DossierCandidat newFile(String academie, RegistrationInput input, ReferentialVersion version, String by, Instant now) {
+    static DossierCandidat newFile(String id, String academie, RegistrationInput input, ReferentialVersion version, String by, Instant now) {
         DossierCandidat file = new DossierCandidat();
-        file.id = UUID.randomUUID().toString();
+        file.id = id;
         file.academie = academie;
         file.session = input.session();
         file.candidateNumber = input.candidateNumber();

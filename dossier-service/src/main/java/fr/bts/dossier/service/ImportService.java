@@ -2,6 +2,9 @@ package fr.bts.dossier.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.commons.idempotency.Execution;
+import fr.bts.commons.idempotency.Idempotency;
+import fr.bts.commons.idempotency.Reply;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
@@ -28,18 +31,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
  * validation of a single registration, then the new ones are inserted with one unordered {@code insertMany} and
  * the changed ones replaced at their version. Idempotent twice over: a row whose candidate number is already
  * registered updates it (or leaves it unchanged), and an {@code Idempotency-Key} replays the first answer.
+ * <p>
+ * <b>A crashed import converges.</b> MongoDB has no transaction over 2,000 documents, and the driver sends a large
+ * {@code insertMany} in sub-batches, so a worker killed midway leaves part of the rows stored and its key in progress.
+ * Every document the import writes is tied to its run ({@link Execution}, the same for every attempt of one keyed
+ * request): a created file takes the id {@code run.idFor("row-<index>")}, and every created or changed file records
+ * {@link DossierCandidat#importRun}. When the lease of the dead worker runs out, the same-key retry takes the run over
+ * and meets those files: a file of this run that already holds the row's registration is reported as the dead worker
+ * would have reported it (CREATED when its id is the row's own id, else UPDATED) and not written again; the other
+ * rows are stored as usual. So the retry ends with exactly the requested rows — no duplicate (ids and the unique
+ * candidate number), none missing — and answers the report an uncrashed run answers. Chosen over staging and a final
+ * switch: no second collection, no switch step that could itself be interrupted, and each row visible as soon as stored.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final String OPERATION = "imports";
 
     @Inject
     DossierRepository dossiers;
@@ -62,9 +76,17 @@ public class ImportService {
     @Inject
     ObjectMapper json;
 
-    /** Runs an import once per {@code Idempotency-Key} of the caller's académie. */
-    public Idempotency.Answer idempotent(String key, byte[] request, Supplier<ImportReport> work) {
-        return idempotency.run("imports", key, request, () -> answer(work.get()));
+    /** Imports a JSON array of registrations ({@code body} as received), once per {@code Idempotency-Key}. */
+    public Reply importJson(String key, byte[] body, List<RegistrationInput> inputs) {
+        List<RegistrationCsv.Row> rows = jsonRows(inputs);
+        return idempotency.run(caller, key, false, OPERATION, request("application/json", body), run -> answer(run(rows, run)));
+    }
+
+    /** Imports a CSV ({@code body} as received, {@code text} decoded), once per {@code Idempotency-Key}. */
+    public Reply importCsv(String key, byte[] body, String text) {
+        List<RegistrationCsv.Row> rows = RegistrationCsv.parse(text);
+        checkSize(rows.size());
+        return idempotency.run(caller, key, false, OPERATION, request("text/csv", body), run -> answer(run(rows, run)));
     }
 
     /** What identifies an import request: its media type and its bytes. */
@@ -76,7 +98,7 @@ public class ImportService {
         return all;
     }
 
-    public ImportReport importJson(List<RegistrationInput> inputs) {
+    private List<RegistrationCsv.Row> jsonRows(List<RegistrationInput> inputs) {
         checkSize(inputs.size());
         List<RegistrationCsv.Row> rows = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -86,13 +108,7 @@ public class ImportService {
             }
             rows.add(new RegistrationCsv.Row(i + 1, in.candidateNumber(), in, List.of()));
         }
-        return run(rows);
-    }
-
-    public ImportReport importCsv(String text) {
-        List<RegistrationCsv.Row> rows = RegistrationCsv.parse(text);
-        checkSize(rows.size());
-        return run(rows);
+        return rows;
     }
 
     private void checkSize(int rows) {
@@ -108,7 +124,7 @@ public class ImportService {
     private record Valid(int index, RegistrationInput input, ReferentialVersion version) {
     }
 
-    private ImportReport run(List<RegistrationCsv.Row> rows) {
+    private ImportReport run(List<RegistrationCsv.Row> rows, Execution run) {
         long started = System.nanoTime();
         String academie = caller.requireAcademie();
         String by = caller.username();
@@ -156,7 +172,7 @@ public class ImportService {
 
         long validated = System.nanoTime();
         for (Map.Entry<String, List<Valid>> session : bySession.entrySet()) {
-            store(academie, session.getKey(), session.getValue(), rows, reports, by, now);
+            store(academie, session.getKey(), session.getValue(), rows, reports, by, now, run);
         }
         long stored = System.nanoTime();
 
@@ -179,7 +195,7 @@ public class ImportService {
     }
 
     private void store(String academie, String session, List<Valid> valid, List<RegistrationCsv.Row> rows,
-                       ImportReport.RowReport[] reports, String by, Instant now) {
+                       ImportReport.RowReport[] reports, String by, Instant now, Execution run) {
         long storeStarted = System.nanoTime();
         Map<String, DossierCandidat> existing = dossiers.byCandidateNumbers(academie, session,
                 valid.stream().map(v -> v.input().candidateNumber()).toList());
@@ -191,9 +207,16 @@ public class ImportService {
         for (Valid v : valid) {
             RegistrationCsv.Row row = rows.get(v.index());
             DossierCandidat file = existing.get(v.input().candidateNumber());
+            String ownId = run.idFor("row-" + v.index());
             if (file == null) {
-                toInsert.add(DossierService.newFile(academie, v.input(), v.version(), by, now));
+                DossierCandidat created = DossierService.newFile(ownId, academie, v.input(), v.version(), by, now);
+                created.importRun = run.runId();
+                toInsert.add(created);
                 insertRows.add(v.index());
+            } else if (run.runId().equals(file.importRun) && DossierService.sameRegistration(file, v.input(), v.version())) {
+                // written by a worker of this run that died: reported as it would have reported it
+                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(),
+                        file.id.equals(ownId) ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UPDATED, file.id, null);
             } else if (DossierService.sameRegistration(file, v.input(), v.version())) {
                 reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UNCHANGED, file.id, null);
             } else if (file.status == StatutInscription.VALIDATED || file.status == StatutInscription.REJECTED) {
@@ -204,6 +227,7 @@ public class ImportService {
                 replaceVersions.add(file.version);
                 DossierService.apply(file, v.input(), v.version());
                 file.updatedAt = now;
+                file.importRun = run.runId();
                 file.record(by, DossierService.REGISTRATION, file.status.name(), file.status.name(), "updated by import", now);
                 toReplace.add(file);
                 replaceRows.add(v.index());
@@ -232,9 +256,9 @@ public class ImportService {
         }
     }
 
-    private Idempotency.Answer answer(ImportReport report) {
+    private Reply answer(ImportReport report) {
         try {
-            return new Idempotency.Answer(200, json.writeValueAsString(report), null, null);
+            return Reply.json(200, json.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An import report is always serialisable", e);
         }

@@ -3,9 +3,13 @@ package fr.bts.evaluation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.http.ETags;
+import fr.bts.commons.idempotency.Idempotency;
+import fr.bts.commons.idempotency.IdempotencyKeys;
+import fr.bts.commons.idempotency.Reply;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.security.Caller;
 import fr.bts.evaluation.api.GradeDtos.Batch;
 import fr.bts.evaluation.api.GradeDtos.BatchItem;
 import fr.bts.evaluation.api.GradeDtos.BatchOutcome;
@@ -60,7 +64,9 @@ public class GradeService {
     @Inject
     AuditService audit;
     @Inject
-    IdempotencyService idempotency;
+    Idempotency idempotency;
+    @Inject
+    Caller callerOfKey;
     @Inject
     EvaluationConfig config;
     @Inject
@@ -146,20 +152,25 @@ public class GradeService {
         return new Written(GradeView.of(grade, candidate.candidateNumber), existing.isEmpty());
     }
 
+    /**
+     * A grade batch, once per {@code Idempotency-Key} (required here): the first answer is recorded in this
+     * transaction, with the grades, and replayed byte for byte; see commons {@link Idempotency}.
+     */
     @Transactional
     public BatchAnswer batch(UUID sessionId, Batch batch, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw ProblemException.badRequest("A grade batch needs an Idempotency-Key header (1 to 255 characters)");
-        }
+        IdempotencyKeys.parse(idempotencyKey, true);
         if (batch.grades().size() > config.grades().batchMax()) {
             throw ProblemException.invalid("grades", "at most " + config.grades().batchMax() + " grades per batch");
         }
         String caller = access.username();
-        ExamSession session = access.sessionForGrading(sessionId);
-        Optional<IdempotencyService.Replay> replay = idempotency.claim(caller, idempotencyKey, requestHash(sessionId, batch));
-        if (replay.isPresent()) {
-            return new BatchAnswer(replay.get().status(), replay.get().body(), true);
-        }
+        // claimed before this transaction reads anything: the claim's own transaction then never waits for a pooled
+        // connection while this one holds another
+        Reply reply = idempotency.run(callerOfKey, idempotencyKey, true, "grades-batch", sessionId + "\n" + json(batch),
+                run -> Reply.json(200, storeBatch(access.sessionForGrading(sessionId), batch, caller, idempotencyKey)));
+        return new BatchAnswer(reply.status(), reply.body(), reply.replayed());
+    }
+
+    private String storeBatch(ExamSession session, Batch batch, String caller, String idempotencyKey) {
         requireAcceptsGrades(session);
         ReglesExamen rules = sessions.rules(session);
 
@@ -267,8 +278,7 @@ public class GradeService {
             audit.append(session.academie, session.id, caller, "GRADES_BATCH", "Idempotency-Key " + idempotencyKey,
                     Map.of("items", auditItems));
         }
-        idempotency.complete(caller, idempotencyKey, 200, body);
-        return new BatchAnswer(200, body, false);
+        return body;
     }
 
     /**
@@ -454,10 +464,6 @@ public class GradeService {
             item.put("outcome", outcome);
         }
         return item;
-    }
-
-    private String requestHash(UUID sessionId, Batch batch) {
-        return ETags.sha256Hex(sessionId + "\n" + json(batch));
     }
 
     private String json(Object value) {

@@ -3,7 +3,9 @@ package fr.bts.evaluation.rest;
 import fr.bts.devstack.PostgresTestResource;
 import fr.bts.devstack.TestTokens;
 import fr.bts.evaluation.config.EvaluationConfig;
-import fr.bts.evaluation.service.IdempotencyService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.commons.idempotency.Idempotency;
+import fr.bts.evaluation.api.GradeDtos;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -82,7 +85,10 @@ class EvaluationFlowResourceTest {
     EvaluationConfig config;
 
     @Inject
-    IdempotencyService idempotency;
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     Scheduler scheduler;
@@ -110,6 +116,50 @@ class EvaluationFlowResourceTest {
             s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
             s.setString(2, key);
             assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    static void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate(statement));
+        }
+    }
+
+    /**
+     * Sends the same request from {@code clients} threads at once; each retries after {@code Retry-After} while the
+     * key is in progress (a bounded poll), and the last answer of each is returned.
+     */
+    static List<Response> concurrently(int clients, java.util.function.Supplier<Response> request) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    for (int attempt = 0; attempt < 500; attempt++) {
+                        Response answer = request.get();
+                        if (answer.statusCode() != 409) {
+                            return answer;
+                        }
+                        assertEquals("urn:bts:problem:idempotency-key-in-progress", answer.path("type"));
+                        assertEquals("1", answer.header("Retry-After"));
+                        Thread.sleep(20);
+                    }
+                    throw new AssertionError("still in progress after 500 polls");
+                }));
+            }
+            start.countDown();
+            List<Response> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get();
+                assertEquals(200, r.statusCode(), r.asString());
+                out.add(r);
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -267,7 +317,7 @@ class EvaluationFlowResourceTest {
 
     @Test
     @Order(8)
-    void aRetriedBatchNeverDuplicatesAndAnInvalidBatchStoresNothing() throws SQLException {
+    void aRetriedBatchNeverDuplicatesAndAnInvalidBatchStoresNothing() throws Exception {
         List<Map<String, Object>> items = new ArrayList<>(List.of(
                 item(C1, "E21", 14), item(C1, "E22", 8), item(C1, "E5", 11), item(C1, "E6", 10), item(C1, "EF1", 16),
                 item(C2, "E1", 15), item(C2, "E21", 15), item(C2, "E22", 15), item(C2, "E3", 15), item(C2, "E6", 15),
@@ -293,6 +343,32 @@ class EvaluationFlowResourceTest {
         // same grades under a new key: unchanged, no duplicate
         as(EC1).header("Idempotency-Key", "batch-2").body(batch).post(grades(sam)).then().statusCode(200)
                 .body("unchanged", is(16)).body("created", is(0));
+
+        // a key another instance claimed for this very batch and still runs: 409 with Retry-After; once that instance's
+        // lease ran out (it died), the same request takes the run over, and its answer is the key's from then on
+        String fingerprint = Idempotency.fingerprint("grades-batch", (sam + "\n"
+                + mapper.writeValueAsString(mapper.convertValue(batch, GradeDtos.Batch.class))).getBytes(StandardCharsets.UTF_8));
+        sql("insert into idempotency_record (academie, caller, idem_key, request_hash, run_id, owner, lease_until, created_at) "
+                + "values ('versailles', 'sub-ec-1', 'batch-running', '" + fingerprint + "', 'run-r', 'other-instance', "
+                + "now() + interval '30 seconds', now())");
+        as(EC1).header("Idempotency-Key", "batch-running").body(batch).post(grades(sam)).then().statusCode(409)
+                .header("Retry-After", "1").contentType("application/problem+json")
+                .body("type", is("urn:bts:problem:idempotency-key-in-progress"));
+        as(EC1).header("Idempotency-Key", "batch-running").body(Map.of("grades", List.of(item(C1, "E21", 15))))
+                .post(grades(sam)).then().statusCode(422).body("type", is("urn:bts:problem:idempotency-key-reused"));
+        sql("update idempotency_record set lease_until = now() - interval '1 second' where idem_key = 'batch-running'");
+        Response taken = as(EC1).header("Idempotency-Key", "batch-running").body(batch).post(grades(sam));
+        taken.then().statusCode(200).header("Idempotency-Replayed", "false").body("unchanged", is(16));
+        as(EC1).header("Idempotency-Key", "batch-running").body(batch).post(grades(sam)).then().statusCode(200)
+                .header("Idempotency-Replayed", "true").body(is(taken.asString()));
+        assertEquals(1, count("select count(*) from idempotency_record where idem_key = 'batch-running' and run_id = 'run-r' "
+                + "and status = 200 and owner is null"));
+
+        // the same key from four clients at once: it runs once, and every client ends with that first answer
+        List<Response> finals = concurrently(4, () -> as(EC1).header("Idempotency-Key", "batch-together").body(batch).post(grades(sam)));
+        assertEquals(1, finals.stream().map(Response::asString).distinct().count(), "the same answer, byte for byte");
+        assertEquals(1, finals.stream().filter(r -> "false".equals(r.header("Idempotency-Replayed"))).count(), "run once");
+        assertEquals(before + 16, gradeCount());
 
         // within the retention the key still replays, however old the answer
         Duration retention = config.idempotency().retention();
@@ -591,7 +667,8 @@ class EvaluationFlowResourceTest {
         Duration retention = config.idempotency().retention();
         try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "postgres");
              PreparedStatement insert = c.prepareStatement("insert into idempotency_record "
-                     + "(caller, idem_key, request_hash, status, body, created_at) values ('purge-test', ?, 'h', 200, '{}', ?)")) {
+                     + "(academie, caller, idem_key, request_hash, run_id, status, body, created_at) "
+                     + "values ('versailles', 'purge-test', ?, 'h', 'r', 200, '{}', ?)")) {
             // five expired records: more than one purge transaction (purge-batch is 2 in tests)
             for (int i = 1; i <= 5; i++) {
                 insert.setString(1, "expired-" + i);

@@ -62,6 +62,53 @@ public interface GatewayConfig {
 
         /** Where each instance serves its OpenAPI document as JSON; absent = not documented. */
         Optional<String> openapiPath();
+
+        /** How a request picks among the instances that are in rotation. */
+        @WithDefault("least-in-flight")
+        Balancing balancing();
+
+        /** Passive failure detection: when an instance is taken out of rotation for its failures. */
+        Ejection ejection();
+
+        /** Active health checks of each instance's {@link #healthPath()}. */
+        HealthCheck healthCheck();
+
+        /** Seconds sent in {@code Retry-After} when the service cannot be reached (503). */
+        @WithDefault("5")
+        int retryAfterSeconds();
+    }
+
+    enum Balancing {
+        /** Each request to the next instance in turn. */
+        ROUND_ROBIN,
+        /** The instance with the fewest exchanges under way, in turn among equals. */
+        LEAST_IN_FLIGHT
+    }
+
+    interface Ejection {
+        /**
+         * Consecutive failed exchanges (connection refused or broken, timeout, 5xx answer) after which an
+         * instance is taken out of rotation; a refused connection counts as this many at once.
+         */
+        @WithDefault("3")
+        int consecutiveFailures();
+
+        /** How long an ejected instance stays out of rotation (a passing health check re-admits it sooner). */
+        @WithDefault("10s")
+        Duration duration();
+    }
+
+    interface HealthCheck {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between two checks of an instance. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Time allowed for one check; a slower answer counts as a failed check. */
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     interface Route {
@@ -83,6 +130,20 @@ public interface GatewayConfig {
         /** Largest request body accepted on this family (then 413). */
         @WithDefault("10M")
         MemorySize maxBodySize();
+
+        /** Paths of the family whose roles differ from the family's ({@code evaluations.path-rules.attestation-requests}). */
+        Map<String, PathRule> pathRules();
+    }
+
+    interface PathRule {
+        /** The path, {@code *} standing for exactly one segment ({@code /api/evaluations/v1/sessions/*}). */
+        String path();
+
+        /** Roles of which a caller needs one to read this path; absent = the family's. */
+        Optional<List<String>> readRoles();
+
+        /** Roles of which a caller needs one to write this path; absent = the family's. */
+        Optional<List<String>> writeRoles();
     }
 
     interface RateLimit {
@@ -165,6 +226,21 @@ public interface GatewayConfig {
         /** Largest total size of the request headers (then 431). */
         @WithDefault("16K")
         MemorySize maxHeaderSize();
+
+        /**
+         * Longest time from the first byte of a request head to its end (then 408 and the connection is
+         * closed): headers trickled in one line at a time never hold a connection longer.
+         */
+        @WithDefault("10s")
+        Duration headerTimeout();
+
+        /** Longest silence within a request body being forwarded (then 408, the backend exchange is dropped). */
+        @WithDefault("10s")
+        Duration bodyIdleTimeout();
+
+        /** Longest time a request body may take to arrive whole, however steadily it trickles (then 408). */
+        @WithDefault("10m")
+        Duration bodyTimeout();
     }
 
     interface Docs {

@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * One readiness check per backend service, named after it: the service is up when at least one of its
  * instances answers its readiness endpoint with 200 within {@code gateway.docs.fetch-timeout}; the data
- * says how each instance answered. {@code /q/health} thus shows at a glance which service is missing.
+ * says how each instance answered and whether it takes requests, by position ({@code instance-1} is the
+ * first of {@code gateway.services.<s>.instances}), never by address: the health endpoints answer anyone
+ * and must not map the internal network. {@code /q/health} thus shows at a glance which service is missing.
  */
 @ApplicationScoped
 public class BackendReadiness {
@@ -54,7 +56,7 @@ public class BackendReadiness {
             for (int i = 0; i < probes.size(); i++) {
                 String state = probes.get(i).result();
                 up |= "UP".equals(state);
-                builder.withData(backend.instances().get(i).toString(), state);
+                builder.withData("instance-" + (i + 1), state + (backend.inRotation(i) ? ", in rotation" : ", out of rotation"));
             }
             return Future.succeededFuture(builder.status(up).build());
         });

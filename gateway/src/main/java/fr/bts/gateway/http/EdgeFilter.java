@@ -5,12 +5,14 @@ import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.List;
 import java.util.Map.Entry;
 
 /**
@@ -23,12 +25,14 @@ import java.util.Map.Entry;
 public class EdgeFilter {
 
     private final ProblemWriter problems;
+    private final ConnectionGuard guard;
     private final AccessLog accessLog;
     private final CorsPolicy cors;
     private final long maxHeaderSize;
     private final String hsts;
 
-    EdgeFilter(GatewayConfig config, ProblemWriter problems, AccessLog accessLog) {
+    EdgeFilter(GatewayConfig config, ProblemWriter problems, AccessLog accessLog, ConnectionGuard guard) {
+        this.guard = guard;
         this.problems = problems;
         this.accessLog = accessLog;
         this.cors = new CorsPolicy(config.cors());
@@ -41,6 +45,7 @@ public class EdgeFilter {
     }
 
     void handle(RoutingContext ctx) {
+        guard.ensureInstalled();
         long start = System.nanoTime();
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
@@ -49,6 +54,14 @@ public class EdgeFilter {
         ctx.addHeadersEndHandler(v -> decorate(request, response, id));
         ctx.addEndHandler(ar -> log(ctx, start, ar.succeeded()));
 
+        String framing = framingProblem(request);
+        if (framing != null) {
+            request.resume();
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(ar -> request.connection().close());
+            problems.write(ctx, ProblemType.BAD_REQUEST, framing);
+            return;
+        }
         if (headerSize(request.headers()) > maxHeaderSize) {
             request.resume();
             problems.write(ctx, ProblemType.custom("request-header-too-large", "Request headers too large", 431),
@@ -72,10 +85,36 @@ public class EdgeFilter {
         if (!headers.contains("Content-Security-Policy")) {
             headers.set("Content-Security-Policy", "frame-ancestors 'none'");
         }
+        if (request.headers().contains(HttpHeaders.AUTHORIZATION) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+            // an answer for one caller's token is no one else's: never kept by a browser or shared cache
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if ("https".equals(request.scheme())) {
             headers.set("Strict-Transport-Security", hsts);
         }
         cors.decorate(request, response);
+    }
+
+    /**
+     * Why the body of a request cannot be framed unambiguously (RFC 9112 §6.1, §6.3), or null: both
+     * {@code Content-Length} and {@code Transfer-Encoding} (HTTP/1.0 requests, which the decoder lets through
+     * with both), several {@code Content-Length} values, or a transfer coding other than {@code chunked}
+     * alone. Such a request is answered 400 and its connection closed, never forwarded.
+     */
+    static String framingProblem(HttpServerRequest request) {
+        MultiMap headers = request.headers();
+        List<String> encodings = headers.getAll(HttpHeaders.TRANSFER_ENCODING);
+        List<String> lengths = headers.getAll(HttpHeaders.CONTENT_LENGTH);
+        if (!encodings.isEmpty() && !lengths.isEmpty()) {
+            return "A request may not carry both Content-Length and Transfer-Encoding (RFC 9112 §6.1)";
+        }
+        if (lengths.size() > 1) {
+            return "A request may carry one Content-Length only";
+        }
+        if (!encodings.isEmpty() && (encodings.size() > 1 || !"chunked".equalsIgnoreCase(encodings.get(0).trim()))) {
+            return "The only transfer coding accepted is chunked";
+        }
+        return null;
     }
 
     private static long headerSize(MultiMap headers) {

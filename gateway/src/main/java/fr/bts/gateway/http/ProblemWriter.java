@@ -55,7 +55,8 @@ public class ProblemWriter {
                 .end(Buffer.buffer(json(answer)));
     }
 
-    private byte[] json(Problem problem) {
+    /** The problem as its JSON bytes, for answers written below the router ({@link ConnectionGuard}). */
+    byte[] json(Problem problem) {
         try {
             return mapper.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,8 @@
 package fr.bts.gateway.proxy;
 
+import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
+import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.routing.RouteFamily;
@@ -11,26 +13,34 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One request on its way through the gateway, once it is allowed: picks an instance round-robin (the next
- * one when an instance refuses the connection, since nothing was sent yet), streams the request body up
- * and the answer back with back-pressure in both directions (never a whole body in memory), and turns a
- * refused, reset or silent backend into a 502 / 504 problem within the configured timeouts.
+ * One request on its way through the gateway, once it is allowed: picks an instance ({@link Backend#choose}),
+ * streams the request body up and the answer back with back-pressure in both directions (never a whole body
+ * in memory), and turns an unreachable, broken or silent backend into a problem within the configured
+ * timeouts. A request goes to another instance only when that is safe: the connection could not be opened
+ * (nothing was sent), or the method is idempotent, the request has no body and nothing of the answer was
+ * sent to the caller yet. Every outcome is reported to the backend's failure detection.
  */
 final class ProxyExchange {
 
@@ -44,15 +54,19 @@ final class ProxyExchange {
     private final ProblemWriter problems;
     private final MultiMap upstreamHeaders;
     private final String uri;
-    private final int first;
     private final long bufferUpTo;
-    private int attempts;
+    private final Set<Backend.Member> tried = new HashSet<>(4);
+    /** The instance of the attempt under way, counted in its in-flight exchanges until {@link #release()}. */
+    private Backend.Member active;
+    private final GatewayConfig.Limits limits;
     private HttpClientRequest upstream;
-    private boolean tooLarge;
+    /** The gateway refused the body (too large, too slow) and answered itself: the upstream failure that follows is its doing. */
+    private boolean refused;
 
     ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, ProblemWriter problems, String clientIp,
-                  long bufferUpTo) {
+                  long bufferUpTo, GatewayConfig.Limits limits) {
         this.bufferUpTo = bufferUpTo;
+        this.limits = limits;
         this.ctx = ctx;
         this.in = ctx.request();
         this.out = ctx.response();
@@ -63,20 +77,24 @@ final class ProxyExchange {
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
         this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, in.scheme(), in.getHeader(HttpHeaders.HOST),
                 ctx.get(GatewayKeys.REQUEST_ID));
-        this.first = backend.nextIndex();
     }
 
     void start() {
         ctx.addEndHandler(ar -> {
+            release();
             if (ar.failed() && upstream != null) {
                 upstream.reset();
             }
         });
-        connect();
+        attempt();
     }
 
-    private void connect() {
-        Backend.Instance instance = backend.instance(first + attempts);
+    private void attempt() {
+        Backend.Member member = backend.choose(tried);
+        tried.add(member);
+        active = member;
+        member.inFlight.incrementAndGet();
+        Backend.Instance instance = member.instance;
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(instance.host())
@@ -88,26 +106,56 @@ final class ProxyExchange {
                 .setIdleTimeout(backend.config().readTimeout().toMillis());
         backend.client().request(options).onComplete(ar -> {
             if (ar.succeeded()) {
-                send(instance, ar.result());
+                send(member, ar.result());
             } else {
-                connectFailed(instance, ar.cause());
+                connectFailed(member, ar.cause());
             }
         });
     }
 
-    private void connectFailed(Backend.Instance instance, Throwable cause) {
-        attempts++;
-        boolean unreachable = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
-                || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException;
-        if (unreachable && attempts < backend.instances().size() && !out.closed()) {
-            LOG.debugf("%s instance %s refused the connection, trying the next one", backend.name(), instance);
-            connect();
+    /** Nothing was sent: whatever the method, the request may go to another instance. */
+    private void connectFailed(Backend.Member member, Throwable cause) {
+        backend.failed(member, unreachable(cause));
+        release();
+        if (!out.closed() && tried.size() < backend.members().size()) {
+            LOG.debugf("%s instance %s could not be reached (%s), trying another one", backend.name(), member.instance, cause);
+            attempt();
             return;
         }
-        failed(instance, cause);
+        failed(member.instance, cause);
     }
 
-    private void send(Backend.Instance instance, HttpClientRequest request) {
+    /** The exchange failed before any answer came back: retried only when that cannot execute it twice. */
+    private void exchangeFailed(Backend.Member member, Throwable cause) {
+        if (cause instanceof StreamResetException) {
+            // the gateway reset the exchange itself: the caller went away or its body was refused; not the backend's doing
+            release();
+            upstream = null;
+            return;
+        }
+        backend.failed(member, false);
+        release();
+        upstream = null;
+        boolean safe = idempotent(in.method()) && !hasBody(in) && !(cause instanceof TimeoutException);
+        if (safe && !out.headWritten() && !out.closed() && tried.size() < backend.members().size()) {
+            LOG.debugf("%s instance %s failed (%s) on an idempotent request, trying another one", backend.name(),
+                    member.instance, cause);
+            attempt();
+            return;
+        }
+        failed(member.instance, cause);
+    }
+
+    private void release() {
+        Backend.Member member = active;
+        if (member != null) {
+            active = null;
+            member.inFlight.decrementAndGet();
+        }
+    }
+
+    private void send(Backend.Member member, HttpClientRequest request) {
+        Backend.Instance instance = member.instance;
         upstream = request;
         request.exceptionHandler(e -> LOG.debugf("Exchange with %s instance %s ended: %s", backend.name(), instance, e.toString()));
         ctx.put(GatewayKeys.INSTANCE, instance);
@@ -120,41 +168,51 @@ final class ProxyExchange {
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
                 out.writeContinue();
             }
-            answer = request.send(new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge));
+            LimitedBody body = new LimitedBody(in, route.maxBodySize(), this::bodyTooLarge, this::bodyBroken);
+            watch(body, System.nanoTime());
+            answer = request.send(body);
         } else {
             in.resume();
             answer = request.send();
         }
         answer.onComplete(ar -> {
             if (ar.succeeded()) {
-                relay(ar.result());
-            } else if (!tooLarge) {
-                failed(instance, ar.cause());
+                relay(member, ar.result());
+            } else if (!refused) {
+                exchangeFailed(member, ar.cause());
             }
         });
     }
 
-    private void relay(HttpClientResponse response) {
+    private void relay(Backend.Member member, HttpClientResponse response) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            backend.failed(member, false);
+        } else {
+            backend.succeeded(member);
+        }
         if (out.closed() || out.ended()) {
             response.request().reset();
             return;
         }
-        out.setStatusCode(response.statusCode());
+        out.setStatusCode(status);
         if (response.statusMessage() != null) {
             out.setStatusMessage(response.statusMessage());
         }
         ForwardedHeaders.response(response.headers(), out.headers());
-        int status = response.statusCode();
+        if (status == 503 && !out.headers().contains(HttpHeaders.RETRY_AFTER)) {
+            out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(backend.config().retryAfterSeconds()));
+        }
         boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
         long length = bodyless ? -1 : declaredLength(response.headers().get(HttpHeaders.CONTENT_LENGTH));
         if (length >= 0 && length <= bufferUpTo) {
-            gather(response, (int) length);
+            gather(member, response, (int) length);
             return;
         }
         if (!bodyless && length < 0) {
             out.setChunked(true);
         }
-        response.pipe().endOnFailure(false).to(out).onFailure(this::interrupted);
+        response.pipe().endOnFailure(false).to(out).onFailure(e -> interrupted(member, e));
     }
 
     /**
@@ -164,12 +222,12 @@ final class ProxyExchange {
      * no copy to a direct buffer for the socket write), returned to the pool once written or abandoned;
      * memory stays bounded by {@code gateway.relay.buffer-up-to} per exchange.
      */
-    private void gather(HttpClientResponse response, int length) {
+    private void gather(Backend.Member member, HttpClientResponse response, int length) {
         PooledBody body = new PooledBody(length);
         ctx.addEndHandler(ar -> body.abandon());
         response.exceptionHandler(e -> {
             body.abandon();
-            interrupted(e);
+            interrupted(member, e);
         });
         response.handler(body::append);
         response.endHandler(v -> {
@@ -236,8 +294,11 @@ final class ProxyExchange {
         }
     }
 
-    private void interrupted(Throwable e) {
+    private void interrupted(Backend.Member member, Throwable e) {
         LOG.debugf("Answer of %s interrupted: %s", backend.name(), e.getMessage());
+        if (!out.closed()) {
+            backend.failed(member, false);
+        }
         if (!out.closed()) {
             out.reset();
         }
@@ -254,8 +315,65 @@ final class ProxyExchange {
         }
     }
 
+    /**
+     * The body timeouts: a body silent for {@code gateway.limits.body-idle-timeout}, or not whole after
+     * {@code body-timeout}, is refused with a 408 and the backend exchange dropped, so that a slow client
+     * never holds a backend connection for the backend's own read timeout. One timer per exchange, set again
+     * for what is left rather than reset on every chunk.
+     */
+    private void watch(LimitedBody body, long started) {
+        long idle = limits.bodyIdleTimeout().toNanos();
+        long total = limits.bodyTimeout().toNanos();
+        long now = System.nanoTime();
+        long wait = Math.min(idle - (now - body.lastChunk()), total - (now - started));
+        ctx.vertx().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1), id -> {
+            if (body.finished() || refused || out.ended() || out.closed()) {
+                return;
+            }
+            long at = System.nanoTime();
+            if (at - body.lastChunk() >= idle) {
+                bodyTimedOut("No byte of the request body came for " + limits.bodyIdleTimeout().toSeconds() + " s");
+            } else if (at - started >= total) {
+                bodyTimedOut("The request body did not arrive whole within " + limits.bodyTimeout().toSeconds() + " s");
+            } else {
+                watch(body, started);
+            }
+        });
+    }
+
+    private void bodyTimedOut(String detail) {
+        refused = true;
+        if (upstream != null) {
+            upstream.reset();
+        }
+        out.putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.addEndHandler(ar -> in.connection().close());
+        problems.write(ctx, ProblemType.custom("request-timeout", "Request timeout", 408), detail);
+    }
+
+    /**
+     * The caller's body could not be read (malformed chunked framing, the caller gone): a 400 if the caller
+     * is still there, the backend exchange dropped, and nothing counted against the backend instance (a
+     * client sending bad chunks must not be able to take instances out of rotation).
+     */
+    private void bodyBroken(Throwable cause) {
+        if (refused) {
+            return;
+        }
+        refused = true;
+        if (upstream != null) {
+            upstream.reset();
+        }
+        LOG.debugf("Request body to %s could not be read: %s", backend.name(), cause.toString());
+        if (!out.closed() && !out.headWritten()) {
+            out.putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(ar -> in.connection().close());
+            problems.write(ctx, ProblemType.BAD_REQUEST, "The request body could not be read (malformed chunked encoding?)");
+        }
+    }
+
     private void bodyTooLarge() {
-        tooLarge = true;
+        refused = true;
         if (upstream != null) {
             upstream.reset();
         }
@@ -270,6 +388,11 @@ final class ProxyExchange {
                 + route.maxBodySize() + " bytes accepted on " + route.name());
     }
 
+    /**
+     * The last attempt failed before the answer started: 503 with {@code Retry-After} when the service
+     * could not be reached, timed out or dropped the exchange (it is down or restarting: come back later),
+     * 502 only when what came back was not a well-formed HTTP answer.
+     */
     private void failed(Backend.Instance instance, Throwable cause) {
         if (out.closed()) {
             return;
@@ -280,17 +403,37 @@ final class ProxyExchange {
         }
         in.resume();
         String service = backend.name();
-        if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
+        if (cause instanceof TimeoutException) {
             LOG.warnf("%s instance %s timed out: %s", service, instance, cause.getMessage());
-            problems.write(ctx, ProblemType.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time");
-        } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                || cause instanceof UnknownHostException) {
+            unavailable("The " + service + " service did not answer in time");
+        } else if (unreachable(cause) || cause instanceof ConnectTimeoutException) {
             LOG.warnf("%s instance %s unreachable: %s", service, instance, cause.getMessage());
-            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service is unreachable");
+            unavailable("The " + service + " service is unreachable");
+        } else if (cause instanceof IOException || cause instanceof HttpClosedException || cause instanceof StreamResetException) {
+            LOG.warnf("%s instance %s dropped the exchange: %s", service, instance, cause.toString());
+            unavailable("The " + service + " service closed the exchange before answering");
         } else {
-            LOG.warnf("%s instance %s failed: %s", service, instance, cause.toString());
-            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service closed the exchange");
+            LOG.warnf("%s instance %s sent a malformed answer: %s", service, instance, cause.toString());
+            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service sent a malformed answer");
         }
+    }
+
+    private void unavailable(String detail) {
+        int seconds = backend.config().retryAfterSeconds();
+        out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        problems.write(ctx, Problem.of(ProblemType.SERVICE_UNAVAILABLE, detail + "; retry in " + seconds + " s")
+                .with("retryAfter", seconds));
+    }
+
+    private static boolean unreachable(Throwable cause) {
+        return cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
+                || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException;
+    }
+
+    /** Methods that RFC 9110 §9.2.2 defines as idempotent. */
+    static boolean idempotent(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
     }
 
     static boolean hasBody(HttpServerRequest request) {

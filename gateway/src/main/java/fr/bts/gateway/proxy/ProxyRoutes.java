@@ -44,12 +44,15 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final long STORE_FAILURE_LOG_SECONDS = 10;
     private static final long MAX_BUFFER_UP_TO = 16L * 1024 * 1024;
+    /** Set once a refused token is being answered: both the identity's subscriber and the HTTP layer's failure report it. */
+    private static final String TOKEN_REFUSED = "bts.gateway.token-refused";
 
     private final Backends backends;
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
     private final long bufferUpTo;
+    private final GatewayConfig.Limits limits;
     private final LongAdder storeFailures = new LongAdder();
     private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
@@ -59,6 +62,7 @@ public class ProxyRoutes {
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
+        this.limits = config.limits();
         if (bufferUpTo < 0 || bufferUpTo > MAX_BUFFER_UP_TO) {
             throw new IllegalStateException("gateway.relay.buffer-up-to must be between 0 and 16M (it is held per "
                     + "exchange in memory): " + bufferUpTo);
@@ -70,7 +74,19 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route().handler(this::handle);
+        router.route().handler(this::handle).failureHandler(this::authenticationFailed);
+    }
+
+    /**
+     * The HTTP layer ends a request whose token does not verify with a failure of its own (the deferred
+     * identity failed): on the proxied paths that failure gets the gateway's answer, budget counted.
+     */
+    private void authenticationFailed(RoutingContext ctx) {
+        if (ctx.get(GatewayKeys.ROUTE) != null && ctx.failure() instanceof AuthenticationFailedException) {
+            invalidToken(ctx);
+        } else {
+            ctx.next();
+        }
     }
 
     void handle(RoutingContext ctx) {
@@ -118,12 +134,39 @@ public class ProxyRoutes {
                         identity -> authorize(ctx, route, access, identity),
                         failure -> {
                             if (failure instanceof AuthenticationFailedException) {
-                                reject(ctx, ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or not meant for this API");
+                                invalidToken(ctx);
                             } else {
                                 LOG.errorf(failure, "Token validation could not be performed");
                                 reject(ctx, ProblemType.SERVICE_UNAVAILABLE, "Tokens cannot be validated at the moment");
                             }
                         });
+    }
+
+    /**
+     * A token that does not verify is the caller's IP spending its anonymous budget, like a call without
+     * token: guessing tokens or flooding with garbage ones ends in 429 as any other flood does.
+     */
+    private void invalidToken(RoutingContext ctx) {
+        if (ctx.get(TOKEN_REFUSED) != null) {
+            return;
+        }
+        ctx.put(TOKEN_REFUSED, Boolean.TRUE);
+        ClientKey client = ClientKey.of(null, clientIp(ctx));
+        ctx.put(GatewayKeys.CLIENT, client.key());
+        Context context = Vertx.currentContext();
+        rateLimiter.acquire(client.key(), null, true).onComplete(ar -> onContext(context, () -> {
+            if (ar.failed()) {
+                storeFailed(ar.cause());
+            } else if (!ar.result().allowed()) {
+                tooManyRequests(ctx, ar.result());
+                return;
+            }
+            reject(ctx, ProblemType.UNAUTHORIZED, "The bearer token is invalid, expired or not meant for this API");
+        }));
+    }
+
+    private static String clientIp(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     private void authorize(RoutingContext ctx, RouteFamily route, RouteFamily.Access access, SecurityIdentity identity) {
@@ -137,7 +180,7 @@ public class ProxyRoutes {
                     + access.anyOfRoles());
             return;
         }
-        String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String ip = clientIp(ctx);
         ClientKey client = ClientKey.of(identity, ip);
         ctx.put(GatewayKeys.CLIENT, client.key());
         Context context = Vertx.currentContext();
@@ -157,14 +200,18 @@ public class ProxyRoutes {
                     .putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
         }
         if (!decision.allowed()) {
-            long seconds = decision.retryAfterSeconds();
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            ctx.request().resume();
-            problems.write(ctx, Problem.of(ProblemType.TOO_MANY_REQUESTS,
-                    "The request budget of this client is spent; retry in " + seconds + " s").with("retryAfter", seconds));
+            tooManyRequests(ctx, decision);
             return;
         }
-        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo).start();
+        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo, limits).start();
+    }
+
+    private void tooManyRequests(RoutingContext ctx, RateLimitDecision decision) {
+        long seconds = decision.retryAfterSeconds();
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ctx.request().resume();
+        problems.write(ctx, Problem.of(ProblemType.TOO_MANY_REQUESTS,
+                "The request budget of this client is spent; retry in " + seconds + " s").with("retryAfter", seconds));
     }
 
     /**

@@ -11,15 +11,46 @@ import java.util.Set;
  *                     the CASE API: ARCHITECTURE.md, "Identity and access")
  * @param readRoles    roles of which one is needed to read; empty = any valid token
  * @param writeRoles   roles of which one is needed to write; empty = any valid token
+ * @param pathRules    paths of the family with roles of their own (the first that matches wins), e.g. the
+ *                     candidate's own {@code POST …/attestations/requests} among evaluation writes that are
+ *                     otherwise for rectorats and juries
  */
 public record RouteFamily(String name, List<String> prefixes, String service, List<String> publicReads,
-                          Set<String> readRoles, Set<String> writeRoles, long maxBodySize) {
+                          Set<String> readRoles, Set<String> writeRoles, long maxBodySize, List<PathRule> pathRules) {
 
     public RouteFamily {
         prefixes = List.copyOf(prefixes);
         publicReads = List.copyOf(publicReads);
         readRoles = Set.copyOf(readRoles);
         writeRoles = Set.copyOf(writeRoles);
+        pathRules = List.copyOf(pathRules);
+    }
+
+    public RouteFamily(String name, List<String> prefixes, String service, List<String> publicReads,
+                       Set<String> readRoles, Set<String> writeRoles, long maxBodySize) {
+        this(name, prefixes, service, publicReads, readRoles, writeRoles, maxBodySize, List.of());
+    }
+
+    /**
+     * A path whose roles differ from its family's: {@code pattern} is a path where {@code *} stands for
+     * exactly one non-empty segment; null roles mean the family's.
+     */
+    public record PathRule(String pattern, Set<String> readRoles, Set<String> writeRoles) {
+
+        boolean matches(String path) {
+            String[] expected = pattern.split("/", -1);
+            String[] actual = path.split("/", -1);
+            if (expected.length != actual.length) {
+                return false;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                boolean any = "*".equals(expected[i]) && !actual[i].isEmpty();
+                if (!any && !expected[i].equals(actual[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** What a request needs before it is forwarded. */
@@ -46,6 +77,14 @@ public record RouteFamily(String name, List<String> prefixes, String service, Li
         boolean read = isRead(method);
         if (read && publicReads.stream().anyMatch(prefix -> underPrefix(path, prefix))) {
             return Access.PUBLIC;
+        }
+        for (PathRule rule : pathRules) {
+            if (rule.matches(path)) {
+                Set<String> roles = read ? rule.readRoles() : rule.writeRoles();
+                if (roles != null) {
+                    return new Access(false, roles);
+                }
+            }
         }
         return new Access(false, read ? readRoles : writeRoles);
     }

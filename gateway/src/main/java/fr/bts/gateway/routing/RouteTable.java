@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The route families of the configuration, and which one a path belongs to (longest prefix wins). */
 public final class RouteTable {
@@ -29,7 +30,10 @@ public final class RouteTable {
                     route.publicReads().orElse(List.of()),
                     new HashSet<>(route.readRoles().orElse(List.of())),
                     new HashSet<>(route.writeRoles().orElse(List.of())),
-                    route.maxBodySize().asLongValue()));
+                    route.maxBodySize().asLongValue(),
+                    route.pathRules().values().stream().map(rule -> new RouteFamily.PathRule(rule.path(),
+                            rule.readRoles().map(Set::copyOf).orElse(null),
+                            rule.writeRoles().map(Set::copyOf).orElse(null))).toList()));
         }
         return new RouteTable(families);
     }

@@ -72,4 +72,23 @@ class RouteTableTest {
         assertEquals(Set.of("rectorat"), DOSSIERS.access("POST", "/api/dossiers/v1/dossiers").anyOfRoles());
         assertFalse(DOSSIERS.access("GET", "/api/dossiers/v1/dossiers").anonymousAllowed());
     }
+
+    @Test
+    void aPathRuleGivesOnePathRolesOfItsOwnAndNothingElse() {
+        RouteFamily evaluations = new RouteFamily("evaluations", List.of("/api/evaluations"), "evaluation", List.of(),
+                Set.of("rectorat", "candidate"), Set.of("rectorat", "jury-member"), 1_000,
+                List.of(new RouteFamily.PathRule("/api/evaluations/v1/sessions/*/candidates/*/attestations/requests",
+                        null, Set.of("rectorat", "candidate"))));
+        assertEquals(Set.of("rectorat", "candidate"),
+                evaluations.access("POST", "/api/evaluations/v1/sessions/7/candidates/C42/attestations/requests").anyOfRoles());
+        assertEquals(Set.of("rectorat", "jury-member"),
+                evaluations.access("POST", "/api/evaluations/v1/sessions/7/candidates/C42/attestations").anyOfRoles());
+        assertEquals(Set.of("rectorat", "jury-member"),
+                evaluations.access("POST", "/api/evaluations/v1/sessions//candidates/C42/attestations/requests").anyOfRoles());
+        assertEquals(Set.of("rectorat", "jury-member"),
+                evaluations.access("POST", "/api/evaluations/v1/sessions/7/candidates/C42/attestations/requests/x").anyOfRoles());
+        assertEquals(Set.of("rectorat", "candidate"),
+                evaluations.access("GET", "/api/evaluations/v1/sessions/7/candidates/C42/attestations/requests").anyOfRoles(),
+                "a rule without read roles leaves reads to the family's");
+    }
 }
