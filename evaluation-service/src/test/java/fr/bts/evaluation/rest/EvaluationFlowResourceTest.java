@@ -47,6 +47,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -497,13 +498,18 @@ class EvaluationFlowResourceTest {
         as(EC1).get(transcript).then().statusCode(403);
 
         byte[] pdf = given().auth().oauth2(CANDIDATE1).accept("application/pdf").get(transcript)
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
 
         String pv = given().auth().oauth2(RECTORAT).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/latest/pv")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertTrue(pv.startsWith("candidat;nom;prenom;"));
         assertTrue(pv.contains(C2) && pv.contains("NON_DELIVRE_NV") && pv.contains("NV E5"), pv);
+        // names that a spreadsheet would evaluate are written as text (issue 11, OWASP CSV injection)
+        assertTrue(pv.contains(";\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Nom2\"\")\";'@Prénom;"), pv);
+        assertFalse(pv.contains(";=") || pv.contains(";@"), pv);
         given().auth().oauth2(RECTORAT).accept("application/pdf").get(SESSIONS + "/" + sam + "/deliberations/1/pv")
                 .then().statusCode(200).contentType("application/pdf");
         given().auth().oauth2(CANDIDATE1).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/1/pv").then().statusCode(403);
