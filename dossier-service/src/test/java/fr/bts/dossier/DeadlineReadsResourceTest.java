@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class DeadlineReadsResourceTest {
 
     private static final String DOSSIERS = "/api/dossiers/v1/dossiers";
-    private static final String JURY_PRESIDENT = TestTokens.token("president-versailles", "versailles", "jury-president");
+    private static final String RECTORAT_API = TestTokens.token("service-account-rectorat-versailles-api", "versailles", "rectorat");
 
     private static void deadline(String session, String certification, Instant at) {
         as(RECTORAT).contentType("application/json").body(Map.of("dossierDeadline", at.toString()))
@@ -105,11 +105,11 @@ class DeadlineReadsResourceTest {
                     .body("status", equalTo("ABSENT")).body("nv", equalTo(true)).body("deadline", equalTo(missed.toString()));
         }
 
-        // the snapshot (rectorat, jury president) says exactly what the reads say
+        // the snapshot (a rectorat user or service account, the only callers) says exactly what the reads say
         List<Map<String, Object>> read = readEpreuves(file(RECTORAT, id));
         assertEquals(read, snapshotEpreuves(RECTORAT, "2061", "BTS-SAM", id));
-        assertEquals(read, snapshotEpreuves(JURY_PRESIDENT, "2061", "BTS-SAM", id));
-        assertEquals(readEpreuves(file(RECTORAT, other)), snapshotEpreuves(JURY_PRESIDENT, "2061", "BTS-SAM", other));
+        assertEquals(read, snapshotEpreuves(RECTORAT_API, "2061", "BTS-SAM", id));
+        assertEquals(readEpreuves(file(RECTORAT, other)), snapshotEpreuves(RECTORAT_API, "2061", "BTS-SAM", other));
 
         // a dossier submitted before the deadline is untouched
         assertEquals(List.of("SUBMITTED", "ABSENT"), file(candidate("cand-db"), other).getList("dossiers.status"));
@@ -153,7 +153,7 @@ class DeadlineReadsResourceTest {
                 .body("dossiers.status", contains("ABSENT"))
                 .body("dossiers.nv", contains(false))
                 .body("dossiers.deadline", contains(missed.toString()));
-        assertEquals(readEpreuves(file(RECTORAT, id)), snapshotEpreuves(JURY_PRESIDENT, "2062", "BTS-GPME", id));
+        assertEquals(readEpreuves(file(RECTORAT, id)), snapshotEpreuves(RECTORAT_API, "2062", "BTS-GPME", id));
     }
 
     @Test

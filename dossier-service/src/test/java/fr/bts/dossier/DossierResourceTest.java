@@ -207,6 +207,21 @@ class DossierResourceTest {
     }
 
     @Test
+    void registrationSnapshotIsReadByTheRectoratOfItsAcademieOnly() {
+        register(sam("2047", "VER-2047-00001", "cand-s"));
+        String snapshot = "/api/dossiers/v1/snapshots/2047/BTS-SAM";
+        String president = fr.bts.devstack.TestTokens.token("pres-versailles", "versailles", "jury-president", "jury-member");
+        as(president).get(snapshot).then().statusCode(403).contentType("application/problem+json");
+        as(JURY).get(snapshot).then().statusCode(403).contentType("application/problem+json");
+        as(candidate("cand-s")).get(snapshot).then().statusCode(403);
+        as(RECTORAT_LYON).get(snapshot).then().statusCode(200).body("candidates", hasSize(0));
+        as(RECTORAT).get(snapshot).then().statusCode(200).body("candidates", hasSize(1))
+                .body("candidates[0].lastName", org.hamcrest.Matchers.notNullValue());
+        // a certification that is no code is refused before any call to the referential
+        as(RECTORAT).get("/api/dossiers/v1/snapshots/2047/not-a-code").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
     void registrationWorkflowNeedsIfMatchAndKeepsHistory() {
         String id = register(gpme("2036", "VER-2036-00001", "cand-j"));
         String submit = DOSSIERS + "/" + id + "/registration/submit";

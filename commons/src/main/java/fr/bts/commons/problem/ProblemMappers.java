@@ -76,6 +76,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 3)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        Problem strict = InputProblemMappers.problemOf(e);
+        if (strict != null) {
+            return respond(strict, uri);
+        }
         String field = jsonPath(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         if (field.isEmpty()) {
@@ -88,6 +92,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 4)
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        Problem strict = InputProblemMappers.problemOf(e);
+        if (strict != null) {
+            return respond(strict, uri);
+        }
         String location = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON" + location), uri);
@@ -141,7 +149,7 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(type, detail).withInstance(URI.create(uri.getPath())));
+                .entity(Problem.of(type, detail).withInstance(InputProblemMappers.instance(uri)));
         if (original.getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }
@@ -186,14 +194,14 @@ public class ProblemMappers {
     private static Response unauthenticated(UriInfo uri, String detail) {
         return Response.status(401).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(Problem.of(ProblemType.UNAUTHORIZED, detail).withInstance(URI.create(uri.getPath())))
+                .entity(Problem.of(ProblemType.UNAUTHORIZED, detail).withInstance(InputProblemMappers.instance(uri)))
                 .build();
     }
 
     /** Writes {@code problem} with its status, its media type and the request path as {@code instance}. */
     public static Response respond(Problem problem, UriInfo uri) {
         Problem withInstance = problem.instance() == null && uri != null
-                ? problem.withInstance(URI.create(uri.getPath()))
+                ? problem.withInstance(InputProblemMappers.instance(uri))
                 : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withInstance).build();
     }

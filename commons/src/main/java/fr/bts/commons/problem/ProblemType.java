@@ -12,6 +12,10 @@ public record ProblemType(URI uri, String title, int status) {
 
     public static final ProblemType BAD_REQUEST = standard("bad-request", "Bad request", 400);
     public static final ProblemType MALFORMED_BODY = standard("malformed-body", "Malformed request body", 400);
+    /** A text value, key or parameter with a control character (issue 11); the violation names the field. */
+    public static final ProblemType INVALID_CHARACTER = standard("invalid-character", "Refused character in text", 400);
+    /** A number no field of the suite accepts (1e40, 1e309, NaN); the violation names the field. */
+    public static final ProblemType NUMBER_OUT_OF_RANGE = standard("number-out-of-range", "Number out of range", 400);
     public static final ProblemType VALIDATION = standard("validation", "Validation failed", 422);
     public static final ProblemType UNAUTHORIZED = standard("unauthorized", "Authentication required", 401);
     public static final ProblemType FORBIDDEN = standard("forbidden", "Forbidden", 403);
@@ -26,6 +30,8 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType PRECONDITION_FAILED = standard("precondition-failed", "Precondition failed", 412);
     public static final ProblemType PRECONDITION_REQUIRED = standard("precondition-required", "Precondition required", 428);
     public static final ProblemType PAYLOAD_TOO_LARGE = standard("payload-too-large", "Payload too large", 413);
+    public static final ProblemType URI_TOO_LONG = standard("uri-too-long", "Request URI too long", 414);
+    public static final ProblemType HEADERS_TOO_LARGE = standard("headers-too-large", "Request headers too large", 431);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = standard("unsupported-media-type", "Unsupported media type", 415);
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = standard("idempotency-key-reused",
             "Idempotency key reused with another request", 422);
@@ -56,6 +62,8 @@ public record ProblemType(URI uri, String title, int status) {
             case 409 -> CONFLICT;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION;
             case 428 -> PRECONDITION_REQUIRED;

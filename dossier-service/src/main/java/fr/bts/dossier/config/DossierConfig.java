@@ -30,6 +30,18 @@ public interface DossierConfig {
         /** Content types a candidate may upload. */
         @WithDefault("application/pdf,image/png,image/jpeg")
         List<String> allowedTypes();
+
+        /** Largest total size of the files inside an OOXML / OpenDocument attachment once inflated, in bytes (64 MiB). */
+        @WithDefault("67108864")
+        long maxInflatedSize();
+
+        /** Largest ratio of inflated size to file size of such an attachment (ordinary documents stay under 30). */
+        @WithDefault("100")
+        int maxCompressionRatio();
+
+        /** Most entries in such an attachment. */
+        @WithDefault("2000")
+        int maxArchiveEntries();
     }
 
     interface Imports {

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The registration snapshot of docs/contracts.md, read by the evaluation service with the caller's token (a
- * rectorat user, or a jury president) or a rectorat service account; the académie comes from the token.
+ * The registration snapshot of docs/contracts.md, read by the evaluation service with the caller's token when the
+ * rectorat starts grading (a rectorat user or a rectorat service account); the académie comes from the token. It
+ * holds every candidate's identity (names, birth dates, accounts), so no jury role reads it: this service does not
+ * know juries, and a president reads the candidates of their own session from evaluation-service.
  */
 @Path("/api/dossiers/v1/snapshots/{session}/{certification}")
 @Tag(name = "Snapshots")
@@ -27,10 +29,11 @@ public class SnapshotResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT})
+    @RolesAllowed(Roles.RECTORAT)
     @Operation(summary = "Every registration of a session and certification with units, dispenses, bénéfices and dossier status (NV included)")
     public Response snapshot(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
-                             @PathParam("certification") String certification) {
+                             @PathParam("certification") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}",
+                                     message = "must be a certification code, e.g. BTS-SAM") String certification) {
         return Response.ok(snapshots.snapshot(session, certification)).build();
     }
 }

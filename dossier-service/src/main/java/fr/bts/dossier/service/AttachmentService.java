@@ -35,8 +35,9 @@ import java.util.Locale;
  * The candidate's productions and required pieces, stored in GridFS (bucket {@code attachments}) and bound to
  * the dossier and académie in their metadata and in the dossier document. Uploads are streamed with a size limit
  * and a content-type allowlist (configuration), the declared type must match the file's signature for PDF, PNG
- * and JPEG, the SHA-256 is computed on the way, and the file name is sanitised (a name with a path, a control
- * character or nothing left once cleaned is refused).
+ * and JPEG (and the zip signature for OOXML / OpenDocument), the SHA-256 is computed on the way, and the file name is
+ * sanitised (a name with a path, a control character or nothing left once cleaned is refused). Once stored, the
+ * content passes the policy of {@link AttachmentContent} (zip bombs, active PDF content) or is deleted and refused.
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -119,6 +120,7 @@ public class AttachmentService {
             }
         }
         ObjectId stored = upload.getObjectId();
+        checkContent(type, stored, size);
         PieceJointe attachment = new PieceJointe();
         attachment.id = stored.toHexString();
         attachment.epreuve = epreuve;
@@ -218,10 +220,22 @@ public class AttachmentService {
             case "application/pdf" -> startsWith(head, "%PDF-".getBytes());
             case "image/png" -> startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
             case "image/jpeg" -> startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            default -> true;
+            default -> !AttachmentContent.isArchive(type) || startsWith(head, new byte[] {'P', 'K', 3, 4});
         };
         if (!ok) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type);
+        }
+    }
+
+    /** The content policy of {@link AttachmentContent}, on the stored bytes; a refused file is deleted again. */
+    private void checkContent(String type, ObjectId stored, long size) throws IOException {
+        DossierConfig.Attachments limits = config.attachments();
+        try (InputStream content = bucket().openDownloadStream(stored)) {
+            AttachmentContent.check(type, content, size, new AttachmentContent.Limits(limits.maxInflatedSize(),
+                    limits.maxCompressionRatio(), limits.maxArchiveEntries()));
+        } catch (IOException | RuntimeException e) {
+            bucket().delete(stored);
+            throw e;
         }
     }
 

@@ -1,14 +1,21 @@
 package fr.bts.dossier.service;
 
+import fr.bts.commons.csv.CsvWriter;
+import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
+import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.text.ControlCharacters;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * RFC 4180 CSV: comma-separated, fields optionally in double quotes, a doubled quote inside a quoted field,
- * CRLF or LF line ends. A malformed document (stray quote, text after a closing quote, unclosed quote) is a 400.
- * Written cells that a spreadsheet would read as a formula are prefixed with a quote (CSV injection).
+ * CRLF or LF line ends. A malformed document (stray quote, text after a closing quote, unclosed quote) is a 400, and
+ * so is a cell with a control character other than tab and newline ({@link ControlCharacters}, the rule JSON bodies
+ * follow too). Writing goes through the suite's one cell writer, {@link fr.bts.commons.csv.CsvWriter}, which puts a
+ * {@code '} before a cell a spreadsheet would read as a formula; reading takes that quote off again (a cell
+ * {@code '=…}, {@code '+…}, {@code '-…}, {@code '@…} reads {@code =…}), so that an export imports back unchanged.
  */
 public final class Csv {
 
@@ -92,26 +99,24 @@ public final class Csv {
         if (fields.size() == 1 && fields.get(0).isBlank()) {
             return;
         }
-        records.add(new Record(line, List.copyOf(fields)));
+        List<String> cells = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            String cell = fields.get(i);
+            int refused = ControlCharacters.firstRefused(cell);
+            if (refused >= 0) {
+                String where = "line " + line + ", column " + (i + 1);
+                throw new ProblemException(Problem.of(ProblemType.INVALID_CHARACTER, "The CSV cell at " + where
+                        + " has a refused character (" + ControlCharacters.describe(cell, refused) + ")",
+                        List.of(new Problem.Violation(where, "control characters other than tab and newline are refused"))));
+            }
+            cells.add(cell.length() > 1 && cell.charAt(0) == '\'' && CsvWriter.looksLikeFormula(cell.substring(1))
+                    ? cell.substring(1) : cell);
+        }
+        records.add(new Record(line, List.copyOf(cells)));
     }
 
     private static ProblemException malformed(int line, String what) {
         return ProblemException.badRequest("Malformed CSV at line " + line + ": " + what);
-    }
-
-    /** One CSV cell, quoted when needed, with a leading quote before =, +, -, @, tab or CR (formula injection). */
-    public static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     public record Record(int line, List<String> fields) {

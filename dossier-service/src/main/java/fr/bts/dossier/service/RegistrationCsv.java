@@ -1,5 +1,6 @@
 package fr.bts.dossier.service;
 
+import fr.bts.commons.csv.CsvWriter;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.dossier.model.CategorieCandidat;
@@ -153,14 +154,7 @@ public final class RegistrationCsv {
                 String.join("|", d.langues.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList()),
                 String.join("|", d.dispenses.stream().map(x -> x.unite + ":" + x.diplome).toList()),
                 String.join("|", d.benefices.stream().map(b -> b.unite + ":" + b.note + ":" + b.session + ":" + b.dateObtention).toList()));
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(Csv.cell(cells.get(i)));
-        }
-        return out.append("\r\n").toString();
+        return CsvWriter.comma("\r\n").row(cells).toString();
     }
 
     private static String nz(String s) {

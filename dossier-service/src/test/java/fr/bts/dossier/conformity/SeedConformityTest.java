@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine on the referential's real seed documents ({@code seed/bts-*.json}, copied from
- * referential-service/src/main/resources/seed at commit 4d588d5): every rule type they use is known, a dossier
+ * The engine on the referential's real seed documents (read from referential-service/src/main/resources/seed, so
+ * that a change of the seeds is checked here in the same build): every rule type they use is known, a dossier
  * built from the requirements' own kinds, fields and pieces passes every rule, and an empty dossier fails every
  * rule that asks for something (all but CHAMPS_COMPLETS, which holds vacuously for no fiche).
  */
@@ -31,6 +33,8 @@ class SeedConformityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static final Path REFERENTIAL_SEEDS = Path.of("..", "referential-service", "src", "main", "resources", "seed");
 
     private final ConformityEngine engine = new ConformityEngine();
 
@@ -71,8 +75,13 @@ class SeedConformityTest {
                 }
             }
             case "bts-sam E5" -> {
-                fiches.add(fiche(exigences, "P1", "PROJET", List.of(), Set.of(), null));
-                fiches.add(fiche(exigences, "P2", "PROJET", List.of(), Set.of(), null));
+                // each project has every characteristic the rules ask of a project (S002 Annexe II.D, E5, 3)
+                Set<String> caracteristiques = new HashSet<>();
+                exigences.regles().stream()
+                        .filter(r -> "FICHES_AVEC_DRAPEAU".equals(r.type()) && "PROJET".equals(r.typeFiche()))
+                        .forEach(r -> caracteristiques.add(r.drapeau()));
+                fiches.add(fiche(exigences, "P1", "PROJET", List.of(), caracteristiques, null));
+                fiches.add(fiche(exigences, "P2", "PROJET", List.of(), caracteristiques, null));
                 fiches.add(fiche(exigences, "V1", "RAPPORT_VEILLE", List.of(), Set.of(), "P2"));
             }
             case "bts-gpme E4" -> {
@@ -101,8 +110,9 @@ class SeedConformityTest {
         return new Fiche(id, type, activites, drapeaux, champs, lien);
     }
 
+    /** The seed as the referential loads it, read from its module (a copy here would drift from it). */
     private static JsonNode seed(String name) throws IOException {
-        try (InputStream in = SeedConformityTest.class.getResourceAsStream("/seed/" + name + ".json")) {
+        try (InputStream in = Files.newInputStream(REFERENTIAL_SEEDS.resolve(name + ".json"))) {
             return JSON.readTree(in);
         }
     }

@@ -6,19 +6,37 @@ import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.JuryMember;
 import fr.bts.evaluation.model.SessionCandidate;
+import fr.bts.evaluation.model.SessionStatus;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Object-level authorization of the service: a session exists for a caller only in the caller's académie
- * (another académie's session is a 404), the president is the account named president of the session's jury,
- * a candidate sees only the candidate whose {@code account} is their username.
+ * Object-level authorization of the service, the one place where who sees what is decided. A session exists for a
+ * caller only in the caller's académie (another académie's session is a 404), and within it:
+ * <ul>
+ *   <li>the rectorat sees every session of its académie, all of its jury, candidates, grades and deliberations;</li>
+ *   <li>a jury member or president sees a session only if they sit on its jury or on one of its commissions
+ *       (otherwise the session is a 404 for them); its president sees all of its candidates and grades, a member
+ *       those of their commissions;</li>
+ *   <li>a candidate sees a session only if they are one of its candidates, and only their own results.</li>
+ * </ul>
  */
 @RequestScoped
 public class Access {
+
+    /** A session on whose jury or commissions {@code :account} sits. */
+    private static final String SITS_ON = "(id in (select j.sessionId from JuryMember j where j.account = :account)"
+            + " or id in (select c.sessionId from Commission c join c.members m where m = :account))";
+    /** A session of which {@code :account} is a candidate. */
+    private static final String IS_CANDIDATE_OF = "id in (select k.sessionId from SessionCandidate k where k.account = :account)";
 
     @Inject
     Caller caller;
@@ -35,8 +53,46 @@ public class Access {
         return caller.hasRole(role);
     }
 
+    /** The session if the caller sees it (see the class comment), else 404. */
     public ExamSession session(UUID id) {
-        return ExamSession.findInAcademie(id, academie()).orElseThrow(() -> ProblemException.notFound("No session " + id));
+        return ExamSession.findInAcademie(id, academie()).filter(this::sees)
+                .orElseThrow(() -> ProblemException.notFound("No session " + id));
+    }
+
+    /** The sessions of the caller's académie that the caller sees, newest first (the list filter is the rule above). */
+    public PanacheQuery<ExamSession> visibleSessions() {
+        String order = " order by year desc, certification";
+        if (caller.hasRole(Roles.RECTORAT)) {
+            return ExamSession.find("academie = ?1" + order, academie());
+        }
+        String seen = seenThrough().orElseThrow(() -> ProblemException.forbidden("Your roles do not allow reading sessions"));
+        return ExamSession.find("academie = :academie and " + seen + order,
+                Parameters.with("academie", academie()).and("account", caller.username()));
+    }
+
+    private boolean sees(ExamSession session) {
+        if (caller.hasRole(Roles.RECTORAT)) {
+            return true;
+        }
+        return seenThrough().filter(seen -> ExamSession.count("id = :session and " + seen,
+                Parameters.with("session", session.id).and("account", caller.username())) > 0).isPresent();
+    }
+
+    /** The condition under which a session is seen by a caller who is not its rectorat, from their roles. */
+    private Optional<String> seenThrough() {
+        List<String> ways = new ArrayList<>();
+        if (caller.hasRole(Roles.JURY_MEMBER) || caller.hasRole(Roles.JURY_PRESIDENT)) {
+            ways.add(SITS_ON);
+        }
+        if (caller.hasRole(Roles.CANDIDATE)) {
+            ways.add(IS_CANDIDATE_OF);
+        }
+        return ways.isEmpty() ? Optional.empty() : Optional.of("(" + String.join(" or ", ways) + ")");
+    }
+
+    /** Whether the caller sees every candidate and grade of the session: its rectorat and its president. */
+    public boolean seesWholeSession(ExamSession session) {
+        return caller.hasRole(Roles.RECTORAT) || isPresidentOf(session);
     }
 
     /**
@@ -76,7 +132,7 @@ public class Access {
 
     /** Deliberation figures are read by the rectorat and by the session's president. */
     public void requireRectoratOrPresident(ExamSession session) {
-        if (!caller.hasRole(Roles.RECTORAT) && !isPresidentOf(session)) {
+        if (!seesWholeSession(session)) {
             throw ProblemException.forbidden("Only the rectorat and this session's jury president read deliberations");
         }
     }
@@ -91,13 +147,13 @@ public class Access {
      * reads only their own, and only once the session is published (before that it does not exist for them).
      */
     public SessionCandidate readableCandidate(ExamSession session, String candidateNumber) {
-        if (caller.hasRole(Roles.RECTORAT) || isPresidentOf(session)) {
+        if (seesWholeSession(session)) {
             return candidate(session, candidateNumber);
         }
         if (caller.hasRole(Roles.CANDIDATE)) {
             SessionCandidate candidate = SessionCandidate.findByNumber(session.id, candidateNumber)
                     .filter(c -> caller.username().equals(c.account))
-                    .filter(c -> session.status == fr.bts.evaluation.model.SessionStatus.PUBLISHED)
+                    .filter(c -> session.status == SessionStatus.PUBLISHED)
                     .orElseThrow(() -> ProblemException.notFound("No published result for candidate " + candidateNumber));
             return candidate;
         }

@@ -2,7 +2,6 @@ package fr.bts.evaluation.service;
 
 import fr.bts.commons.http.Page;
 import fr.bts.commons.http.PageRequest;
-import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.CandidateView;
 import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.SessionCandidate;
@@ -27,7 +26,7 @@ public class CandidateService {
     public Page<CandidateView> list(UUID sessionId, PageRequest page) {
         ExamSession session = access.session(sessionId);
         io.quarkus.hibernate.orm.panache.PanacheQuery<SessionCandidate> query;
-        if (access.hasRole(Roles.RECTORAT) || access.isPresidentOf(session)) {
+        if (access.seesWholeSession(session)) {
             query = SessionCandidate.find("sessionId = :session order by candidateNumber", Parameters.with("session", session.id));
         } else {
             query = SessionCandidate.find("sessionId = :session and id in (select k from Commission c join c.members m join c.candidates k "

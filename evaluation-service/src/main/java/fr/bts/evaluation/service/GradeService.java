@@ -106,7 +106,7 @@ public class GradeService {
             where.append(" and g.epreuve = :epreuve");
             params.and("epreuve", epreuve);
         }
-        if (!access.hasRole(fr.bts.commons.security.Roles.RECTORAT) && !access.isPresidentOf(session)) {
+        if (!access.seesWholeSession(session)) {
             where.append(" and exists (select 1 from Commission k join k.members m join k.candidates x where k.sessionId = :session "
                     + "and m = :account and x = g.candidateId and k.epreuve = g.epreuve)");
             params.and("account", access.username());

@@ -7,6 +7,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.bts.commons.csv.CsvWriter;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.DeliberationDtos.CandidateResult;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,21 +91,20 @@ public class OutputService {
             throw ProblemException.notFound("No sealed revision " + revision);
         }
         List<String> epreuves = results.get(0).result().unites().stream().map(ResultatUnite::epreuve).distinct().toList();
-        StringBuilder csv = new StringBuilder();
-        csv.append("candidat;nom;prenom");
-        epreuves.forEach(e -> csv.append(';').append(e));
-        csv.append(";points;coefficients;moyenne;decision;motifs;blocs_valides\r\n");
+        List<String> header = new ArrayList<>(List.of("candidat", "nom", "prenom"));
+        header.addAll(epreuves);
+        header.addAll(List.of("points", "coefficients", "moyenne", "decision", "motifs", "blocs_valides"));
+        CsvWriter csv = CsvWriter.semicolon("\r\n").row(header);
         for (CandidateResult r : results) {
             ResultatCandidat res = r.result();
-            csv.append(cell(r.candidate())).append(';').append(cell(r.lastName())).append(';').append(cell(r.firstName()));
+            List<String> row = new ArrayList<>(List.of(r.candidate(), nullSafe(r.lastName()), nullSafe(r.firstName())));
             for (String e : epreuves) {
-                csv.append(';').append(res.unites().stream().filter(u -> u.epreuve().equals(e)).findFirst().map(OutputService::mark).orElse(""));
+                row.add(res.unites().stream().filter(u -> u.epreuve().equals(e)).findFirst().map(OutputService::mark).orElse(""));
             }
-            csv.append(';').append(Arrondi.text(res.totalPoints())).append(';').append(Arrondi.text(res.totalCoefficients()))
-                    .append(';').append(res.moyenne() == null ? "" : res.moyenne().toPlainString())
-                    .append(';').append(res.decision())
-                    .append(';').append(cell(motifs(res)))
-                    .append(';').append(String.join(" ", res.blocsValides())).append("\r\n");
+            row.addAll(List.of(Arrondi.text(res.totalPoints()), Arrondi.text(res.totalCoefficients()),
+                    res.moyenne() == null ? "" : res.moyenne().toPlainString(), String.valueOf(res.decision()), motifs(res),
+                    String.join(" ", res.blocsValides())));
+            csv.row(row);
         }
         return csv.toString();
     }
@@ -188,14 +189,6 @@ public class OutputService {
             s.append("A_OBTENIR ").append(String.join(" ", r.epreuvesManquantes()));
         }
         return s.toString().trim();
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@") ? "'" + value : value;
-        return safe.contains(";") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static String nullSafe(String s) {

@@ -107,8 +107,7 @@ public class SessionService {
 
     @Transactional
     public Page<SessionView> list(PageRequest page) {
-        String academie = access.academie();
-        var query = ExamSession.find("academie = ?1 order by year desc, certification", academie);
+        var query = access.visibleSessions();
         long total = query.count();
         List<ExamSession> items = query.page(page.page(), page.size()).list();
         return Page.of(page, total, items.stream().map(SessionView::of).toList());
@@ -128,7 +127,7 @@ public class SessionService {
             }
             case DELIBERATION -> {
                 requireFrom(session, SessionStatus.GRADING, to);
-                if (!access.hasRole(Roles.RECTORAT) && !access.isPresidentOf(session)) {
+                if (!access.seesWholeSession(session)) {
                     throw ProblemException.forbidden("Only the rectorat or the jury president opens the deliberation");
                 }
             }

@@ -47,6 +47,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -433,7 +434,8 @@ class EvaluationFlowResourceTest {
     @Order(9)
     void thePresidentPreviewsAdjustsAndCannotSealWhileAGradeIsMissing() {
         String url = SESSIONS + "/" + sam + "/deliberations";
-        as(OTHER_PRESIDENT).get(url + "/preview").then().statusCode(403);
+        // a president who does not sit on this session's jury: the session does not exist for him
+        as(OTHER_PRESIDENT).get(url + "/preview").then().statusCode(404);
         as(EC1).get(url + "/preview").then().statusCode(403);
         as(RECTORAT_LYON).get(url + "/preview").then().statusCode(404);
         as(PRESIDENT).get(url + "/preview").then().statusCode(200)
@@ -452,7 +454,7 @@ class EvaluationFlowResourceTest {
                 .body("violations[0].field", is(C4));
 
         as(EC1).body(Map.of("statut", "ABSENT")).put(grades(sam) + "/" + C4 + "/E6").then().statusCode(201);
-        as(OTHER_PRESIDENT).post(url + "/seal").then().statusCode(403);
+        as(OTHER_PRESIDENT).post(url + "/seal").then().statusCode(404);
         as(PRESIDENT).post(url + "/seal").then().statusCode(201).body("revision", is(1))
                 .body("decisions.ADMIS", is(1)).body("decisions.NON_DELIVRE_ABSENCE", is(1));
     }
@@ -496,13 +498,18 @@ class EvaluationFlowResourceTest {
         as(EC1).get(transcript).then().statusCode(403);
 
         byte[] pdf = given().auth().oauth2(CANDIDATE1).accept("application/pdf").get(transcript)
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
 
         String pv = given().auth().oauth2(RECTORAT).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/latest/pv")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertTrue(pv.startsWith("candidat;nom;prenom;"));
         assertTrue(pv.contains(C2) && pv.contains("NON_DELIVRE_NV") && pv.contains("NV E5"), pv);
+        // names that a spreadsheet would evaluate are written as text (issue 11, OWASP CSV injection)
+        assertTrue(pv.contains(";\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"Nom2\"\")\";'@Prénom;"), pv);
+        assertFalse(pv.contains(";=") || pv.contains(";@"), pv);
         given().auth().oauth2(RECTORAT).accept("application/pdf").get(SESSIONS + "/" + sam + "/deliberations/1/pv")
                 .then().statusCode(200).contentType("application/pdf");
         given().auth().oauth2(CANDIDATE1).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/1/pv").then().statusCode(403);
@@ -643,6 +650,10 @@ class EvaluationFlowResourceTest {
         as(CANDIDATE1).get("/api/evaluations/v1/audit/verify").then().statusCode(403);
     }
 
+    static Call call(String method, String path, Object body) {
+        return new Call(method, path, body, null, null);
+    }
+
     static Response send(Call call, String token) {
         RequestSpecification request = as(token).header("If-Match", "\"v0\"").header("Idempotency-Key", "isolation-" + call.path().hashCode());
         if (call.body() != null) {
@@ -683,5 +694,76 @@ class EvaluationFlowResourceTest {
         assertEquals(1, count("select count(*) from idempotency_record where caller = 'purge-test' and idem_key = 'live'"));
         assertEquals(younger, count("select count(*) from idempotency_record"));
         assertEquals(1, count("select count(*) from idempotency_record where idem_key = 'batch-1'"));
+    }
+
+    @Test
+    @Order(17)
+    void aJuryMemberOrPresidentSeesOnlyTheSessionsWhoseJuryTheySitOn() throws SQLException {
+        String other = as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "1", "year", 2027))
+                .post(SESSIONS).then().statusCode(201).extract().path("id");
+        as(RECTORAT).body(Map.of("president", person("pres-autre", "IA_IPR"), "members", List.of(
+                        person("ec-2", "ENSEIGNANT_CHERCHEUR"), person("prof-2", "PROFESSEUR_PUBLIC"),
+                        person("pro-3", "PROFESSIONNEL_EMPLOYEUR"), person("pro-4", "PROFESSIONNEL_SALARIE"))))
+                .put(SESSIONS + "/" + other + "/jury").then().statusCode(200);
+        String memberElsewhere = TestTokens.token("ec-2", "versailles", "jury-member");
+        String memberNowhere = TestTokens.token("jury-sans-session", "versailles", "jury-member");
+        String presidentLyon = TestTokens.token("pres-versailles", "lyon", "jury-president", "jury-member");
+        String s = SESSIONS + "/" + sam;
+
+        // who sits on a jury reads its session
+        as(EC1).get(s).then().statusCode(200);
+        as(EC1).get(s + "/jury").then().statusCode(200);
+        as(PRESIDENT).get(s + "/candidates").then().statusCode(200).body("totalItems", is(4));
+        as(memberElsewhere).get(SESSIONS + "/" + other).then().statusCode(200);
+        as(OTHER_PRESIDENT).get(SESSIONS + "/" + other + "/jury").then().statusCode(200).body("president.account", is("pres-autre"));
+
+        // the list filter is the same rule
+        as(RECTORAT).get(SESSIONS).then().statusCode(200).body("totalItems", is(3));
+        as(EC1).get(SESSIONS).then().statusCode(200).body("totalItems", is(2)).body("items.id", not(hasItem(other)));
+        as(memberElsewhere).get(SESSIONS).then().statusCode(200).body("totalItems", is(1)).body("items[0].id", is(other));
+        as(OTHER_PRESIDENT).get(SESSIONS).then().statusCode(200).body("totalItems", is(1)).body("items[0].id", is(other));
+        as(memberNowhere).get(SESSIONS).then().statusCode(200).body("totalItems", is(0));
+        as(EC1_LYON).get(SESSIONS).then().statusCode(200).body("totalItems", is(0));
+
+        // every endpoint of a session answers 404 to a jury member or president of another session, or of none
+        long grades = gradeCount();
+        List<Call> juryCalls = List.of(
+                call("GET", s, null),
+                call("GET", s + "/jury", null),
+                call("GET", s + "/commissions", null),
+                call("GET", s + "/candidates", null),
+                call("GET", s + "/grades", null),
+                call("GET", s + "/grades/" + C2 + "/E1", null),
+                call("PUT", s + "/grades/" + C2 + "/E1", Map.of("statut", "NOTE", "note", 12)),
+                call("POST", s + "/grades", Map.of("grades", List.of(item(C2, "E1", 12)))));
+        List<Call> presidentCalls = List.of(
+                call("POST", s + "/transitions", Map.of("to", "DELIBERATION")),
+                call("GET", s + "/deliberations/preview", null),
+                call("PUT", s + "/deliberations/adjustments/" + C1 + "/E4", Map.of("note", 10, "motif", "m")),
+                call("DELETE", s + "/deliberations/adjustments/" + C1 + "/E4", null),
+                call("POST", s + "/deliberations/seal", Map.of()),
+                call("POST", s + "/deliberations/revisions", Map.of("reason", "r", "adjustments",
+                        List.of(Map.of("candidate", C1, "epreuve", "E4", "note", 10, "motif", "m")))),
+                call("GET", s + "/deliberations/1", null),
+                call("GET", s + "/deliberations/1/pv", null),
+                call("GET", s + "/candidates/" + C1 + "/transcript", null),
+                call("GET", s + "/candidates/" + C1 + "/attestations", null));
+        for (Call call : juryCalls) {
+            for (String token : List.of(memberElsewhere, memberNowhere, OTHER_PRESIDENT)) {
+                send(call, token).then().statusCode(404).contentType("application/problem+json");
+            }
+        }
+        for (Call call : presidentCalls) {
+            send(call, OTHER_PRESIDENT).then().statusCode(404).contentType("application/problem+json");
+        }
+        // the same usernames in another académie see nothing of it either
+        for (String read : List.of(s, s + "/jury", s + "/commissions", s + "/candidates", s + "/grades")) {
+            as(EC1_LYON).get(read).then().statusCode(404).contentType("application/problem+json");
+            as(presidentLyon).get(read).then().statusCode(404).contentType("application/problem+json");
+        }
+        // a candidate of one session sees nothing of another
+        as(CANDIDATE1).get(SESSIONS + "/" + other + "/candidates/" + C1 + "/transcript").then().statusCode(404);
+        assertEquals(grades, gradeCount());
+        as(RECTORAT).get(s).then().statusCode(200).body("status", is("PUBLISHED"));
     }
 }

@@ -1,9 +1,9 @@
 package fr.bts.referential.casepackage;
 
 /**
- * An error of the CASE API, answered as CASE's {@code imsx_StatusInfo} rather than problem+json, as CASE
- * clients expect: {@code imsx_codeMajor} failure, {@code imsx_severity} error, and a {@code imsx_codeMinor}
- * such as {@code unknownobject} (404) or {@code invalid_uuid} (400).
+ * An error of the CASE API, answered as problem+json that also carries CASE's {@code imsx_StatusInfo} members,
+ * as CASE clients expect: {@code imsx_codeMajor} failure, {@code imsx_severity} error, and a
+ * {@code imsx_codeMinor} such as {@code unknownobject} (404) or {@code invalid_uuid} (400).
  */
 public class CaseException extends RuntimeException {
 

@@ -32,7 +32,7 @@ public final class DocumentDiff {
     }
 
     private static final List<String> SECTIONS = List.of("categoriesCandidats", "voiesAcces", "reglesResultat",
-            "langues", "dispenses", "correspondances");
+            "langues", "dispenses", "correspondances", "conflits", "dispositions");
 
     private DocumentDiff() {
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.bts.commons.json.StrictJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +19,15 @@ import java.io.UncheckedIOException;
 /**
  * Strict reading and canonical writing of {@link VersionDocument}s.
  *
- * <p>Reading fails on unknown fields, duplicate keys, nulls for primitives and trailing tokens. Writing is
+ * <p>Reading fails on unknown fields, duplicate keys, nulls for primitives and trailing tokens, and follows the
+ * suite's strict JSON rules ({@link StrictJson}: refused characters in texts, numbers out of range, nesting). Writing is
  * canonical: contract field order, no whitespace, nulls kept, dates ISO-8601, so that equal documents give
  * equal bytes and the strong ETag (hash of those bytes) is stable. Element ids are always derived
  * ({@link ElementIds}), whatever the input says, so that ids never change across versions.
  */
 public final class DocumentJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = StrictJson.applyDefaults(JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -36,7 +38,7 @@ public final class DocumentJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+            .build());
 
     private DocumentJson() {
     }
@@ -48,11 +50,12 @@ public final class DocumentJson {
     /** Parses JSON text into a tree, rejecting duplicate keys and trailing content. */
     public static JsonNode readTree(byte[] json) throws JsonProcessingException {
         try (JsonParser parser = MAPPER.createParser(json)) {
-            JsonNode tree = MAPPER.readTree(parser);
+            JsonNode tree = MAPPER.readTree(json);
             if (tree == null || !tree.isObject()) {
                 throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(parser,
                         VersionDocument.class, "A JSON object is expected");
             }
+            StrictJson.checkTree(tree);
             return tree;
         } catch (JsonProcessingException e) {
             throw e;

@@ -1,5 +1,6 @@
 package fr.bts.referential.document;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.problem.Problem;
 import fr.bts.referential.document.VersionDocument.Bloc;
 import fr.bts.referential.document.VersionDocument.Competence;
@@ -23,7 +24,9 @@ import static fr.bts.referential.document.DocumentElements.list;
  * The rules a version must satisfy before it can be published: identity present, codes unique per kind,
  * every cross-reference resolving (bloc ↔ unit, épreuve → unit and parent, competency → activities,
  * dispenses and correspondences → units, dossier rules → activities and fiche types), numbers in range,
- * CCF with its number of situations. Every violation is reported, not only the first.
+ * CCF with its number of situations, every rule value with its provenance ({@link RuleValues}), every recorded
+ * conflict with two readings at least. A form or a number of situations may stay null only where a recorded
+ * conflict names it. Every violation is reported, not only the first.
  */
 public final class DocumentValidator {
 
@@ -92,9 +95,35 @@ public final class DocumentValidator {
         }
         Set<String> categories = list(doc.categoriesCandidats()).stream()
                 .map(c -> c.code() == null ? null : c.code().name()).collect(Collectors.toSet());
-        for (int i = 0; i < list(doc.epreuves()).size(); i++) {
-            epreuve(v, "epreuves[" + i + "]", doc.epreuves().get(i), uniteCodes, epreuveCodes, activiteCodes, categories);
+        Set<String> contested = new HashSet<>();
+        for (int i = 0; i < list(doc.conflits()).size(); i++) {
+            VersionDocument.Conflit c = doc.conflits().get(i);
+            blank(v, "conflits[" + i + "].code", c.code());
+            if (list(c.chemins()).isEmpty()) {
+                v.add(new Problem.Violation("conflits[" + i + "].chemins", "names no field"));
+            }
+            if (list(c.lectures()).size() < 2) {
+                v.add(new Problem.Violation("conflits[" + i + "].lectures", "a conflict has two readings at least"));
+            }
+            contested.addAll(list(c.chemins()));
         }
+        if (!contested.isEmpty()) {
+            JsonNode tree = DocumentJson.toTree(doc);
+            for (String chemin : contested) {
+                JsonNode value = tree.at(pointer(chemin));
+                if (value.isMissingNode()) {
+                    v.add(new Problem.Violation("conflits", "names no field of the document", chemin));
+                } else if (!value.isNull()) {
+                    v.add(new Problem.Violation(chemin, "is in conflict between sources: stays null until the conflict "
+                            + "is settled (then remove the conflict)", value.toString()));
+                }
+            }
+        }
+        for (int i = 0; i < list(doc.epreuves()).size(); i++) {
+            epreuve(v, "epreuves[" + i + "]", doc.epreuves().get(i), uniteCodes, epreuveCodes, activiteCodes, categories,
+                    contested);
+        }
+        provenance(v, doc);
         for (int i = 0; i < list(doc.dispenses()).size(); i++) {
             refs(v, "dispenses[" + i + "].unites", list(doc.dispenses().get(i).unites()), uniteCodes, "unit");
         }
@@ -114,7 +143,8 @@ public final class DocumentValidator {
     }
 
     private static void epreuve(List<Problem.Violation> v, String at, Epreuve e, Set<String> unites,
-                                Set<String> epreuves, Set<String> activites, Set<String> categories) {
+                                Set<String> epreuves, Set<String> activites, Set<String> categories,
+                                Set<String> contested) {
         blank(v, at + ".intitule", e.intitule());
         if (e.unite() != null && !unites.contains(e.unite())) {
             v.add(new Problem.Violation(at + ".unite", "unknown unit", e.unite()));
@@ -143,7 +173,12 @@ public final class DocumentValidator {
                 }
             }
             if (m.forme() == null) {
-                v.add(new Problem.Violation(mat + ".forme", "is required"));
+                if (!contested.contains(mat + ".forme")) {
+                    v.add(new Problem.Violation(mat + ".forme", "is required"));
+                }
+            } else if (m.forme() == FormeEvaluation.CCF && m.nbSituations() == null
+                    && contested.contains(mat + ".nbSituations")) {
+                // the sources give two numbers of situations: left open until settled
             } else if (m.forme() == FormeEvaluation.CCF && (m.nbSituations() == null || m.nbSituations() < 1)) {
                 v.add(new Problem.Violation(mat + ".nbSituations", "a CCF needs at least 1 situation", m.nbSituations()));
             } else if (m.forme() != FormeEvaluation.CCF && m.nbSituations() != null) {
@@ -183,6 +218,7 @@ public final class DocumentValidator {
                 }
                 blank(v, rat + ".code", r.code());
                 blank(v, rat + ".message", r.message());
+                blank(v, rat + ".source", r.source());
                 refs(v, rat + ".activites", list(r.activites()), activites, "activity");
                 if (r.typeFiche() != null && !fiches.contains(r.typeFiche())) {
                     v.add(new Problem.Violation(rat + ".typeFiche", "unknown fiche type", r.typeFiche()));
@@ -193,6 +229,39 @@ public final class DocumentValidator {
                 }
             }
         }
+    }
+
+    /** Every rule value given is covered by a provenance of a known nature, with what that nature needs. */
+    private static void provenance(List<Problem.Violation> v, VersionDocument doc) {
+        Set<VersionDocument.Provenance> checked = new HashSet<>();
+        for (RuleValues.RuleValue value : RuleValues.of(doc)) {
+            VersionDocument.Provenance p = value.provenance();
+            if (p == null) {
+                v.add(new Problem.Violation(value.path(), "has no provenance: a seed reference (SOURCE), a legal text "
+                        + "named by the seeds (TEXTE_CITE) or a default (DEFAUT)", value.value().toString()));
+                continue;
+            }
+            if (!checked.add(p)) {
+                continue;
+            }
+            String at = value.path().substring(0, value.path().lastIndexOf('.')) + ".provenance";
+            if (p.nature() == null || !VersionDocument.Provenance.NATURES.contains(p.nature())) {
+                v.add(new Problem.Violation(at + ".nature", "must be one of " + VersionDocument.Provenance.NATURES,
+                        p.nature()));
+            } else if (p.nature().equals("SOURCE")) {
+                blank(v, at + ".source", p.source());
+                blank(v, at + ".citation", p.citation());
+            } else if (p.nature().equals("TEXTE_CITE")) {
+                blank(v, at + ".texte", p.texte());
+            } else {
+                blank(v, at + ".note", p.note());
+            }
+        }
+    }
+
+    /** {@code epreuves[6].situations[1].dureeMaxMinutes} → {@code /epreuves/6/situations/1/dureeMaxMinutes}. */
+    private static String pointer(String path) {
+        return "/" + path.replace("[", "/").replace("]", "").replace(".", "/");
     }
 
     private static Set<String> unique(List<Problem.Violation> v, String field, List<String> codes) {

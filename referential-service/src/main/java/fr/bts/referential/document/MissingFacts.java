@@ -12,14 +12,16 @@ import java.util.Set;
  * Lists the facts a version document leaves {@code null}: what the sources do not give (domain brief §5,
  * e.g. the GPME coefficients other than E4) and an administrator may supply in a later version. Fields whose
  * null is structural (no parent épreuve, no dossier required, not yet published, no situation count for a
- * non-CCF form) are not missing facts.
+ * non-CCF form, a form without parts) are not missing facts, nor are provenances, conflicts and provisions.
  */
 public final class MissingFacts {
 
     public record Missing(String path, String kind, String code, String field) {
     }
 
-    private static final Set<String> STRUCTURAL = Set.of("parent", "exigencesDossier", "publishedAt", "id");
+    private static final Set<String> STRUCTURAL = Set.of("parent", "exigencesDossier", "publishedAt", "id", "parties");
+    /** Where a fact lives that is not one of the document's own (provenance, conflicts, provisions, conditions). */
+    private static final Set<String> NOT_FACTS = Set.of("provenance", "conflits", "dispositions", "conditions");
     private static final Map<String, String> KIND_OF_ARRAY = Map.of(
             "blocs", "bloc", "competences", "competence", "domaines", "domaine", "activites", "activite",
             "taches", "tache", "unites", "unite", "epreuves", "epreuve", "situations", "situation");
@@ -46,6 +48,9 @@ public final class MissingFacts {
                 String name = field.getKey();
                 String childPath = path.isEmpty() ? name : path + "." + name;
                 JsonNode value = field.getValue();
+                if (NOT_FACTS.contains(name)) {
+                    continue;
+                }
                 if (value.isNull()) {
                     if (!STRUCTURAL.contains(name) && !(nonCcf && name.equals("nbSituations"))) {
                         out.add(new Missing(childPath, kind, code, name));

@@ -1,5 +1,6 @@
 package fr.bts.referential.moodle;
 
+import fr.bts.commons.csv.CsvWriter;
 import fr.bts.referential.document.VersionDocument;
 import fr.bts.referential.document.VersionDocument.Bloc;
 import fr.bts.referential.document.VersionDocument.Competence;
@@ -74,12 +75,16 @@ public final class MoodleCsv {
         return fields.stream().map(MoodleCsv::escape).collect(Collectors.joining(","));
     }
 
+    /**
+     * One cell through the suite's cell writer ({@link CsvWriter}): quoted as RFC 4180 says, and a cell starting
+     * with {@code = + - @}, tab or CR gets a leading {@code '} so that a spreadsheet opening the export shows a
+     * title like {@code =HYPERLINK(…)} as text. Moodle's importer ({@code tool_lpimportcsv}) reads cells as they
+     * are, so such a title arrives in Moodle with its {@code '}: visible, harmless, and the same rule applied to
+     * {@code ID number} and {@code Parent ID number} keeps a competency attached to its bloc (codes never start
+     * with those characters anyway). Framework, UUID, scale and flag cells never start with them.
+     */
     static String escape(String field) {
-        String f = field == null ? "" : field;
-        if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-            return "\"" + f.replace("\"", "\"\"") + "\"";
-        }
-        return f;
+        return CsvWriter.cell(field, ',');
     }
 
     private static String cut(String s) {

@@ -2,6 +2,8 @@ package fr.bts.referential.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
+import fr.bts.commons.problem.Problem;
+import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
 import fr.bts.referential.service.CaseService;
 import fr.bts.referential.service.PublicReads;
@@ -29,7 +31,7 @@ import java.util.UUID;
 
 /**
  * 1EdTech CASE 1.1 read API over the current published version of each certification. Public, cacheable
- * (strong ETag, short max-age), errors as CASE's {@code imsx_StatusInfo}.
+ * (strong ETag, short max-age), errors as problem+json carrying CASE's {@code imsx_StatusInfo} members.
  */
 @Path("/ims/case/v1p1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,17 +96,22 @@ public class CaseResource {
         return answer(cases.itemType(uuid(id), base()), ifNoneMatch);
     }
 
+    /**
+     * An RFC 9457 problem (as every error of the suite) that also carries CASE's {@code imsx_StatusInfo} members
+     * as extension members, so that a CASE client finds {@code imsx_codeMajor}/{@code imsx_codeMinor} where the
+     * CASE 1.1 REST binding puts them, and any other client the problem's {@code type} and {@code status}.
+     */
     @ServerExceptionMapper
     public Response caseError(CaseException e) {
         Map<String, Object> field = new LinkedHashMap<>();
         field.put("imsx_codeMinorFieldName", "sourcedId");
         field.put("imsx_codeMinorFieldValue", e.codeMinor());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("imsx_codeMajor", "failure");
-        body.put("imsx_severity", "error");
-        body.put("imsx_description", e.getMessage());
-        body.put("imsx_codeMinor", Map.of("imsx_codeMinorField", List.of(field)));
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        Problem problem = Problem.of(ProblemType.forStatus(e.status()), e.getMessage())
+                .with("imsx_codeMajor", "failure")
+                .with("imsx_severity", "error")
+                .with("imsx_description", e.getMessage())
+                .with("imsx_codeMinor", Map.of("imsx_codeMinorField", List.of(field)));
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private Response answer(ObjectNode body, String ifNoneMatch) {

@@ -154,7 +154,7 @@ public class CertificationResource {
 
     @GET
     @Path("{code}/versions/{version}/completeness")
-    @Operation(summary = "Facts the version leaves null", description = "What the sources do not give (e.g. GPME coefficients other than E4); an admin may supply them in a new version.")
+    @Operation(summary = "Facts the version leaves null, its conflicts and the provenance of its rule values", description = "What the sources do not give (e.g. GPME coefficients other than E4; an admin may supply them in a new version), the conflicts between sources it records (their fields stay null), and where every rule value comes from (seed quote, cited legal text, or default).")
     @APIResponse(responseCode = "200", description = "The missing facts", content = @Content(
             examples = @ExampleObject(name = "completeness", value = OpenApiExamples.COMPLETENESS)))
     public Views.Completeness completeness(@PathParam("code") String code, @PathParam("version") String version) {

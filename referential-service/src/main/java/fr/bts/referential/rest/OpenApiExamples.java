@@ -25,11 +25,20 @@ final class OpenApiExamples {
 
     static final String COMPLETENESS = """
             {"certification":"BTS-GPME","version":1,"missingCount":1,"missing":[
-              {"path":"epreuves[1].coefficient","kind":"epreuve","code":"E51","field":"coefficient"}]}""";
+              {"path":"epreuves[1].coefficient","kind":"epreuve","code":"EP-U51","field":"coefficient"}],
+             "conflits":[],"sansProvenance":0,"provenances":[
+              {"path":"epreuves[0].coefficient","kind":"epreuve","code":"E4","field":"coefficient","value":6,
+               "nature":"SOURCE","source":"[S004]","section":"Epreuve E4",
+               "citation":"Epreuve E4 – Gérer la relation avec les clients et les fournisseurs (coefficient 6)"},
+              {"path":"reglesResultat.seuilInclusif","kind":"section","code":"reglesResultat","field":"seuilInclusif",
+               "value":true,"nature":"TEXTE_CITE","texte":"Code de l’éducation, article D643-13"}]}""";
 
     static final String DIFF = """
             {"certification":"BTS-GPME","from":1,"to":2,"added":[],"removed":[],"changed":[
-              {"id":"…","kind":"epreuve","code":"E51","changes":[{"field":"coefficient","from":null,"to":4}]}]}""";
+              {"id":"…","kind":"epreuve","code":"EP-U51","changes":[{"field":"coefficient","from":null,"to":4},
+               {"field":"provenance","from":[{"champs":["noteSur"],"nature":"DEFAUT","note":"…"}],
+                "to":[{"champs":["noteSur"],"nature":"DEFAUT","note":"…"},
+                      {"champs":["coefficient"],"nature":"TEXTE_CITE","texte":"Arrêté du 19 février 2018 modifié …"}]}]}]}""";
 
     static final String VALIDATION_PROBLEM = """
             {"type":"urn:bts:problem:validation","title":"Validation failed","status":422,"detail":"2 rules are violated",

@@ -11,6 +11,6 @@ final class Documents {
     static VersionDocument withVersion(VersionDocument d, VersionDocument.VersionInfo version) {
         return new VersionDocument(d.certification(), version, d.categoriesCandidats(), d.voiesAcces(), d.blocs(),
                 d.domaines(), d.unites(), d.epreuves(), d.reglesResultat(), d.langues(), d.dispenses(),
-                d.correspondances());
+                d.correspondances(), d.conflits(), d.dispositions());
     }
 }

@@ -7,6 +7,7 @@ import fr.bts.referential.document.DocumentDiff;
 import fr.bts.referential.document.DocumentJson;
 import fr.bts.referential.document.ElementKind;
 import fr.bts.referential.document.MissingFacts;
+import fr.bts.referential.document.RuleValues;
 import fr.bts.referential.document.TextNormalizer;
 import fr.bts.referential.document.VersionDocument;
 import fr.bts.referential.model.Certification;
@@ -249,8 +250,22 @@ public class ReferentialQueryService {
 
     public Views.Completeness completeness(String codeOrRncp, String versionRef, boolean admin) {
         ReferentialVersion version = version(codeOrRncp, versionRef, admin);
-        List<MissingFacts.Missing> missing = MissingFacts.of(DocumentJson.fromCanonical(version.document));
-        return new Views.Completeness(version.certification.code, version.number, missing.size(), missing);
+        VersionDocument document = DocumentJson.fromCanonical(version.document);
+        List<MissingFacts.Missing> missing = MissingFacts.of(document);
+        List<Views.Provenance> provenances = new ArrayList<>();
+        int without = 0;
+        for (RuleValues.RuleValue v : RuleValues.of(document)) {
+            VersionDocument.Provenance p = v.provenance();
+            if (p == null) {
+                without++;
+            }
+            provenances.add(p == null
+                    ? new Views.Provenance(v.path(), v.kind(), v.code(), v.field(), v.value(), null, null, null, null, null, null)
+                    : new Views.Provenance(v.path(), v.kind(), v.code(), v.field(), v.value(), p.nature(), p.source(),
+                    p.section(), p.citation(), p.texte(), p.note()));
+        }
+        return new Views.Completeness(version.certification.code, version.number, missing.size(), missing,
+                document.conflits() == null ? List.of() : document.conflits(), without, provenances);
     }
 
     public Views.Diff diff(String codeOrRncp, String fromRef, String toRef, boolean admin) {

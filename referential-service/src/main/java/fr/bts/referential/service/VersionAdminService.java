@@ -67,7 +67,8 @@ public class VersionAdminService {
         VersionDocument parsed = DocumentJson.toDocument(document, code);
         VersionDocument empty = new VersionDocument(parsed.certification(),
                 new VersionDocument.VersionInfo(1, VersionStatus.DRAFT.name(), null, null, List.of()),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
+                List.of());
         requireValid(DocumentValidator.validate(empty, code));
         Instant now = now();
         Certification certification = new Certification();

@@ -36,8 +36,22 @@ public final class Views {
     public record Export(String certification, int version, String versionEtag, byte[] body) {
     }
 
+    /**
+     * What a version leaves null ({@code missing}), the conflicts between sources it records (their fields stay null
+     * until settled), and where every rule value it gives comes from ({@code provenances}; {@code sansProvenance}
+     * counts the ones nothing covers, which a valid version never has).
+     */
     public record Completeness(String certification, int version, int missingCount,
-                               List<fr.bts.referential.document.MissingFacts.Missing> missing) {
+                               List<fr.bts.referential.document.MissingFacts.Missing> missing,
+                               List<fr.bts.referential.document.VersionDocument.Conflit> conflits,
+                               int sansProvenance,
+                               List<Provenance> provenances) {
+    }
+
+    /** One rule value and its provenance, as completeness lists them. */
+    public record Provenance(String path, String kind, String code, String field, com.fasterxml.jackson.databind.JsonNode value,
+                             String nature, String source, String section, String citation, String texte,
+                             String note) {
     }
 
     public record Diff(String certification, int from, int to,

@@ -37,6 +37,13 @@ class DocumentValidatorTest {
             /domaines/0/activites/1/taches/0/code       | "T.1.1.1"        | domaines[].activites[].taches[2].code
             /certification/code                         | "BTS-OTHER"      | certification.code
             /reglesResultat/seuil                       | 21               | reglesResultat.seuil
+            /epreuves/0/provenance                      | []               | epreuves[0].coefficient
+            /epreuves/0/modalites/1/provenance          | []               | epreuves[0].modalites[1].dureeMinutes
+            /epreuves/0/situations/0/provenance/0/nature | "PEUT_ETRE"     | epreuves[0].situations[0].provenance.nature
+            /epreuves/0/situations/0/provenance/0/note  | null             | epreuves[0].situations[0].provenance.note
+            /reglesResultat/provenance/0/champs         | ["seuil"]        | reglesResultat.facultatives
+            /epreuves/0/modalites/0/forme               | null             | epreuves[0].modalites[0].forme
+            /epreuves/0/exigencesDossier/regles/0/source | null            | epreuves[0].exigencesDossier.regles[0].source
             """)
     void eachRuleReportsItsViolation(String pointer, String json, String field) throws Exception {
         ObjectNode tree = fixture();
@@ -56,6 +63,43 @@ class DocumentValidatorTest {
     @Test
     void theValidFixtureHasNoViolation() throws Exception {
         assertEquals(List.of(), DocumentValidator.validate(DocumentJson.toDocument(fixture(), "BTS-MINI"), "BTS-MINI"));
+    }
+
+    /** Issue 13: a fact on which the sources disagree stays null while the conflict is recorded; only then may a form be null. */
+    @Test
+    void aRecordedConflictLeavesItsFieldsNullAndOnlyThen() throws Exception {
+        ObjectNode tree = fixture();
+        ((ObjectNode) tree.at("/epreuves/0/modalites/1")).putNull("forme");
+        ((ObjectNode) tree.at("/epreuves/0/modalites/1")).putNull("dureeMinutes");
+        tree.set("conflits", DocumentJson.mapper().readTree("""
+                [{"code": "MINI-E4-FORME", "objet": "forme de E4 (catégorie C)",
+                  "chemins": ["epreuves[0].modalites[1].forme", "epreuves[0].modalites[1].dureeMinutes"],
+                  "lectures": [{"valeur": "PONCTUELLE_ORALE_ET_PRATIQUE", "source": "[S000]", "section": "BC01", "citation": "Ponctuelle orale et pratique"},
+                               {"valeur": "PONCTUELLE_ECRITE", "source": "[S004]", "section": "E4", "citation": "écrite"}]}]"""));
+        assertEquals(List.of(), DocumentValidator.validate(DocumentJson.toDocument(tree, "BTS-MINI"), "BTS-MINI"),
+                "a contested form may be null");
+
+        ((ObjectNode) tree.at("/epreuves/0/modalites/1")).put("dureeMinutes", 60);
+        List<Problem.Violation> settled = DocumentValidator.validate(DocumentJson.toDocument(tree, "BTS-MINI"), "BTS-MINI");
+        assertTrue(settled.stream().anyMatch(v -> v.field().equals("epreuves[0].modalites[1].dureeMinutes")
+                && v.message().contains("conflict")), settled.toString());
+
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/conflits/0/lectures")).remove(1);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/conflits/0/chemins")).add("epreuves[9].coefficient");
+        List<Problem.Violation> oneReading = DocumentValidator.validate(DocumentJson.toDocument(tree, "BTS-MINI"), "BTS-MINI");
+        assertTrue(oneReading.stream().anyMatch(v -> v.field().equals("conflits[0].lectures")), oneReading.toString());
+        assertTrue(oneReading.stream().anyMatch(v -> v.field().equals("conflits") && "epreuves[9].coefficient".equals(v.rejectedValue())),
+                oneReading.toString());
+    }
+
+    @Test
+    void everyRuleValueIsListedWithTheProvenanceThatCoversIt() throws Exception {
+        VersionDocument doc = DocumentJson.toDocument(fixture(), "BTS-MINI");
+        List<RuleValues.RuleValue> values = RuleValues.of(doc);
+        assertTrue(values.stream().anyMatch(v -> v.path().equals("epreuves[0].situations[0].points") && v.value().asInt() == 14
+                && "DEFAUT".equals(v.provenance().nature())), values.toString());
+        assertTrue(values.stream().noneMatch(v -> v.path().equals("epreuves[1].coefficient")), "a null value is not a given rule value");
+        assertEquals(List.of(), RuleValues.withoutProvenance(doc));
     }
 
     static ObjectNode fixture() throws Exception {

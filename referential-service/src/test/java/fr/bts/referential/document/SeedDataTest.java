@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +103,76 @@ class SeedDataTest {
                 fail("label not found verbatim in ../shared/seeds: " + label);
             }
         }
+    }
+
+    /** Issue 13, one row per discrepancy fixed: the seed, a JSON pointer into its document, the value it must hold. */
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            # 1: the inclusive threshold is the Code de l'éducation's, named as such
+            gpme | /reglesResultat/provenance/1/nature                      | "TEXTE_CITE"
+            sam  | /reglesResultat/provenance/0/nature                      | "TEXTE_CITE"
+            # 2: the facultative coefficient is a stated default
+            sam  | /reglesResultat/provenance/2/nature                      | "DEFAUT"
+            # 3: [S002] never states SAM's own level
+            sam  | /certification/niveau                                    | null
+            # 4: GPME's sources define no facultative épreuve
+            gpme | /reglesResultat/facultatives                             | null
+            # 5: [S004] penalises only too few fiches and activities not covered; the other conditions carry no consequence
+            gpme | /epreuves/0/exigencesDossier/regles/3/code               | "GPME-E4-09"
+            gpme | /epreuves/0/exigencesDossier/conditions/5/citation       | "Issus de la période de formation en milieu professionnel"
+            gpme | /epreuves/0/exigencesDossier/conditions/6/citation       | "Activités de nature différentes"
+            # 6-9: [S002] II.C vs II.D, left null and recorded
+            sam  | /epreuves/6/situations/1/dureeMaxMinutes                 | null
+            sam  | /epreuves/6/modalites/1/nbSituations                     | null
+            sam  | /epreuves/9/modalites/2/dureeMinutes                     | null
+            sam  | /epreuves/4/modalites/0/forme                            | null
+            sam  | /conflits/0/lectures/1/valeur                            | "75"
+            # 10: durations of II.D
+            sam  | /epreuves/7/modalites/1/dureeMinutes                     | 240
+            sam  | /epreuves/8/modalites/1/dureeMinutes                     | 20
+            sam  | /epreuves/8/modalites/1/dureePreparationMinutes          | 20
+            sam  | /epreuves/9/modalites/1/dureeMinutes                     | 20
+            sam  | /epreuves/2/modalites/0/parties/1/dureePreparationMinutes | 20
+            # 11: weights of parts and situations
+            sam  | /epreuves/0/modalites/0/parties/0/noteSur                | 40
+            sam  | /epreuves/0/modalites/0/parties/1/noteSur                | 20
+            sam  | /epreuves/0/situations/2/noteSur                         | 20
+            sam  | /epreuves/0/situations/2/poids                           | 1
+            sam  | /epreuves/3/modalites/2/parties/0/poids                  | 1
+            # 12: each E5 project meets the ten characteristics
+            sam  | /epreuves/6/exigencesDossier/regles/13/drapeau           | "evaluationRetombees"
+            # 14: articles 7-9, internship rules, commissions
+            sam  | /dispositions/0/code                                     | "PREMIERE-SESSION"
+            sam  | /dispositions/5/texte                                    | "La durée totale du stage est de 14 semaines, soit 70 journées."
+            # 15: the GPME fiche
+            gpme | /dispositions/2/texte                                    | "Oui"
+            gpme | /dispositions/4/texte                                    | "Non"
+            # 16: Annexe IV and II.B
+            sam  | /correspondances/3/anciennesSousEpreuves/1               | "Sous-épreuve E32 : management des entreprises"
+            sam  | /dispenses/0/titreSource                                 | "Dispenses d’unités au titre d’un BTS ou d’un DUT du secteur tertiaire"
+            # 17: cosmetics
+            sam  | /certification/baseLegale                                | "Vu le code de l’éducation, notamment ses articles D.643-1 à D.643-35"
+            sam  | /domaines/0/notes/1/numero                               | "5"
+            sam  | /epreuves/6/exigencesDossier/typesFiche/0/drapeaux/1/libelle | "présenter un caractère singulier"
+            sam  | /epreuves/2/modalites/0/parties/1/libelle                | "Production orale en continu et en interaction"
+            """)
+    void issue13DiscrepanciesAreFixed(String seed, String pointer, String json) throws IOException {
+        JsonNode tree = DocumentJson.toTree(seed.equals("gpme") ? gpme : sam);
+        JsonNode expected = DocumentJson.mapper().readTree(json);
+        JsonNode actual = tree.at(pointer);
+        assertTrue(!actual.isMissingNode(), pointer + " is missing");
+        if (expected.isNumber()) {
+            assertEquals(0, expected.decimalValue().compareTo(actual.decimalValue()), pointer + ": " + actual);
+        } else {
+            assertEquals(expected, actual, pointer);
+        }
+    }
+
+    @Test
+    void gpmeD1AutonomyIsWhole() {
+        // 13: [S001] goes on after « …les titulaires du diplôme disposent »
+        assertTrue(gpme.domaines().get(0).conditionsExercice().autonomie()
+                .endsWith("Cette autonomie est favorisée par le caractère récurrent des activités."));
     }
 
     @Test

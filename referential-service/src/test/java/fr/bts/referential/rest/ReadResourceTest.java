@@ -165,7 +165,39 @@ class ReadResourceTest {
     void completenessListsTheFactsTheSourcesDoNotGive() {
         given().when().get(BASE + "BTS-GPME/versions/1/completeness").then().statusCode(200)
                 .body("missing.findAll { it.field == 'coefficient' }.code", equalTo(List.of("EP-U51", "EP-U52", "EP-U6")))
-                .body("missing.find { it.path == 'epreuves[1].coefficient' }.kind", equalTo("epreuve"));
+                .body("missing.find { it.path == 'epreuves[1].coefficient' }.kind", equalTo("epreuve"))
+                // issue 13: exactly what [S000]/[S001]/[S004] do not give about the exam (domain brief §5.1)
+                .body("missing.findAll { it.kind == 'epreuve' || it.kind == 'situation' }.collect { it.code + '.' + it.field }",
+                        equalTo(List.of("E4.dureeMinutes", "E4.dureeTexte", "E4.dureeMinutes", "E4.dureeTexte",
+                                "A.dureeMaxMinutes", "E4.commission",
+                                "EP-U51.coefficient", "EP-U51.dureeMinutes", "EP-U51.dureeTexte", "EP-U51.dureeMinutes",
+                                "EP-U51.dureeTexte", "EP-U51.dureeMinutes", "EP-U51.dureeTexte", "EP-U51.commission",
+                                "EP-U52.coefficient", "EP-U52.dureeMinutes", "EP-U52.dureeTexte", "EP-U52.dureeMinutes",
+                                "EP-U52.dureeTexte", "EP-U52.dureeMinutes", "EP-U52.dureeTexte", "EP-U52.commission",
+                                "EP-U6.coefficient", "EP-U6.dureeMinutes", "EP-U6.dureeTexte", "EP-U6.dureeMinutes",
+                                "EP-U6.dureeTexte", "EP-U6.dureeMinutes", "EP-U6.dureeTexte", "EP-U6.commission")))
+                .body("missing.findAll { it.path.startsWith('reglesResultat') }.field",
+                        equalTo(List.of("facultatives", "coefficientFacultatifParDefaut", "dureeValiditeBeneficeAnnees")))
+                .body("conflits", hasSize(0))
+                .body("sansProvenance", equalTo(0))
+                .body("provenances.find { it.path == 'reglesResultat.seuilInclusif' }.nature", equalTo("TEXTE_CITE"))
+                .body("provenances.find { it.path == 'epreuves[0].coefficient' }.citation",
+                        equalTo("Epreuve E4 – Gérer la relation avec les clients et les fournisseurs (coefficient 6)"))
+                .body("provenances.find { it.path == 'epreuves[1].noteSur' }.nature", equalTo("DEFAUT"));
+    }
+
+    @Test
+    void completenessOfSamListsItsConflictsAndTheirNullFields() {
+        given().when().get(BASE + "BTS-SAM/versions/1/completeness").then().statusCode(200)
+                .body("conflits.code", equalTo(List.of("SAM-E5-SITUATION-B-DUREE", "SAM-E5-CAT_B-SITUATIONS",
+                        "SAM-EF2-CAT_C-DUREE", "SAM-E3-FORME")))
+                .body("conflits.find { it.code == 'SAM-E5-SITUATION-B-DUREE' }.lectures.valeur", equalTo(List.of("90", "75")))
+                .body("missing.find { it.path == 'epreuves[6].situations[1].dureeMaxMinutes' }.kind", equalTo("situation"))
+                .body("missing.find { it.path == 'certification.niveau' }.field", equalTo("niveau"))
+                .body("sansProvenance", equalTo(0))
+                .body("provenances.find { it.path == 'reglesResultat.coefficientFacultatifParDefaut' }.nature", equalTo("DEFAUT"))
+                .body("provenances.find { it.path == 'epreuves[7].modalites[1].dureeMinutes' }.citation",
+                        equalTo("Épreuve écrite - Durée 4 heures – Coefficient 4"));
     }
 
     @Test
@@ -233,9 +265,11 @@ class ReadResourceTest {
         given().when().get("/ims/case/v1p1/CFItemTypes/" + pkg.at("/CFItems/0/CFItemTypeURI/identifier").asText())
                 .then().statusCode(200).body("title", equalTo("Bloc de compétences"));
         given().when().get("/ims/case/v1p1/CFItems/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
-                .then().statusCode(404).body("imsx_codeMajor", equalTo("failure")).body("imsx_severity", equalTo("error"))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:not-found")).body("status", equalTo(404))
+                .body("imsx_codeMajor", equalTo("failure")).body("imsx_severity", equalTo("error"))
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("unknownobject"));
-        given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400)
+        given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400).contentType("application/problem+json")
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("invalid_uuid"));
     }
 
