@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import fr.bts.commons.text.ControlCharacters;
 import fr.bts.commons.text.TextRefusedException;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * How every service reads JSON (issue 11), set once on the application's ObjectMapper: a duplicate key, content
@@ -85,6 +88,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         module.addDeserializer(BigDecimal.class, new BoundedDecimals(magnitude, scale));
         module.addDeserializer(Double.class, new BoundedDoubles(Double.class, null, magnitude));
         module.addDeserializer(double.class, new BoundedDoubles(double.class, 0d, magnitude));
+        module.addDeserializer(Instant.class, new TextualInstants());
         return module;
     }
 
@@ -144,6 +148,26 @@ public class StrictJson implements ObjectMapperCustomizer {
                 }
             }
             return checked(p, super.deserialize(p, ctxt));
+        }
+    }
+
+    /**
+     * An instant is ISO-8601 text, as the suite writes it. Jackson would read a number as epoch seconds, so that
+     * {@code 1e309} or {@code -0} silently became 1970-01-01 (a deadline in the past); a number here is refused
+     * as a wrong type instead (422 naming the field, like any other type mismatch).
+     */
+    static final class TextualInstants extends StdScalarDeserializer<Instant> {
+        TextualInstants() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            checked(p, p.getText());
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
         }
     }
 

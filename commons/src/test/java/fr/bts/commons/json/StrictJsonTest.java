@@ -2,11 +2,13 @@ package fr.bts.commons.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.bts.commons.problem.InputProblemMappers;
 import fr.bts.commons.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,23 @@ class StrictJsonTest {
         assertNotNull(problem, () -> "no strict problem for " + e);
         assertEquals(400, problem.status());
         return problem;
+    }
+
+    record Deadline(Instant at) {
+    }
+
+    @Test
+    void anInstantIsTextNeverANumberOfSeconds() throws Exception {
+        for (String number : List.of("1e309", "-0", "0", "1735689600")) {
+            var e = assertThrows(MismatchedInputException.class,
+                    () -> mapper.readValue("{\"at\":" + number + "}", Deadline.class), number);
+            assertEquals("at", e.getPath().get(0).getFieldName());
+        }
+        assertEquals(Instant.parse("2026-12-31T23:59:00Z"),
+                mapper.readValue("{\"at\":\"2026-12-31T23:59:00Z\"}", Deadline.class).at());
+        assertEquals(null, mapper.readValue("{\"at\":null}", Deadline.class).at());
+        assertEquals("urn:bts:problem:invalid-character",
+                problemOf("{\"at\":\"2026-12-31\\u0000\"}", Deadline.class).type().toString());
     }
 
     @Test
