@@ -62,6 +62,14 @@ public class DossierCandidat {
      */
     @JsonIgnore
     public String importRun;
+    /**
+     * The idempotent run of the submit that wrote the stored version ({@code Execution.runId}), null when another
+     * write produced it: every replace sets it ({@code DossierRepository.replaceIfVersion}), so it names a run only
+     * while nothing was written after that run's submit. A retry taking over a submit whose worker died after the
+     * write recognises that write by it. Stored, never shown.
+     */
+    @JsonIgnore
+    public String versionRun;
     public Instant createdAt;
     public Instant updatedAt;
 

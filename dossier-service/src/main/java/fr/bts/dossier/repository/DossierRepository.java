@@ -46,13 +46,27 @@ public class DossierRepository implements PanacheMongoRepositoryBase<DossierCand
         return Optional.ofNullable(mongoCollection().find(Filters.and(Filters.eq("_id", id), Filters.eq("academie", academie))).first());
     }
 
-    /** Replaces the document if nobody changed it since {@code expectedVersion}; its version is then one more. */
+    /**
+     * Replaces the document if nobody changed it since {@code expectedVersion}; its version is then one more. A write
+     * that is no idempotent submit: it clears {@link DossierCandidat#versionRun}.
+     */
     public boolean replaceIfVersion(DossierCandidat dossier, long expectedVersion) {
+        return replaceIfVersion(dossier, expectedVersion, null);
+    }
+
+    /**
+     * The same, recording {@code run} as the run that wrote the new version ({@link DossierCandidat#versionRun}, null
+     * for none). Every replace of a dossier comes here, so the marker of a submit never outlives the next write.
+     */
+    public boolean replaceIfVersion(DossierCandidat dossier, long expectedVersion, String run) {
+        String previousRun = dossier.versionRun;
         dossier.version = expectedVersion + 1;
+        dossier.versionRun = run;
         long matched = mongoCollection().replaceOne(
                 Filters.and(Filters.eq("_id", dossier.id), Filters.eq("version", expectedVersion)), dossier).getMatchedCount();
         if (matched == 0) {
             dossier.version = expectedVersion;
+            dossier.versionRun = previousRun;
         }
         return matched == 1;
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The creating and submitting POSTs of a file, each run once per {@code Idempotency-Key} (optional here; see the
@@ -20,6 +21,14 @@ import java.nio.charset.StandardCharsets;
  * Location — is what a retry gets again. A creation takes its id from the run ({@link Execution#idFor(String)}), so
  * that a retry taking over a worker that died after storing the file answers with that file instead of a
  * duplicate-number conflict.
+ * <p>
+ * A submit converges the same way. Its worker may die after storing the new version and before its answer was
+ * recorded; the retry that takes the run over then meets its own write — the version moved past {@code If-Match}, the
+ * status past DRAFT — and is refused. The submit writes its run into the file ({@link DossierCandidat#versionRun}) and
+ * every other write clears it, so when the stored version carries this run's marker it is the dead worker's write, and
+ * the takeover answers what that worker would have: 200, the file as shown, its ETag. Any other refusal stands (a 412
+ * once someone else wrote after it). Chosen over reading the history (a SUBMITTED transition by this caller): that
+ * cannot tell this run's write from the same submit sent by another request, nor see a later write that kept the status.
  */
 @ApplicationScoped
 public class DossierCommands {
@@ -62,12 +71,28 @@ public class DossierCommands {
 
     public Reply submitRegistration(String id, String ifMatch, String key) {
         return idempotency.run(caller, key, false, "registration-submit", id + "\n" + ifMatch,
-                run -> answer(200, service.submitRegistration(id, ifMatch)));
+                run -> answer(200, submitted(run, id, () -> service.submitRegistration(id, ifMatch, run.runId()))));
     }
 
     public Reply submitDossier(String id, String epreuve, String ifMatch, String key) {
         return idempotency.run(caller, key, false, "dossier-submit", id + "\n" + epreuve + "\n" + ifMatch,
-                run -> answer(200, service.submitDossier(id, epreuve, ifMatch)));
+                run -> answer(200, submitted(run, id, () -> service.submitDossier(id, epreuve, ifMatch, run.runId()))));
+    }
+
+    /** The file after {@code submit}, or, on a takeover that the file refuses, the file the dead worker's submit wrote. */
+    private DossierCandidat submitted(Execution run, String id, Supplier<DossierCandidat> submit) {
+        try {
+            return submit.get();
+        } catch (ProblemException refused) {
+            if (!run.takeover()) {
+                throw refused;
+            }
+            DossierCandidat file = dossiers.findInAcademie(id, caller.requireAcademie()).orElseThrow(() -> refused);
+            if (!run.runId().equals(file.versionRun)) {
+                throw refused;
+            }
+            return file;
+        }
     }
 
     /** The answer to a write: the file as shown after it, with its ETag. */

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.EntityTag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ public class DossierService {
             throw ProblemException.invalid("The registration does not fit " + input.certification() + " version "
                     + version.number(), violations);
         }
-        Instant now = Instant.now();
+        Instant now = stamp();
         DossierCandidat file = newFile(id, academie, input, version, caller.username(), now);
         try {
             dossiers.persist(file);
@@ -133,12 +134,13 @@ public class DossierService {
                         + version.number(), violations);
             }
             apply(file, input, version);
-            file.record(caller.username(), REGISTRATION, file.status.name(), file.status.name(), "registration updated", Instant.now());
+            file.record(caller.username(), REGISTRATION, file.status.name(), file.status.name(), "registration updated", stamp());
         });
     }
 
-    public DossierCandidat submitRegistration(String id, String ifMatch) {
-        return mutate(id, ifMatch, file -> transition(file, StatutInscription.DRAFT, StatutInscription.SUBMITTED, null));
+    /** DRAFT → SUBMITTED, written as the version of the idempotent run {@code run} ({@link DossierCommands}). */
+    public DossierCandidat submitRegistration(String id, String ifMatch, String run) {
+        return mutate(id, ifMatch, run, file -> transition(file, StatutInscription.DRAFT, StatutInscription.SUBMITTED, null));
     }
 
     public DossierCandidat validateRegistration(String id, String ifMatch) {
@@ -158,7 +160,7 @@ public class DossierService {
                     + " registration can become " + to);
         }
         file.status = to;
-        file.record(caller.username(), REGISTRATION, from.name(), to.name(), reason, Instant.now());
+        file.record(caller.username(), REGISTRATION, from.name(), to.name(), reason, stamp());
     }
 
     // ---- professional dossiers ---------------------------------------------------------------------------
@@ -191,11 +193,12 @@ public class DossierService {
         });
     }
 
-    public DossierCandidat submitDossier(String id, String epreuve, String ifMatch) {
-        return mutate(id, ifMatch, file -> {
+    /** DRAFT → SUBMITTED before the deadline, written as the version of the idempotent run {@code run}. */
+    public DossierCandidat submitDossier(String id, String epreuve, String ifMatch, String run) {
+        return mutate(id, ifMatch, run, file -> {
             DossierProfessionnel dossier = dossierOf(file, epreuve);
             requireEditable(file, dossier);
-            Instant now = Instant.now();
+            Instant now = stamp();
             dossier.status = StatutDossier.SUBMITTED;
             dossier.submittedAt = now;
             file.record(caller.username(), epreuve, StatutDossier.DRAFT.name(), StatutDossier.SUBMITTED.name(), null, now);
@@ -229,7 +232,7 @@ public class DossierService {
                 throw ProblemException.invalid("reason", "a reason is required for a decision that differs from the check ("
                         + (report.conforme() ? "conforme" : "non conforme") + ")");
             }
-            Instant now = Instant.now();
+            Instant now = stamp();
             DossierProfessionnel.Decision decision = new DossierProfessionnel.Decision();
             decision.decision = input.decision();
             decision.reason = input.reason();
@@ -396,15 +399,29 @@ public class DossierService {
     // ---- plumbing ----------------------------------------------------------------------------------------
 
     private DossierCandidat mutate(String id, String ifMatch, Consumer<DossierCandidat> change) {
+        return mutate(id, ifMatch, null, change);
+    }
+
+    /** Reads, checks {@code If-Match}, changes and replaces the file at the version read, as a write of {@code run}. */
+    private DossierCandidat mutate(String id, String ifMatch, String run, Consumer<DossierCandidat> change) {
         DossierCandidat file = get(id);
         requireIfMatch(ifMatch, file);
         long read = file.version;
         change.accept(file);
-        file.updatedAt = Instant.now();
-        if (!dossiers.replaceIfVersion(file, read)) {
+        file.updatedAt = stamp();
+        if (!dossiers.replaceIfVersion(file, read, run)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The dossier changed while this request ran; read it again");
         }
         return file;
+    }
+
+    /**
+     * The time of a write, to the millisecond: what MongoDB keeps of an instant. So the answer to a write shows the
+     * file exactly as every later read shows it, and a retry answered from the stored file (a takeover, see
+     * {@link DossierCommands}) gives the same bytes as the first answer.
+     */
+    static Instant stamp() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
