@@ -3,6 +3,7 @@ package fr.bts.e2e;
 import org.junit.jupiter.api.Test;
 
 import static fr.bts.e2e.Stack.anonymous;
+import static io.restassured.RestAssured.given;
 import static fr.bts.e2e.Stack.as;
 import static fr.bts.e2e.Stack.asClient;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +28,15 @@ class SmokeE2ETest {
                 .then().statusCode(401).contentType(startsWith(PROBLEM));
         anonymous().contentType("application/json").body("{\"code\":\"BTS-X\"}").post("/api/referential/v1/certifications")
                 .then().statusCode(401).contentType(startsWith(PROBLEM));
+    }
+
+    /** The README's console login: the launcher bootstraps Keycloak's admin (Keycloak 26 has none otherwise). */
+    @Test
+    void theKeycloakConsoleLoginOfTheReadmeWorks() {
+        given().baseUri(Stack.KEYCLOAK).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post("/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).body("access_token", notNullValue());
     }
 
     @Test
