@@ -36,6 +36,20 @@ class InputHardeningResourceTest {
         return as(RECTORAT).queryParam("session", session).get(DOSSIERS).then().statusCode(200).extract().path("totalItems");
     }
 
+    /** A deadline given as a number would be epoch seconds: 1e309 or -0 stored 1970-01-01 before (the corpus found it). */
+    @Test
+    void aDeadlineIsIsoTextNeverANumberAndARefusedOneChangesNothing() {
+        String campaign = "/api/dossiers/v1/campaigns/2182/BTS-SAM";
+        as(RECTORAT).contentType("application/json").body("{\"dossierDeadline\": \"2182-05-01T12:00:00Z\"}")
+                .put(campaign).then().statusCode(200).body("dossierDeadline", equalTo("2182-05-01T12:00:00Z"));
+        for (String number : new String[] {"1e309", "-0", "0", "1735689600"}) {
+            as(RECTORAT).contentType("application/json").body("{\"dossierDeadline\": " + number + "}")
+                    .put(campaign).then().statusCode(422).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("dossierDeadline"));
+        }
+        as(RECTORAT).get(campaign).then().statusCode(200).body("dossierDeadline", equalTo("2182-05-01T12:00:00Z"));
+    }
+
     @Test
     void aDuplicateKeyIsA400BeforeTheIfMatchCheckAndChangesNothing() {
         String id = register(sam("2181", "VER-2181-00001", "cand-h1"));

@@ -50,6 +50,16 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final String MAX_SCALE = "bts.json.max-scale";
 
     /**
+     * Last of all customizers: Quarkus registers the classpath modules (JSR-310 among them) in a customizer of
+     * {@link #QUARKUS_CUSTOMIZER_PRIORITY}, and a deserializer of a module registered later wins over ours — the
+     * instant rule was silently overridden at the default priority.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    /**
      * Read from the configuration when the mapper is built, which may be at static init, before config mappings
      * exist: hence plain property look-ups with their defaults.
      */
