@@ -1,12 +1,15 @@
 package fr.bts.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static fr.bts.chaos.ChaosStack.Answer;
@@ -18,6 +21,7 @@ import static fr.bts.chaos.SamFixture.EVALUATIONS;
 import static fr.bts.chaos.SamFixture.JURY;
 import static fr.bts.chaos.SamFixture.RECTORAT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Outages of issue 10, one component at a time: it is killed with {@code kill -9}, requests that need it are sent
@@ -39,12 +43,29 @@ class OutageChaosTest {
         String session = sam.gradingSession(2);
         String grades = EVALUATIONS + "/sessions/" + session + "/grades";
         int[] n = {0};
-        Supplier<Answer> gradeWrite = () -> postJson(JURY, grades, Map.of("Idempotency-Key", sam.run + "-outage-" + n[0]++),
-                Map.of("grades", List.of(Map.of("candidate", sam.candidateNumber(1), "epreuve", "E1", "statut", "ABSENT",
-                        "commentaire", "absent during the outage test"))));
+        // every write acknowledged during the outages, to be found again after the last one
+        Set<String> registrationsAcknowledged = new LinkedHashSet<>();
+        int[] lastGradeAcknowledged = {-1};
+        Supplier<Answer> gradeWrite = () -> {
+            int write = n[0]++;
+            Answer answer = postJson(JURY, grades, Map.of("Idempotency-Key", sam.run + "-outage-" + write),
+                    Map.of("grades", List.of(Map.of("candidate", sam.candidateNumber(1), "epreuve", "E1", "statut", "ABSENT",
+                            "commentaire", "absent during the outage test #" + write))));
+            if (answer.status() / 100 == 2) {
+                lastGradeAcknowledged[0] = write;
+            }
+            return answer;
+        };
         Supplier<Answer> gradeRead = () -> get(RECTORAT, grades + "?size=5");
-        Supplier<Answer> registration = () -> postJson(RECTORAT, DOSSIERS + "/dossiers",
-                Map.of("Idempotency-Key", sam.run + "-outage-reg-" + n[0]), sam.registration(1000 + n[0]++, null));
+        Supplier<Answer> registration = () -> {
+            int i = 1000 + n[0]++;
+            Answer answer = postJson(RECTORAT, DOSSIERS + "/dossiers", Map.of("Idempotency-Key", sam.run + "-outage-reg-" + i),
+                    sam.registration(i, null));
+            if (answer.status() / 100 == 2) {
+                registrationsAcknowledged.add(sam.candidateNumber(i));
+            }
+            return answer;
+        };
         Supplier<Answer> dossierRead = () -> get(RECTORAT, DOSSIERS + "/dossiers?session=" + sam.year + "&certification=" + SamFixture.SAM);
         Supplier<Answer> referentialRead = () -> get(null, "/api/referential/v1/certifications/" + SamFixture.SAM + "/current");
 
@@ -57,6 +78,21 @@ class OutageChaosTest {
         outage("evaluation", List.of(gradeRead, gradeWrite), gradeRead, failures);
         outage("gateway", List.of(gradeRead), gradeRead, failures);
         expect(200, gradeRead.get(), "grades after every outage");
+
+        Set<String> registered = sam.candidateNumbers();
+        long registrationsLost = registrationsAcknowledged.stream().filter(number -> !registered.contains(number)).count();
+        // one grade (candidate 1, E1) rewritten by every write: the stored one is the last acknowledged or a later one
+        // (a write whose answer was lost in the outage may have committed)
+        String comment = expect(200, get(RECTORAT, grades + "?size=500"), "grades").path("items").findValues("commentaire")
+                .stream().map(JsonNode::asText).filter(c -> c.startsWith("absent during the outage test #")).findFirst().orElse("");
+        int storedWrite = comment.isEmpty() ? -1 : Integer.parseInt(comment.substring(comment.indexOf('#') + 1));
+        new Figures("outage-acknowledged-writes").put("registrationsAcknowledged", registrationsAcknowledged.size())
+                .put("registrationsLost", registrationsLost).put("duplicatedCandidateNumbers", sam.duplicatedCandidateNumbers())
+                .put("lastGradeWriteAcknowledged", lastGradeAcknowledged[0]).put("gradeWriteStored", storedWrite).report();
+        assertEquals(0, registrationsLost, "registrations acknowledged during the outages and lost");
+        assertEquals(0, sam.duplicatedCandidateNumbers(), "duplicated registrations");
+        assertTrue(storedWrite >= lastGradeAcknowledged[0], "the last acknowledged grade write (#" + lastGradeAcknowledged[0]
+                + ") is stored or overtaken, found #" + storedWrite);
         assertEquals(List.of(), failures, "outage answers");
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static fr.bts.chaos.ChaosStack.expect;
@@ -87,6 +88,15 @@ final class SamFixture {
 
     /** How many registrations of the session share a candidate number with another one. */
     int duplicatedCandidateNumbers() {
+        return registrationsByCandidateNumber().values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    /** The candidate numbers registered for the session. */
+    Set<String> candidateNumbers() {
+        return registrationsByCandidateNumber().keySet();
+    }
+
+    private Map<String, Integer> registrationsByCandidateNumber() {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
             JsonNode items = expect(200, get(RECTORAT, DOSSIERS + "/dossiers?session=" + year + "&certification=" + SAM
@@ -96,7 +106,7 @@ final class SamFixture {
             }
             items.forEach(d -> seen.merge(d.path("candidateNumber").asText(), 1, Integer::sum));
         }
-        return seen.values().stream().mapToInt(n -> n - 1).sum();
+        return seen;
     }
 
     /** Imports {@code candidates} registrations, validates them, closes the campaign and opens grading. */
