@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,15 @@ public final class Idempotency {
     private final IdempotencySettings settings;
     private final ScheduledExecutorService renewals;
     private final Clock clock;
+
+    /** The threads that renew the leases of running requests: a service makes one pool and shuts it down at stop. */
+    public static ScheduledExecutorService renewalThreads() {
+        return Executors.newScheduledThreadPool(2, task -> {
+            Thread thread = new Thread(task, "idempotency-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     public Idempotency(IdempotencyStore store, IdempotencySettings settings, ScheduledExecutorService renewals, Clock clock) {
         if (settings.renewEvery().compareTo(settings.lease()) >= 0) {

@@ -17,7 +17,6 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -40,11 +39,7 @@ public class IdempotencyWiring {
     @Inject
     DossierConfig config;
 
-    private final ScheduledExecutorService renewals = Executors.newScheduledThreadPool(2, task -> {
-        Thread thread = new Thread(task, "idempotency-lease");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService renewals = Idempotency.renewalThreads();
 
     private MongoIdempotencyStore store;
     private Idempotency idempotency;

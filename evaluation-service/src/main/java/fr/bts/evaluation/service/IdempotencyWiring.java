@@ -18,7 +18,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -44,11 +43,7 @@ public class IdempotencyWiring {
     @Inject
     TransactionSynchronizationRegistry synchronizations;
 
-    private final ScheduledExecutorService renewals = Executors.newScheduledThreadPool(2, task -> {
-        Thread thread = new Thread(task, "idempotency-lease");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService renewals = Idempotency.renewalThreads();
 
     private Idempotency idempotency;
 
