@@ -27,8 +27,8 @@ say() { printf 'build-bases: %s\n' "$*"; }
 fail() { printf 'build-bases: %s\n' "$*" >&2; exit 1; }
 
 [[ "$(id -u)" == 0 ]] || fail "run as root (mmdebstrap installs packages into a chroot)"
-command -v mmdebstrap >/dev/null || fail "mmdebstrap is missing (tools/prereqs/images.sh installs it)"
-command -v podman >/dev/null || fail "podman is missing (tools/prereqs/images.sh installs it)"
+command -v mmdebstrap >/dev/null || fail "mmdebstrap is missing (deploy/images/prereqs.sh installs it)"
+command -v podman >/dev/null || fail "podman is missing (deploy/images/prereqs.sh installs it)"
 mkdir -p "$OUT" "$CACHE" "$WORK"
 
 # Docs, man pages and translations are left out of every image; the apt lists and package cache too.
