@@ -135,7 +135,7 @@ base_keycloak() {
   rm -rf "$stage"
   import keycloak "bts/keycloak:$TAG" --change 'USER 1000:1000' --change 'WORKDIR /opt/keycloak' \
     --change 'ENV JAVA_HOME=/opt/jre' --change 'ENV PATH=/opt/jre/bin:/usr/bin' --change 'ENV LANG=C.UTF-8' \
-    --change 'EXPOSE 8080 9000' --change 'ENTRYPOINT ["/opt/keycloak/bin/kc.sh"]'
+    --change 'EXPOSE 8080' --change 'ENTRYPOINT ["/opt/keycloak/bin/kc.sh"]'
 }
 
 targets=("$@")
