@@ -75,14 +75,30 @@ public class ConditionalGet {
     }
 
     /**
+     * The request fields a conditional GET reads, taken from the request while it is at hand (an answer computed
+     * later, on another thread, still answers that request).
+     */
+    public record Preconditions(String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
+        public static Preconditions of(jakarta.ws.rs.core.HttpHeaders request) {
+            return new Preconditions(request.getHeaderString(HttpHeaders.IF_NONE_MATCH.toString()),
+                    request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE.toString()),
+                    request.getHeaderString(HttpHeaders.ACCEPT_ENCODING.toString()));
+        }
+    }
+
+    /**
      * A JAX-RS answer: 304 when the request's preconditions say the caller holds the representation, otherwise
      * {@code ok} (the 200 with its body), both with the validators and {@code policy}.
      */
     public Response answer(jakarta.ws.rs.core.HttpHeaders request, Validators validators, CachePolicy policy,
                            String mediaType, Supplier<Response.ResponseBuilder> ok) {
-        if (notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH.toString()),
-                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE.toString()),
-                request.getHeaderString(HttpHeaders.ACCEPT_ENCODING.toString()), validators, mediaType)) {
+        return answer(Preconditions.of(request), validators, policy, mediaType, ok);
+    }
+
+    /** {@link #answer(jakarta.ws.rs.core.HttpHeaders, Validators, CachePolicy, String, Supplier)} on preconditions taken earlier. */
+    public Response answer(Preconditions request, Validators validators, CachePolicy policy, String mediaType,
+                           Supplier<Response.ResponseBuilder> ok) {
+        if (notModified(request.ifNoneMatch(), request.ifModifiedSince(), request.acceptEncoding(), validators, mediaType)) {
             return decorate(Response.notModified(), validators, policy)
                     .header(ContentCodings.REPRESENTATION_TYPE, mediaType).build();
         }

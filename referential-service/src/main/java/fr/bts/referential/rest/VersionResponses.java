@@ -83,13 +83,14 @@ public class VersionResponses {
     /** A version document ({@code current} or a number) read from the database, which also remembers it. */
     Uni<Response> version(HttpHeaders request, String code, String version) {
         boolean current = ReferentialQueryService.CURRENT.equalsIgnoreCase(version);
+        ConditionalGet.Preconditions preconditions = ConditionalGet.Preconditions.of(request);
         return identity.getDeferredIdentity()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(who -> document(request, queries.representation(code, version, who.hasRole(Roles.REFERENTIAL_ADMIN)),
+                .map(who -> document(preconditions, queries.representation(code, version, who.hasRole(Roles.REFERENTIAL_ADMIN)),
                         current));
     }
 
-    Response document(HttpHeaders request, Representation representation, boolean current) {
+    Response document(ConditionalGet.Preconditions request, Representation representation, boolean current) {
         return conditional.answer(request, validators(representation), policy(representation, current), JSON, () -> {
             Response.ResponseBuilder ok = Response.ok(representation.buffer());
             if (current) {
