@@ -1,7 +1,7 @@
 package fr.bts.referential.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.bts.commons.http.ETags;
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +45,12 @@ public class CaseResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Inject
+    ConditionalGet conditional;
 
     @GET
     @Path("CFDocuments")
@@ -114,14 +119,10 @@ public class CaseResource {
         return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** The commons conditional GET (If-None-Match per content coding, as the ETag each coding is shown with). */
     private Response answer(ObjectNode body, String ifNoneMatch) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        EntityTag etag = ETags.ofBytes(bytes);
-        String cache = "public, max-age=300";
-        if (ETags.noneMatchHits(ifNoneMatch, etag)) {
-            return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, cache).build();
-        }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(etag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        return conditional.bytes(headers, body.toString().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+                ConditionalGet.CachePolicy.publicFor(java.time.Duration.ofSeconds(300)), ok -> ok);
     }
 
     private String base() {

@@ -143,6 +143,20 @@ class HttpCachingResourceTest {
     }
 
     @Test
+    void caseAnswersAreRevalidatedPerContentCoding() {
+        String path = "/ims/case/v1p1/CFDocuments";
+        Response plain = identity().when().get(path);
+        plain.then().statusCode(200).header("Cache-Control", "public, max-age=300").header("Vary", containsString("Accept-Encoding"));
+        Response zipped = gzip().when().get(path);
+        zipped.then().statusCode(200).header("Content-Encoding", "gzip");
+        String tag = plain.header("ETag");
+        assertEquals(tag.substring(0, tag.length() - 1) + "-gzip\"", zipped.header("ETag"));
+        identity().header("If-None-Match", tag).when().get(path).then().statusCode(304).header("ETag", tag);
+        gzip().header("If-None-Match", zipped.header("ETag")).when().get(path).then().statusCode(304)
+                .header("ETag", zipped.header("ETag"));
+    }
+
+    @Test
     void errorsAreNotGivenEntityTagsOrPublicCaching() {
         identity().when().get(BASE + "BTS-NOPE/versions/1").then().statusCode(404)
                 .header("ETag", nullValue()).header("Cache-Control", not(containsString("public")));
