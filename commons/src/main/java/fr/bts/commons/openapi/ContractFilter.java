@@ -115,11 +115,16 @@ public class ContractFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 contract(entry.getValue());
+                entry.getValue().getResponses().getAPIResponses().values().stream().map(APIResponse::getRef)
+                        .filter(java.util.Objects::nonNull).forEach(ref -> used.add(ref.substring(ref.lastIndexOf('/') + 1)));
             }
         }
+        // a shared answer no operation of this service gives is left out (an unused component misleads)
+        SHARED.values().stream().map(Shared::name).filter(name -> !used.contains(name)).forEach(components::removeResponse);
     }
 
     private static void contract(Operation operation) {

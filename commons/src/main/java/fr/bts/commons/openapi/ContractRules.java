@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The rules an integrator relies on to generate a client from a service's OpenAPI document, checked by each
  * service's build on its generated document (before the redocly/spectral lint of {@code ./suite test}): every
  * operation has a unique camelCase {@code operationId} and a summary; every 2xx with a body has a schema that says
- * something (not the empty schema); every 4xx/5xx answer is problem+json with the {@code Problem} schema; an
+ * something (not the empty schema); every 4xx/5xx answer is problem+json with the shared {@code Problem} schema component (or a
+ * {@code …Problem} component that extends it, as CASE's); an
  * operation either names the roles it needs ({@code x-bts-roles}) or says {@code security: []}. Plain Java on a
  * Jackson tree.
  */
@@ -97,9 +98,9 @@ public final class ContractRules {
                     }
                 });
             } else if (status.startsWith("4") || status.startsWith("5")) {
-                JsonNode problem = content.path(ContractFilter.PROBLEM_MEDIA_TYPE).path("schema");
-                if (!problem.path("$ref").asText("").endsWith("/" + ContractFilter.PROBLEM_SCHEMA)) {
-                    found.add(where + status + " is not documented as problem+json with the Problem schema");
+                String problem = content.path(ContractFilter.PROBLEM_MEDIA_TYPE).path("schema").path("$ref").asText("");
+                if (!problem.startsWith("#/components/schemas/") || !problem.endsWith(ContractFilter.PROBLEM_SCHEMA)) {
+                    found.add(where + status + " is not documented as problem+json with a Problem schema component");
                 }
             }
         }
