@@ -1,9 +1,6 @@
 package fr.bts.dossier.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import fr.bts.commons.openapi.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.model.Campaign;
 import fr.bts.dossier.service.DossierService;
@@ -20,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;

@@ -1,13 +1,10 @@
 package fr.bts.dossier.rest;
 
-import fr.bts.commons.openapi.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.mongodb.client.MongoCursor;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.idempotency.IdempotencyKeys;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.config.DossierConfig;
@@ -43,9 +40,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.OutputStreamWriter;

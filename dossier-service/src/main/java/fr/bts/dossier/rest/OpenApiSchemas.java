@@ -1,11 +1,11 @@
 package fr.bts.dossier.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Schemas of the answers this service writes itself rather than as a Java value: the dossier page (with its Link

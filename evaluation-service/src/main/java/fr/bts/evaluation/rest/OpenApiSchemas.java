@@ -3,10 +3,10 @@ package fr.bts.evaluation.rest;
 import fr.bts.evaluation.api.CandidateView;
 import fr.bts.evaluation.api.GradeDtos.GradeView;
 import fr.bts.evaluation.api.SessionDtos.SessionView;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Schemas of the answers built as a {@code Response} or a map: the pages (same shape as

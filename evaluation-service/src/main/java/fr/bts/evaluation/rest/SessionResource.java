@@ -1,11 +1,8 @@
 package fr.bts.evaluation.rest;
 
-import fr.bts.commons.openapi.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.SessionDtos.OpenSession;
 import fr.bts.evaluation.api.SessionDtos.SessionView;
@@ -31,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package fr.bts.referential.rest;
 
-import fr.bts.commons.openapi.ProblemResponses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;

@@ -1,8 +1,7 @@
 package fr.bts.referential.rest;
 
-import fr.bts.commons.openapi.ProblemResponses;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -1,9 +1,9 @@
 package fr.bts.referential.rest;
 
 import fr.bts.referential.service.Views;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Schemas of the answers built as a {@code Response} (pages with their Link headers): the same shape as
