@@ -2,6 +2,7 @@ package fr.bts.referential.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -49,49 +54,75 @@ public class CaseResource {
 
     @GET
     @Path("CFDocuments")
-    @Operation(summary = "Every CFDocument (one per certification, its current published version)")
+    @Operation(operationId = "getAllCFDocuments", summary = "Every CFDocument (one per certification, its current published version)")
+    @APIResponse(responseCode = "200", description = "The CFDocuments", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFDocuments (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
     public Response documents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(reads.caseDocuments(base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFDocuments/{id}")
-    @Operation(summary = "One CFDocument; its identifier is the certification's UUID")
+    @Operation(operationId = "getCFDocument", summary = "One CFDocument; its identifier is the certification's UUID")
+    @APIResponse(responseCode = "200", description = "The CFDocument", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFDocument (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response document(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.document(uuid(id), base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFPackages/{id}")
-    @Operation(summary = "The whole framework of a CFDocument: items, isChildOf associations with sequenceNumber, item types")
+    @Operation(operationId = "getCFPackage", summary = "The whole framework of a CFDocument: items, isChildOf associations with sequenceNumber, item types")
+    @APIResponse(responseCode = "200", description = "The CFPackage", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFPackage (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response cfPackage(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.cfPackage(uuid(id), base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFItems/{id}")
-    @Operation(summary = "One CFItem (bloc, competency, domain, activity, task, unit or épreuve) by its UUID")
+    @Operation(operationId = "getCFItem", summary = "One CFItem (bloc, competency, domain, activity, task, unit or épreuve) by its UUID")
+    @APIResponse(responseCode = "200", description = "The CFItem", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFItem (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response item(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.item(uuid(id), base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFItemAssociations/{id}")
-    @Operation(summary = "A CFItem with every association it takes part in")
+    @Operation(operationId = "getCFItemAssociations", summary = "A CFItem with every association it takes part in")
+    @APIResponse(responseCode = "200", description = "The CFItem and its CFAssociations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFItem and its CFAssociations (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response itemAssociations(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.itemAssociations(uuid(id), base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFAssociations/{id}")
-    @Operation(summary = "One CFAssociation by its UUID")
+    @Operation(operationId = "getCFAssociation", summary = "One CFAssociation by its UUID")
+    @APIResponse(responseCode = "200", description = "The CFAssociation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFAssociation (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response association(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.association(uuid(id), base()), ifNoneMatch);
     }
 
     @GET
     @Path("CFItemTypes/{id}")
-    @Operation(summary = "One CFItemType: our element kinds")
+    @Operation(operationId = "getCFItemType", summary = "One CFItemType: our element kinds")
+    @APIResponse(responseCode = "200", description = "The CFItemType", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The CFItemType (1EdTech CASE 1.1 JSON binding)")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response itemType(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(cases.itemType(uuid(id), base()), ifNoneMatch);
     }
