@@ -1,7 +1,7 @@
 package fr.bts.dossier.rest;
 
 import com.mongodb.client.MongoCursor;
-import fr.bts.commons.http.ETags;
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.idempotency.IdempotencyKeys;
 import fr.bts.commons.openapi.ProblemResponses;
@@ -90,6 +90,9 @@ public class DossierResource {
     @Inject
     DossierReads reads;
 
+    @Inject
+    ConditionalGet conditional;
+
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(operationId = "listDossiers", summary = "List the files visible to the caller, filtered and paginated")
@@ -153,12 +156,11 @@ public class DossierResource {
     @APIResponse(responseCode = "200", description = "The file, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context HttpHeaders request) {
         DossierReads.Shown shown = reads.now().show(service.get(id));
-        if (ETags.noneMatchHits(ifNoneMatch, shown.tag())) {
-            return Response.notModified(shown.tag()).build();
-        }
-        return Response.ok(shown.file()).tag(shown.tag()).build();
+        return conditional.answer(request, ConditionalGet.Validators.of(shown.tag()),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(shown.file()));
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.DeliberationDtos.AdjustmentInput;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -54,6 +56,8 @@ public class DeliberationResource {
     OutputService outputs;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -132,8 +136,8 @@ public class DeliberationResource {
     @Operation(operationId = "getDeliberationRevision", summary = "One revision of the sealed deliberation ('latest' accepted)")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
-    public RevisionView revision(@PathParam("id") UUID id, @PathParam("revision") String revision) {
-        return deliberations.revision(id, revision);
+    public Response revision(@PathParam("id") UUID id, @PathParam("revision") String revision, @Context HttpHeaders request) {
+        return conditional.json(request, deliberations.revision(id, revision), ConditionalGet.CachePolicy.privateRevalidated());
     }
 
     @GET
@@ -147,11 +151,14 @@ public class DeliberationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,
-                       @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+                       @jakarta.ws.rs.HeaderParam("Accept") String accept, @Context HttpHeaders request) {
+        // for its readers only, and negotiated on Accept
+        ConditionalGet.CachePolicy policy = ConditionalGet.CachePolicy.privateRevalidated().varyingOn(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains(APPLICATION_PDF) && !accept.contains(TEXT_CSV)) {
-            return Response.ok(outputs.pvPdf(id, revision), APPLICATION_PDF).build();
+            return conditional.bytes(request, outputs.pvPdf(id, revision), APPLICATION_PDF, policy, ok -> ok);
         }
-        return Response.ok(outputs.pvCsv(id, revision), TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\"").build();
+        return conditional.bytes(request, outputs.pvCsv(id, revision).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                TEXT_CSV + "; charset=UTF-8", policy,
+                ok -> ok.header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\""));
     }
 }

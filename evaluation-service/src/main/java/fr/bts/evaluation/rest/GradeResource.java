@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +47,8 @@ public class GradeResource {
     GradeService grades;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -74,13 +76,10 @@ public class GradeResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @PathParam("epreuve") String epreuve,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders request) {
         GradeView grade = grades.get(id, candidate, epreuve);
-        EntityTag tag = ETags.ofVersion(grade.version());
-        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(grade).tag(tag).build();
+        return conditional.answer(request, new ConditionalGet.Validators(ETags.ofVersion(grade.version()), grade.gradedAt()),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(grade));
     }
 
     @GET

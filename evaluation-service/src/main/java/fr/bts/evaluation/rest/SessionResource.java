@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,6 +45,8 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -77,13 +79,11 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context HttpHeaders request) {
         SessionView view = sessions.get(id);
-        EntityTag tag = ETags.ofVersion(view.version());
-        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(view).tag(tag).build();
+        return conditional.answer(request, ConditionalGet.Validators.of(ETags.ofVersion(view.version())),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(view));
     }
 
     @POST

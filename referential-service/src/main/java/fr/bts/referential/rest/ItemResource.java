@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,8 +47,14 @@ public class ItemResource {
     @Inject
     ReferentialConfig config;
 
+    @Inject
+    VersionResponses responses;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("items/{id}")
@@ -56,14 +63,15 @@ public class ItemResource {
             examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public Views.Item item(@PathParam("id") String id) {
+    public Response item(@PathParam("id") String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID").withStatus400();
         }
-        return reads.item(uuid, !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN));
+        boolean admin = !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN);
+        return responses.json(headers, reads.item(uuid, admin), admin);
     }
 
     @GET
@@ -83,6 +91,6 @@ public class ItemResource {
             throw ProblemException.invalid("q", "must be at most 200 characters").withStatus400();
         }
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return queries.search(q, certification, kind, request).toResponse(uri);
+        return responses.page(headers, uri, reads.answer(queries.search(q, certification, kind, request)), false);
     }
 }
