@@ -322,9 +322,9 @@ class BadInputCorpusE2ETest {
         return node;
     }
 
-    /** The caller of an operation: a demo user with the first role its document allows, or a platform client. */
+    /** The caller of an operation: a demo user with the first role its document names (x-bts-roles), or a platform client. */
     private static String caller(Operation op) {
-        JsonNode roles = op.spec().path("security").path(0).path("SecurityScheme");
+        JsonNode roles = op.spec().path("x-bts-roles");
         return roles.isArray() && !roles.isEmpty() ? USER_OF_ROLE.get(roles.path(0).asText()) : "platform-demo";
     }
 

@@ -1,5 +1,6 @@
 package fr.bts.dossier.rest;
 
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.model.PieceJointe;
 import fr.bts.dossier.service.AttachmentService;
@@ -23,6 +24,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -36,7 +42,7 @@ import java.util.List;
  * a query parameter; downloads are streamed from GridFS with {@code nosniff} and as an attachment.
  */
 @Path("/api/dossiers/v1/dossiers/{id}/attachments")
-@Tag(name = "Attachments")
+@Tag(name = "Attachments", description = "Files attached to a dossier: upload by the candidate, streamed download")
 public class AttachmentResource {
 
     @Inject
@@ -49,7 +55,15 @@ public class AttachmentResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Upload a production or a required piece (size limit and content-type allowlist in configuration)")
+    @Operation(operationId = "uploadAttachment", summary = "Upload a production or a required piece (size limit and content-type allowlist in configuration)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.PieceJointe.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response upload(@PathParam("id") String id, @QueryParam("epreuve") String epreuve, @QueryParam("piece") String piece,
                            @QueryParam("fileName") String fileName, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body, @Context UriInfo uri)
@@ -61,7 +75,9 @@ public class AttachmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "The attachments of a file")
+    @Operation(operationId = "listAttachments", summary = "The attachments of a file")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The attachments", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PieceJointe.class, type = SchemaType.ARRAY)))
     public List<PieceJointe> list(@PathParam("id") String id) {
         return dossiers.get(id).attachments;
     }
@@ -70,7 +86,9 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "Download an attachment (streamed)")
+    @Operation(operationId = "downloadAttachment", summary = "Download an attachment (streamed)")
+    @APIResponse(responseCode = "200", description = "The bytes, with the Content-Type they were uploaded with", content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         PieceJointe attachment = attachments.describe(id, attachmentId);
         StreamingOutput body = out -> attachments.download(id, attachmentId, out);
@@ -87,7 +105,10 @@ public class AttachmentResource {
     @DELETE
     @Path("/{attachmentId}")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "Remove an attachment of a DRAFT dossier before the deadline")
+    @Operation(operationId = "deleteAttachment", summary = "Remove an attachment of a DRAFT dossier before the deadline")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response delete(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         attachments.delete(id, attachmentId);
         return Response.noContent().build();

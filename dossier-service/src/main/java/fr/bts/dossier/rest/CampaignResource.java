@@ -1,5 +1,6 @@
 package fr.bts.dossier.rest;
 
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.model.Campaign;
 import fr.bts.dossier.service.DossierService;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -23,7 +27,7 @@ import java.time.Instant;
 /** The dossier campaign of the caller's académie for a session and certification: its deadline. */
 @Path("/api/dossiers/v1/campaigns/{session}/{certification}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Campaigns")
+@Tag(name = "Campaigns", description = "The dossier campaign of a session and certification: its deadline")
 public class CampaignResource {
 
     @Inject
@@ -35,7 +39,10 @@ public class CampaignResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Set the dossier deadline (after it candidates can no longer edit; a dossier in draft is absent)")
+    @Operation(operationId = "setCampaign", summary = "Set the dossier deadline (after it candidates can no longer edit; a dossier in draft is absent)")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "200", description = "The campaign with its deadline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Campaign.class)))
     public Campaign set(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
                         @PathParam("certification") String certification, @NotNull @Valid CampaignInput input) {
         return service.setCampaign(session, certification, input.dossierDeadline());
@@ -43,7 +50,9 @@ public class CampaignResource {
 
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "The campaign and its deadline")
+    @Operation(operationId = "getCampaign", summary = "The campaign and its deadline")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The campaign with its deadline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Campaign.class)))
     public Campaign get(@PathParam("session") String session, @PathParam("certification") String certification) {
         return service.campaign(session, certification);
     }

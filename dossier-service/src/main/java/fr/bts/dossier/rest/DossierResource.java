@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCursor;
 import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.idempotency.IdempotencyKeys;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.config.DossierConfig;
@@ -39,9 +40,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.OutputStreamWriter;
@@ -55,7 +59,7 @@ import java.util.Map;
  */
 @Path("/api/dossiers/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Dossiers")
+@Tag(name = "Dossiers", description = "Candidates' files: registration, professional dossiers, workflow and conformity")
 public class DossierResource {
 
     private static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
@@ -91,7 +95,9 @@ public class DossierResource {
 
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "List the files visible to the caller, filtered and paginated")
+    @Operation(operationId = "listDossiers", summary = "List the files visible to the caller, filtered and paginated")
+    @APIResponse(responseCode = "200", description = "One page of files", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.DossierPage.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("session") String session, @QueryParam("certification") String certification,
                          @QueryParam("status") String status, @QueryParam("candidateNumber") String candidateNumber,
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
@@ -104,9 +110,16 @@ public class DossierResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Register a candidate (validated against the referential version)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "SAM, forme globale",
+    @Operation(operationId = "registerCandidate", summary = "Register a candidate (validated against the referential version)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegistrationInput.class), examples = @ExampleObject(name = "SAM, forme globale",
             value = REGISTRATION_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "The file created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "200", description = "A replay of the same Idempotency-Key and body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
     public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         return commands.create(input, key).toResponse();
     }
@@ -115,7 +128,9 @@ public class DossierResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Export the registrations of the académie as CSV (the import format)")
+    @Operation(operationId = "exportRegistrationsCsv", summary = "Export the registrations of the académie as CSV (the import format)")
+    @APIResponse(responseCode = "200", description = "The registrations, import format", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response export(@QueryParam("session") String session, @QueryParam("certification") String certification,
                            @QueryParam("status") String status) {
         DossierRepository.Criteria criteria = new DossierRepository.Criteria(caller.requireAcademie(), null, session,
@@ -137,7 +152,10 @@ public class DossierResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "One file: registration, professional dossiers, attachments, history")
+    @Operation(operationId = "getDossier", summary = "One file: registration, professional dossiers, attachments, history")
+    @APIResponse(responseCode = "200", description = "The file, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context HttpHeaders request) {
         DossierReads.Shown shown = reads.now().show(service.get(id));
@@ -149,7 +167,14 @@ public class DossierResource {
     @Path("/{id}/registration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Change a registration that is not validated yet (If-Match required)")
+    @Operation(operationId = "updateRegistration", summary = "Change a registration that is not validated yet (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
+    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
     public Response updateRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @NotNull @Valid RegistrationInput input) {
         return withTag(service.updateRegistration(id, ifMatch, input));
@@ -158,7 +183,14 @@ public class DossierResource {
     @POST
     @Path("/{id}/registration/submit")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "DRAFT → SUBMITTED")
+    @Operation(operationId = "submitRegistration", summary = "Submit a registration (DRAFT → SUBMITTED)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response submitRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @HeaderParam(IDEMPOTENCY_KEY) String key) {
         return commands.submitRegistration(id, ifMatch, key).toResponse();
@@ -167,7 +199,12 @@ public class DossierResource {
     @POST
     @Path("/{id}/registration/validate")
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "SUBMITTED → VALIDATED")
+    @Operation(operationId = "validateRegistration", summary = "Validate a submitted registration (SUBMITTED → VALIDATED)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response validateRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(service.validateRegistration(id, ifMatch));
     }
@@ -176,7 +213,13 @@ public class DossierResource {
     @Path("/{id}/registration/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "SUBMITTED → REJECTED, with the reason")
+    @Operation(operationId = "rejectRegistration", summary = "Reject a submitted registration with the reason (SUBMITTED → REJECTED)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response rejectRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @NotNull @Valid ReasonInput input) {
         return withTag(service.rejectRegistration(id, ifMatch, input.reason()));
@@ -185,7 +228,9 @@ public class DossierResource {
     @GET
     @Path("/{id}/epreuves/{epreuve}")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "The professional dossier of one épreuve")
+    @Operation(operationId = "getProfessionalDossier", summary = "The professional dossier of one épreuve")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The professional dossier", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierProfessionnel.class)))
     public DossierProfessionnel dossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve) {
         return service.dossier(id, epreuve);
     }
@@ -194,7 +239,13 @@ public class DossierResource {
     @Path("/{id}/epreuves/{epreuve}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "The candidate replaces the content of a DRAFT dossier before the deadline (If-Match required)")
+    @Operation(operationId = "editProfessionalDossier", summary = "The candidate replaces the content of a DRAFT dossier before the deadline (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response editDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DossierEdit edit) {
         return withTag(service.editDossier(id, epreuve, ifMatch, edit));
@@ -203,7 +254,14 @@ public class DossierResource {
     @POST
     @Path("/{id}/epreuves/{epreuve}/submit")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "The candidate submits a dossier before the deadline: DRAFT → SUBMITTED")
+    @Operation(operationId = "submitProfessionalDossier", summary = "The candidate submits a dossier before the deadline: DRAFT → SUBMITTED")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response submitDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         return commands.submitDossier(id, epreuve, ifMatch, key).toResponse();
@@ -212,7 +270,10 @@ public class DossierResource {
     @GET
     @Path("/{id}/conformity")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "Run the conformity check of every professional dossier now, rule by rule")
+    @Operation(operationId = "checkConformity", summary = "Run the conformity check of every professional dossier now, rule by rule")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
+    @APIResponse(responseCode = "200", description = "Épreuve code → its conformity report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ConformityReport.class)))
     public Map<String, ConformityReport> conformity(@PathParam("id") String id) {
         return service.conformity(id);
     }
@@ -221,7 +282,13 @@ public class DossierResource {
     @Path("/{id}/epreuves/{epreuve}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Record the conformity decision with the report it is based on (If-Match required)")
+    @Operation(operationId = "recordConformityDecision", summary = "Record the conformity decision with the report it is based on (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response decide(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DecisionInput input) {
         return withTag(service.decide(id, epreuve, ifMatch, input));

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/evaluations/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "The tamper-evident audit chain of grades and seals")
 public class AuditResource {
 
     @Inject
@@ -26,7 +26,7 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @RolesAllowed({Roles.RECTORAT, Roles.REFERENTIAL_ADMIN})
-    @Operation(summary = "Walk the audit hash chain of your académie (every chain for the national role), compare it with its "
+    @Operation(operationId = "verifyAuditChain", summary = "Walk the audit hash chain of your académie (every chain for the national role), compare it with its "
             + "recorded head and seals, and report the first broken link or the missing tail")
     public AuditService.Verification verify() {
         if (caller.hasRole(Roles.RECTORAT)) {

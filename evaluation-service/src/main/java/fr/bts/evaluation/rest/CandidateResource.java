@@ -1,6 +1,7 @@
 package fr.bts.evaluation.rest;
 
 import fr.bts.commons.http.ConditionalGet;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.evaluation.config.EvaluationConfig;
@@ -20,13 +21,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/evaluations/v1/sessions/{id}/candidates")
-@Tag(name = "Candidates and results")
+@Tag(name = "Candidates and results", description = "The session's candidates, their transcripts and bloc attestations")
 public class CandidateResource {
 
     @Inject
@@ -43,7 +48,10 @@ public class CandidateResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
-    @Operation(summary = "The session's candidates (a jury member sees those of their commissions), paginated")
+    @Operation(operationId = "listSessionCandidates", summary = "The session's candidates (a jury member sees those of their commissions), paginated")
+    @APIResponse(responseCode = "200", description = "One page of candidates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.CandidatePage.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
         return candidates.list(id, PageRequest.of(page, size, config.page().maxSize())).toResponse(uri);
     }
@@ -52,7 +60,12 @@ public class CandidateResource {
     @Path("/{candidate}/transcript")
     @Produces({MediaType.APPLICATION_JSON, DeliberationResource.APPLICATION_PDF})
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
-    @Operation(summary = "The candidate's transcript (relevé de notes) of the latest sealed revision; candidates read their own once published")
+    @Operation(operationId = "getTranscript", summary = "The candidate's transcript (relevé de notes) of the latest sealed revision; candidates read their own once published")
+    @APIResponse(responseCode = "200", description = "The transcript, as JSON or as a PDF document", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.evaluation.service.OutputService.Transcript.class)),
+            @Content(mediaType = DeliberationResource.APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response transcript(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @HeaderParam("Accept") String accept,
                                @Context jakarta.ws.rs.core.HttpHeaders request) {
         // for its reader only (commons ConditionalGet), negotiated on Accept
@@ -68,7 +81,10 @@ public class CandidateResource {
     @Path("/{candidate}/attestations")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
-    @Operation(summary = "Bloc attestations (R6): automatic for continuing education and VAE, on request otherwise")
+    @Operation(operationId = "listAttestations", summary = "Bloc attestations (R6): automatic for continuing education and VAE, on request otherwise")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "200", description = "The bloc attestations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutputService.Attestation.class, type = SchemaType.ARRAY)))
     public List<OutputService.Attestation> attestations(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
         return outputs.attestations(id, candidate);
     }
@@ -77,7 +93,10 @@ public class CandidateResource {
     @Path("/{candidate}/attestations/requests")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(summary = "Ask for the attestations delivered on request")
+    @Operation(operationId = "requestAttestations", summary = "Ask for the attestations delivered on request")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "200", description = "The attestations now delivered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutputService.Attestation.class, type = SchemaType.ARRAY)))
     public List<OutputService.Attestation> request(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
         return outputs.requestAttestations(id, candidate);
     }

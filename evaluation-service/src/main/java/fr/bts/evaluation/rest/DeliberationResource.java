@@ -1,6 +1,7 @@
 package fr.bts.evaluation.rest;
 
 import fr.bts.commons.http.ConditionalGet;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.DeliberationDtos.AdjustmentInput;
 import fr.bts.evaluation.api.DeliberationDtos.Preview;
@@ -31,6 +32,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -39,7 +44,7 @@ import java.util.UUID;
 @Path("/api/evaluations/v1/sessions/{id}/deliberations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Deliberations")
+@Tag(name = "Deliberations", description = "Preview, president's adjustments, seal, revisions and the PV")
 public class DeliberationResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -59,7 +64,11 @@ public class DeliberationResource {
     @GET
     @Path("/preview")
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
-    @Operation(summary = "Compute every candidate's result now (nothing stored); filter by decision, paginated")
+    @Operation(operationId = "previewDeliberation", summary = "Compute every candidate's result now (nothing stored); filter by decision, paginated")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "200", description = "The results as computed now, one page of candidates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)))
     public Preview preview(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
                            @QueryParam("decision") String decision) {
         PageRequest request = PageRequest.of(page, size, config.page().maxSize());
@@ -69,7 +78,11 @@ public class DeliberationResource {
     @PUT
     @Path("/adjustments/{candidate}/{epreuve}")
     @RolesAllowed(Roles.JURY_PRESIDENT)
-    @Operation(summary = "The president adjusts a mark, with a reason (before the seal)")
+    @Operation(operationId = "adjustMark", summary = "The president adjusts a mark, with a reason (before the seal)")
+    @APIResponse(responseCode = "200", description = "The adjustment recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.AdjustmentView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Map<String, Object> adjust(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
                                       @PathParam("epreuve") String epreuve, @NotNull @Valid AdjustmentInput input) {
         Adjustment a = deliberations.adjust(id, candidate, epreuve, input);
@@ -79,6 +92,10 @@ public class DeliberationResource {
     @DELETE
     @Path("/adjustments/{candidate}/{epreuve}")
     @RolesAllowed(Roles.JURY_PRESIDENT)
+    @Operation(operationId = "removeAdjustment", summary = "The president withdraws an adjustment (before the seal); the computed mark applies again")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response removeAdjustment(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
                                      @PathParam("epreuve") String epreuve) {
         deliberations.removeAdjustment(id, candidate, epreuve);
@@ -88,7 +105,11 @@ public class DeliberationResource {
     @POST
     @Path("/seal")
     @RolesAllowed(Roles.JURY_PRESIDENT)
-    @Operation(summary = "Seal the deliberation (revision 1); the session becomes read-only")
+    @Operation(operationId = "sealDeliberation", summary = "Seal the deliberation (revision 1); the session becomes read-only")
+    @APIResponse(responseCode = "201", description = "Revision 1, sealed; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response seal(@PathParam("id") UUID id, @Valid Seal seal) {
         RevisionView view = deliberations.seal(id, seal == null ? null : seal.reason());
         return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
@@ -98,7 +119,11 @@ public class DeliberationResource {
     @POST
     @Path("/revisions")
     @RolesAllowed(Roles.JURY_PRESIDENT)
-    @Operation(summary = "A correction after the seal: a new revision with its reason, corrections and adjustments")
+    @Operation(operationId = "reviseDeliberation", summary = "A correction after the seal: a new revision with its reason, corrections and adjustments")
+    @APIResponse(responseCode = "201", description = "The new revision; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response revise(@PathParam("id") UUID id, @NotNull @Valid Revision revision) {
         RevisionView view = deliberations.revise(id, revision);
         return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
@@ -108,9 +133,9 @@ public class DeliberationResource {
     @GET
     @Path("/{revision}")
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The revision",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RevisionView.class)))
+    @Operation(operationId = "getDeliberationRevision", summary = "One revision of the sealed deliberation ('latest' accepted)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The revision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
     public Response revision(@PathParam("id") UUID id, @PathParam("revision") String revision, @Context HttpHeaders request) {
         return conditional.json(request, deliberations.revision(id, revision), ConditionalGet.CachePolicy.privateRevalidated());
     }
@@ -119,7 +144,12 @@ public class DeliberationResource {
     @Path("/{revision}/pv")
     @Produces({TEXT_CSV, APPLICATION_PDF})
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
-    @Operation(summary = "The deliberation report (PV) of a sealed revision, as CSV or PDF ('latest' accepted)")
+    @Operation(operationId = "getDeliberationReport", summary = "The deliberation report (PV) of a sealed revision, as CSV or PDF ('latest' accepted)")
+    @APIResponse(responseCode = "200", description = "The PV as CSV (default) or PDF", content = {
+            @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,
                        @jakarta.ws.rs.HeaderParam("Accept") String accept, @Context HttpHeaders request) {
         // for its readers only, and negotiated on Accept

@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.JuryDtos.Assignment;
 import fr.bts.evaluation.api.JuryDtos.CommissionView;
@@ -22,6 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -30,7 +35,7 @@ import java.util.UUID;
 @Path("/api/evaluations/v1/sessions/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Juries and commissions")
+@Tag(name = "Juries and commissions", description = "The jury of a session and its commissions per épreuve")
 public class JuryResource {
 
     @Inject
@@ -41,7 +46,11 @@ public class JuryResource {
     @PUT
     @Path("/jury")
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Appoint the jury (R19 composition rules checked)")
+    @Operation(operationId = "appointJury", summary = "Appoint the jury (R19 composition rules checked)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "200", description = "The jury appointed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jury.class)))
     public Jury appoint(@PathParam("id") UUID id, @NotNull @Valid Jury jury) {
         return juries.appoint(id, jury);
     }
@@ -49,6 +58,9 @@ public class JuryResource {
     @GET
     @Path("/jury")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
+    @Operation(operationId = "getJury", summary = "The session's jury: its president and members")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The jury", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jury.class)))
     public Jury jury(@PathParam("id") UUID id) {
         return juries.jury(id);
     }
@@ -56,7 +68,11 @@ public class JuryResource {
     @POST
     @Path("/commissions")
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Create a commission for one épreuve with jury members")
+    @Operation(operationId = "createCommission", summary = "Create a commission for one épreuve with jury members")
+    @APIResponse(responseCode = "201", description = "The commission created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.evaluation.api.JuryDtos.CommissionView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response create(@PathParam("id") UUID id, @NotNull @Valid NewCommission commission) {
         CommissionView view = juries.createCommission(id, commission);
         return Response.created(uri.getAbsolutePathBuilder().path(view.code()).build()).entity(view).build();
@@ -65,6 +81,9 @@ public class JuryResource {
     @GET
     @Path("/commissions")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
+    @Operation(operationId = "listCommissions", summary = "The session's commissions, each with its épreuve, members and candidates")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The commissions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommissionView.class, type = SchemaType.ARRAY)))
     public List<CommissionView> commissions(@PathParam("id") UUID id) {
         return juries.commissions(id);
     }
@@ -72,7 +91,11 @@ public class JuryResource {
     @PUT
     @Path("/commissions/{code}/candidates")
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Assign candidates to a commission (replaces its list)")
+    @Operation(operationId = "assignCommissionCandidates", summary = "Assign candidates to a commission (replaces its list)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "200", description = "The commission with its new candidates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommissionView.class)))
     public CommissionView assign(@PathParam("id") UUID id, @PathParam("code") String code, @NotNull @Valid Assignment assignment) {
         return juries.assign(id, code, assignment);
     }

@@ -3,6 +3,7 @@ package fr.bts.evaluation.rest;
 import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.SessionDtos.OpenSession;
 import fr.bts.evaluation.api.SessionDtos.SessionView;
@@ -27,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -34,7 +38,7 @@ import java.util.UUID;
 @Path("/api/evaluations/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sessions")
+@Tag(name = "Sessions", description = "Exam sessions and their life cycle")
 public class SessionResource {
 
     @Inject
@@ -48,7 +52,11 @@ public class SessionResource {
 
     @POST
     @RolesAllowed(Roles.RECTORAT)
-    @Operation(summary = "Open a session on a referential version (refused with the list of missing exam rules)")
+    @Operation(operationId = "openSession", summary = "Open a session on a referential version (refused with the list of missing exam rules)")
+    @APIResponse(responseCode = "201", description = "The session opened; Location names it, ETag its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
     public Response open(@NotNull @Valid OpenSession request) {
         SessionView view = sessions.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
@@ -57,7 +65,9 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
-    @Operation(summary = "Sessions of the caller's académie")
+    @Operation(operationId = "listSessions", summary = "Sessions of the caller's académie")
+    @APIResponse(responseCode = "200", description = "One page of sessions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.SessionPage.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return sessions.list(PageRequest.of(page, size, config.page().maxSize())).toResponse(uri);
     }
@@ -65,7 +75,10 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
-    @Operation(summary = "One session")
+    @Operation(operationId = "getSession", summary = "One session")
+    @APIResponse(responseCode = "200", description = "The session, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context HttpHeaders request) {
         SessionView view = sessions.get(id);
@@ -76,7 +89,14 @@ public class SessionResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT})
-    @Operation(summary = "Move the session to GRADING (takes the registration snapshot), DELIBERATION or PUBLISHED; If-Match required")
+    @Operation(operationId = "transitionSession", summary = "Move the session to GRADING (takes the registration snapshot), DELIBERATION or PUBLISHED; If-Match required")
+    @APIResponse(responseCode = "200", description = "The session in its new status, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
+    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
     public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @NotNull @Valid Transition transition) {
         SessionView view = sessions.transition(id, transition.to(), ifMatch);

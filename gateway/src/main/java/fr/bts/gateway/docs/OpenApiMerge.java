@@ -4,18 +4,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Merges the services' OpenAPI documents into one, as seen from the gateway (server {@code /}). Paths do
  * not overlap (each service owns its prefixes); a component that two services define differently under
  * the same name is renamed {@code <Service>_<Name>} in the second one, and that service's {@code $ref}s
- * are rewritten, so nothing is silently replaced. Plain Java on Vert.x JSON values.
+ * are rewritten, so nothing is silently replaced; an operationId that two services use is prefixed with the second
+ * service's name, so that operationIds stay unique. Plain Java on Vert.x JSON values.
  */
 public final class OpenApiMerge {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private OpenApiMerge() {
     }
@@ -26,6 +31,7 @@ public final class OpenApiMerge {
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         List<String> versions = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
         for (Map.Entry<String, JsonObject> entry : documents.entrySet()) {
             String service = entry.getKey();
             JsonObject document = entry.getValue().copy();
@@ -57,7 +63,12 @@ public final class OpenApiMerge {
                     ours.put(target.substring(target.lastIndexOf('/') + 1), item.getValue());
                 });
             }
-            document.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), path.getValue()));
+            document.getJsonObject("paths", new JsonObject()).forEach(path -> {
+                if (path.getValue() instanceof JsonObject item) {
+                    uniqueOperationIds(service, item, operationIds);
+                }
+                paths.put(path.getKey(), path.getValue());
+            });
             document.getJsonArray("tags", new JsonArray()).forEach(tag -> {
                 if (tag instanceof JsonObject t && t.getString("name") != null) {
                     tags.putIfAbsent(t.getString("name"), t);
@@ -91,6 +102,29 @@ public final class OpenApiMerge {
     /** One service's document as served by the gateway: same content, the gateway as server. */
     public static JsonObject throughGateway(JsonObject document) {
         return document.copy().put("servers", new JsonArray().add(new JsonObject().put("url", "/")));
+    }
+
+    /**
+     * operationIds stay unique in the merged document (a generated client names its methods after them): one that an
+     * earlier service already uses becomes {@code <service><OperationId>}.
+     */
+    private static void uniqueOperationIds(String service, JsonObject item, Set<String> taken) {
+        for (String method : METHODS) {
+            JsonObject operation = item.getJsonObject(method);
+            String id = operation == null ? null : operation.getString("operationId");
+            if (id == null || id.isEmpty()) {
+                continue;
+            }
+            String unique = id;
+            if (taken.contains(unique)) {
+                unique = service + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                for (int n = 2; taken.contains(unique); n++) {
+                    unique = service + Character.toUpperCase(id.charAt(0)) + id.substring(1) + n;
+                }
+                operation.put("operationId", unique);
+            }
+            taken.add(unique);
+        }
     }
 
     private static Object rewriteRefs(Object node, Map<String, String> renames) {

@@ -50,4 +50,22 @@ class OpenApiMergeTest {
         assertEquals("#/components/schemas/Dossier_Page", ref);
         assertEquals("evaluation", merged.getJsonArray("x-bts-unavailable-services").getString(0));
     }
+
+    @Test
+    void prefixesAnOperationIdThatAnotherServiceAlreadyUses() {
+        Map<String, JsonObject> docs = new LinkedHashMap<>();
+        docs.put("referential", new JsonObject("""
+                {"openapi":"3.1.0","info":{"title":"t","version":"1.0"},
+                 "paths":{"/a":{"get":{"operationId":"getItem","responses":{"200":{"description":"ok"}}}}}}
+                """));
+        docs.put("dossier", new JsonObject("""
+                {"openapi":"3.1.0","info":{"title":"t","version":"1.0"},
+                 "paths":{"/b":{"get":{"operationId":"getItem","responses":{"200":{"description":"ok"}}}},
+                          "/c":{"post":{"operationId":"createThing","responses":{"200":{"description":"ok"}}}}}}
+                """));
+        JsonObject paths = OpenApiMerge.merge("BTS", docs, List.of()).getJsonObject("paths");
+        assertEquals("getItem", paths.getJsonObject("/a").getJsonObject("get").getString("operationId"));
+        assertEquals("dossierGetItem", paths.getJsonObject("/b").getJsonObject("get").getString("operationId"));
+        assertEquals("createThing", paths.getJsonObject("/c").getJsonObject("post").getString("operationId"));
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The referential version document of docs/contracts.md: one JSON document holding the whole tree of a
@@ -35,9 +36,11 @@ public record VersionDocument(
     public record CertificationInfo(UUID id, String code, String rncp, String intitule, String type, String niveau,
                                     String nomenclatureNiveau, String etat, List<CodeLibelle> nsf,
                                     List<CodeLibelle> formacodes, List<CodeLibelle> rome,
-                                    List<Certificateur> certificateurs, LocalDate datePublication,
-                                    LocalDate dateDebutParcours, LocalDate dateEcheanceEnregistrement,
-                                    LocalDate dateDerniereDelivrance, String baseLegale, List<String> arretes,
+                                    List<Certificateur> certificateurs, @Schema(nullable = true) LocalDate datePublication,
+                                    @Schema(nullable = true) LocalDate dateDebutParcours,
+                                    @Schema(nullable = true) LocalDate dateEcheanceEnregistrement,
+                                    @Schema(nullable = true) LocalDate dateDerniereDelivrance,
+                                    @Schema(nullable = true) String baseLegale, List<String> arretes,
                                     List<CodeIntitule> certificationsAnterieures) {
     }
 
@@ -50,7 +53,8 @@ public record VersionDocument(
     public record Certificateur(String nom, String siret) {
     }
 
-    public record VersionInfo(Integer number, String status, Instant publishedAt, String libelle, List<String> sources) {
+    public record VersionInfo(Integer number, String status, Instant publishedAt, @Schema(nullable = true) String libelle,
+                              List<String> sources) {
     }
 
     public record CategorieInfo(CategorieCandidat code, String libelle) {

@@ -2,6 +2,7 @@ package fr.bts.referential.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
@@ -80,10 +81,11 @@ public class CertificationResource {
     HttpHeaders headers;
 
     @GET
-    @Operation(summary = "List or search certifications", description = "Paginated; q searches code, RNCP number and title "
+    @Operation(operationId = "listCertifications", summary = "List or search certifications", description = "Paginated; q searches code, RNCP number and title "
             + "(accent- and case-insensitive); level filters on the niveau (e.g. 5); status on the fiche's état (e.g. Active).")
-    @APIResponse(responseCode = "200", description = "One page of certifications", content = @Content(
+    @APIResponse(responseCode = "200", description = "One page of certifications", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.CertificationPage.class),
             examples = @ExampleObject(name = "page", value = OpenApiExamples.CERTIFICATION_PAGE)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("status") String status,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
@@ -93,9 +95,9 @@ public class CertificationResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One certification and its versions", description = "{code} is the code (BTS-GPME) or the RNCP number (RNCP38363). Drafts are listed to referential-admin only.")
-    @APIResponse(responseCode = "200", description = "The certification and its versions",
-            content = @Content(schema = @Schema(implementation = Views.CertificationDetail.class)))
+    @Operation(operationId = "getCertification", summary = "One certification and its versions", description = "{code} is the code (BTS-GPME) or the RNCP number (RNCP38363). Drafts are listed to referential-admin only.")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The certification and its versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
     public Response certification(@PathParam("code") String code) {
         boolean admin = isAdmin();
         return responses.json(headers, reads.certification(code, admin), admin);
@@ -103,24 +105,26 @@ public class CertificationResource {
 
     @GET
     @Path("{code}/current")
-    @Operation(summary = "Latest published version, whole tree", description = "Same document as versions/{n}; short max-age since it moves on publication.")
-    @APIResponse(responseCode = "200", description = "The version document", content = @Content(
+    @Operation(operationId = "getCurrentVersion", summary = "Latest published version, whole tree", description = "Same document as versions/{n}; short max-age since it moves on publication.")
+    @APIResponse(responseCode = "200", description = "The version document", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class),
             examples = @ExampleObject(name = "document", value = OpenApiExamples.VERSION_DOCUMENT)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Uni<Response> current(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return version(code, ReferentialQueryService.CURRENT, ifNoneMatch);
     }
 
     @GET
     @Path("{code}/versions/{version}")
-    @Operation(summary = "A version, whole tree in one JSON document", description = "{version} is a number or 'current'. "
+    @Operation(operationId = "getVersion", summary = "A version, whole tree in one JSON document", description = "{version} is a number or 'current'. "
             + "Published versions: Cache-Control public, max-age=600 (deprecated ones: max-age=31536000, immutable); "
             + "strong ETag = hash of the canonical JSON (per content coding), Last-Modified = publication or deprecation. "
             + "Drafts only for referential-admin.")
-    @APIResponse(responseCode = "200", description = "The version document (docs/contracts.md)", content = @Content(
+    @APIResponse(responseCode = "200", description = "The version document (docs/contracts.md)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class),
             examples = @ExampleObject(name = "document", value = OpenApiExamples.VERSION_DOCUMENT)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched")
     @APIResponse(responseCode = "404", description = "No such certification or version (or a draft, to anyone but an admin)")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Uni<Response> version(@PathParam("code") String code, @PathParam("version") String version,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return responses.version(headers, code, version);
@@ -128,9 +132,11 @@ public class CertificationResource {
 
     @GET
     @Path("{code}/versions/{version}/items/{element}")
-    @Operation(summary = "An element of a version by its human code", description = "e.g. T.1.1.1, RNCP38363BC01, U4, E4; ?kind= when a code is shared.")
-    @APIResponse(responseCode = "200", description = "The element", content = @Content(
+    @Operation(operationId = "getVersionElement", summary = "An element of a version by its human code", description = "e.g. T.1.1.1, RNCP38363BC01, U4, E4; ?kind= when a code is shared.")
+    @APIResponse(responseCode = "200", description = "The element", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Item.class),
             examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Item itemByCode(@PathParam("code") String code, @PathParam("version") String version,
                                  @PathParam("element") String element, @QueryParam("kind") String kind) {
         return queries.itemByCode(code, version, element, kind, isAdmin());
@@ -138,8 +144,11 @@ public class CertificationResource {
 
     @GET
     @Path("{code}/versions/{version}/items/{element}/children")
-    @Operation(summary = "Elements below a bloc or a domain", description = "Children (competencies of a bloc, activities of a domain); "
+    @Operation(operationId = "listElementChildren", summary = "Elements below a bloc or a domain", description = "Children (competencies of a bloc, activities of a domain); "
             + "with ?kind= every descendant of that kind (e.g. kind=tache on a domain).")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "The child elements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Item.class, type = SchemaType.ARRAY)))
     public List<Views.Item> children(@PathParam("code") String code, @PathParam("version") String version,
                                      @PathParam("element") String element, @QueryParam("kind") String kind) {
         return queries.children(code, version, element, kind, isAdmin());
@@ -147,18 +156,22 @@ public class CertificationResource {
 
     @GET
     @Path("{code}/versions/{version}/completeness")
-    @Operation(summary = "Facts the version leaves null, its conflicts and the provenance of its rule values", description = "What the sources do not give (e.g. GPME coefficients other than E4; an admin may supply them in a new version), the conflicts between sources it records (their fields stay null), and where every rule value comes from (seed quote, cited legal text, or default).")
-    @APIResponse(responseCode = "200", description = "The missing facts", content = @Content(
+    @Operation(operationId = "getCompleteness", summary = "Facts the version leaves null, its conflicts and the provenance of its rule values", description = "What the sources do not give (e.g. GPME coefficients other than E4; an admin may supply them in a new version), the conflicts between sources it records (their fields stay null), and where every rule value comes from (seed quote, cited legal text, or default).")
+    @APIResponse(responseCode = "200", description = "The missing facts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Completeness.class),
             examples = @ExampleObject(name = "completeness", value = OpenApiExamples.COMPLETENESS)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Completeness completeness(@PathParam("code") String code, @PathParam("version") String version) {
         return queries.completeness(code, version, isAdmin());
     }
 
     @GET
     @Path("{code}/versions/{version}/diff/{other}")
-    @Operation(summary = "Differences between two versions", description = "Added, removed and changed elements by UUID, field by field.")
-    @APIResponse(responseCode = "200", description = "The differences", content = @Content(
+    @Operation(operationId = "diffVersions", summary = "Differences between two versions", description = "Added, removed and changed elements by UUID, field by field.")
+    @APIResponse(responseCode = "200", description = "The differences", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Diff.class),
             examples = @ExampleObject(name = "diff", value = OpenApiExamples.DIFF)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Diff diff(@PathParam("code") String code, @PathParam("version") String version,
                            @PathParam("other") String other) {
         return queries.diff(code, version, other, isAdmin());
@@ -167,14 +180,21 @@ public class CertificationResource {
     @GET
     @Path("{code}/versions/{version}/exports/moodle.csv")
     @Produces("text/csv")
-    @Operation(summary = "Moodle competency framework CSV", description = "The 14 columns of tool_lpimportcsv, in its order: the framework row, the blocs, their competencies.")
+    @Operation(operationId = "exportMoodleCsv", summary = "Moodle competency framework CSV", description = "The 14 columns of tool_lpimportcsv, in its order: the framework row, the blocs, their competencies.")
+    @APIResponse(responseCode = "200", description = "The Moodle CSV (tool_lpimportcsv columns)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response moodle(@PathParam("code") String code, @PathParam("version") String version) {
         return responses.moodle(headers, queries.moodle(code, version, isAdmin()));
     }
 
     @GET
     @Path("{code}/versions/{version}/exports/native.json")
-    @Operation(summary = "Native JSON export", description = "The version document, as a download.")
+    @Operation(operationId = "exportNativeJson", summary = "Native JSON export", description = "The version document, as a download.")
+    @APIResponse(responseCode = "200", description = "The version document as a download", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Uni<Response> nativeExport(@PathParam("code") String code, @PathParam("version") String version,
                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return version(code, version, ifNoneMatch).map(r -> r.getStatus() != 200 ? r : Response.fromResponse(r)
@@ -186,12 +206,14 @@ public class CertificationResource {
     @POST
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a certification", description = "Body: the certification identity of the version document. Opens version 1 as an empty draft.")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
+    @Operation(operationId = "createCertification", summary = "Create a certification", description = "Body: the certification identity of the version document. Opens version 1 as an empty draft.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.CertificationInfo.class),
             examples = @ExampleObject(name = "certification", value = OpenApiExamples.NEW_CERTIFICATION)))
-    @APIResponse(responseCode = "201", description = "Created; Location is the certification")
+    @APIResponse(responseCode = "201", description = "Created; Location is the certification", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
     @APIResponse(responseCode = "422", description = "Invalid identity", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response create(byte[] body) throws JsonProcessingException {
         ReferentialVersion created = admin.createCertification(nonEmpty(body));
         return Response.created(URI.create("/api/referential/v1/certifications/" + created.certification.code))
@@ -202,9 +224,11 @@ public class CertificationResource {
     @POST
     @Path("{code}/versions")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(summary = "Open a draft", description = "The next version, a copy of the latest published one. Optional ?libelle=.")
-    @APIResponse(responseCode = "201", description = "The draft; ETag to send as If-Match when editing")
+    @Operation(operationId = "openDraft", summary = "Open a draft", description = "The next version, a copy of the latest published one. Optional ?libelle=.")
+    @APIResponse(responseCode = "201", description = "The draft; ETag to send as If-Match when editing", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
     @APIResponse(responseCode = "409", description = "A draft is already open")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response openDraft(@PathParam("code") String code, @QueryParam("libelle") String libelle) {
         return versionCreated(admin.openDraft(code, libelle));
     }
@@ -213,7 +237,15 @@ public class CertificationResource {
     @Path("{code}/versions/{version}")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the document of a draft", description = "If-Match with the draft's ETag (428 without, 412 stale). Published versions: 409.")
+    @Operation(operationId = "replaceDraft", summary = "Replace the document of a draft", description = "If-Match with the draft's ETag (428 without, 412 stale). Published versions: 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class)))
+    @APIResponse(responseCode = "200", description = "The draft's new state; ETag to send as If-Match next", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response replace(@PathParam("code") String code, @PathParam("version") String version,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) throws JsonProcessingException {
         return versionAnswer(admin.replaceDocument(code, version, ifMatch, nonEmpty(body)));
@@ -223,14 +255,18 @@ public class CertificationResource {
     @Path("{code}/versions/{version}/items/{element}")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit an element of a draft", description = "Element by UUID or code (?kind= to disambiguate). Body: the fields to set. "
+    @Operation(operationId = "editDraftElement", summary = "Edit an element of a draft", description = "Element by UUID or code (?kind= to disambiguate). Body: the fields to set. "
             + "If-Match with the draft's ETag. Unknown fields and changes of id/code are 422.")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "coefficient", value = OpenApiExamples.ELEMENT_EDIT)))
-    @APIResponse(responseCode = "200", description = "The draft after the edit, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The draft after the edit, with its new ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
     @APIResponse(responseCode = "409", description = "The version is published (immutable)")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response editElement(@PathParam("code") String code, @PathParam("version") String version,
                                 @PathParam("element") String element, @QueryParam("kind") String kind,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) throws JsonProcessingException {
@@ -240,10 +276,13 @@ public class CertificationResource {
     @POST
     @Path("{code}/versions/{version}/validation")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(summary = "Validate a draft", description = "Every rule is checked; all violations are listed in one problem.")
-    @APIResponse(responseCode = "200", description = "VALIDATED")
+    @Operation(operationId = "validateDraft", summary = "Validate a draft", description = "Every rule is checked; all violations are listed in one problem.")
+    @APIResponse(responseCode = "200", description = "VALIDATED", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
     @APIResponse(responseCode = "422", description = "Violations", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response validate(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.validate(code, version));
     }
@@ -251,7 +290,10 @@ public class CertificationResource {
     @POST
     @Path("{code}/versions/{version}/publication")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(summary = "Publish a validated version", description = "It becomes public, immutable and current.")
+    @Operation(operationId = "publishVersion", summary = "Publish a validated version", description = "It becomes public, immutable and current.")
+    @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response publish(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.publish(code, version));
     }
@@ -259,7 +301,10 @@ public class CertificationResource {
     @POST
     @Path("{code}/versions/{version}/deprecation")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(summary = "Deprecate a published version", description = "It stays readable, with a Deprecation header.")
+    @Operation(operationId = "deprecateVersion", summary = "Deprecate a published version", description = "It stays readable, with a Deprecation header.")
+    @APIResponse(responseCode = "200", description = "DEPRECATED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response deprecate(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.deprecate(code, version));
     }
@@ -268,8 +313,17 @@ public class CertificationResource {
     @Path("{code}/versions/{version}/rncp-import")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    @Operation(summary = "Import an RNCP fiche into a draft", description = "France Compétences XML export (V4.1): identity, codes, dates and blocs. "
+    @Operation(operationId = "importRncpFiche", summary = "Import an RNCP fiche into a draft", description = "France Compétences XML export (V4.1): identity, codes, dates and blocs. "
             + "Raw HTML of free-text fields is kept with its SHA-256. Malformed XML, DTDs, oversized bodies, another fiche or unknown bloc codes: 4xx, nothing changed.")
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The draft with the fiche's data", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response importRncp(@PathParam("code") String code, @PathParam("version") String version,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, java.io.InputStream body) {
         return versionAnswer(rncpImport.importFiche(code, version, ifMatch, body));

@@ -1,6 +1,7 @@
 package fr.bts.referential.rest;
 
 import fr.bts.commons.http.PageRequest;
+import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
@@ -57,10 +58,11 @@ public class ItemResource {
 
     @GET
     @Path("items/{id}")
-    @Operation(summary = "Any element by its UUID", description = "From the latest public version holding it. UUIDs are UUIDv5 of certification/kind/code and never change.")
-    @APIResponse(responseCode = "200", description = "The element", content = @Content(
-            schema = @Schema(implementation = Views.Item.class), examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
-    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    @Operation(operationId = "getItem", summary = "Any element by its UUID", description = "From the latest public version holding it. UUIDs are UUIDv5 of certification/kind/code and never change.")
+    @APIResponse(responseCode = "200", description = "The element", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Item.class),
+            examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response item(@PathParam("id") String id) {
         UUID uuid;
         try {
@@ -74,11 +76,12 @@ public class ItemResource {
 
     @GET
     @Path("search")
-    @Operation(summary = "Search competencies, activities and tasks", description = "French text, accent- and case-insensitive "
+    @Operation(operationId = "searchItems", summary = "Search competencies, activities and tasks", description = "French text, accent- and case-insensitive "
             + "(q=reclamations finds « réclamations »); every word must appear; ranked (exact code, label prefix, whole word, position); "
             + "paginated. Filters: certification (code or RNCP), kind (competence, activite, tache).")
-    @APIResponse(responseCode = "200", description = "One page of hits", content = @Content(
+    @APIResponse(responseCode = "200", description = "One page of hits", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.SearchPage.class),
             examples = @ExampleObject(name = "hits", value = OpenApiExamples.SEARCH)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response search(@QueryParam("q") String q, @QueryParam("certification") String certification,
                            @QueryParam("kind") String kind, @QueryParam("page") String page, @QueryParam("size") String size) {
         if (q == null || q.isBlank()) {

@@ -25,7 +25,9 @@ public final class Views {
     }
 
     public record Item(UUID id, String kind, String code, UUID parentId, int ordre, String certification,
-                       int version, String versionStatus, @JsonRawValue String element) {
+                       int version, String versionStatus,
+                       @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                               description = "The element as it is in the version document (an épreuve, a bloc, a task…)") @JsonRawValue String element) {
     }
 
     public record SearchHit(UUID id, String kind, String code, String libelle, String certification, int version,
