@@ -2,6 +2,7 @@ package fr.bts.referential.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
+import fr.bts.commons.http.PublicOrigin;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
@@ -43,6 +44,9 @@ public class CaseResource {
 
     @Inject
     PublicReads reads;
+
+    @Inject
+    PublicOrigin origin;
 
     @Context
     UriInfo uri;
@@ -125,8 +129,7 @@ public class CaseResource {
     }
 
     private String base() {
-        String b = uri.getBaseUri().toString();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        return origin.origin(uri);
     }
 
     private static UUID uuid(String id) {
