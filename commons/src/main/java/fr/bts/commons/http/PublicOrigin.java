@@ -79,10 +79,11 @@ public class PublicOrigin {
         }
         List<Object> links = response.getHeaders().get("Link");
         if (links != null) {
-            links.replaceAll(value -> {
-                Link link = value instanceof Link l ? l : Link.valueOf(value.toString());
-                return Link.fromLink(link).uri(rebase(info, link.getUri())).build();
-            });
+            String own = "<" + info.getBaseUri();
+            String configuredBase = "<" + configured.get();
+            links.replaceAll(value -> value instanceof Link link
+                    ? Link.fromLink(link).uri(rebase(info, link.getUri())).build()
+                    : value.toString().replace(own, configuredBase));
         }
     }
 
