@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class DocsAndHealthResourceTest {
                 .body("paths", hasKey("/api/referential/v1/certifications"))
                 .body("paths", hasKey("/api/dossiers/v1/dossiers"))
                 .body("paths", hasKey("/api/evaluations/v1/sessions"))
-                .body("servers[0].url", equalTo("/"))
+                .body("servers[0].url", matchesPattern("http://localhost:\\d+"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", hasKey("Dossier_Page"))
                 .body("paths.'/api/dossiers/v1/dossiers'.get.responses.'200'.content.'application/json'.schema.'$ref'",
@@ -53,12 +54,21 @@ class DocsAndHealthResourceTest {
     }
 
     @Test
+    void documentsNameTheOriginTheClientUsedAsServer() {
+        given().header("Host", "api.example.fr").when().get("/api/docs/openapi.json")
+                .then().statusCode(200).body("servers[0].url", equalTo("http://api.example.fr"));
+        given().header("Host", "api.example.fr:8443").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").when().get("/api/docs/referential/openapi.json")
+                .then().statusCode(200).body("servers[0].url", equalTo("http://api.example.fr:8443"));
+    }
+
+    @Test
     void eachServiceDocumentIsServedAsSeenThroughTheGateway() {
         given().when().get("/api/docs/evaluation/openapi.json")
                 .then().statusCode(200)
                 .body("paths", hasKey("/api/evaluations/v1/sessions"))
                 .body("paths", not(hasKey("/api/dossiers/v1/dossiers")))
-                .body("servers[0].url", equalTo("/"));
+                .body("servers[0].url", matchesPattern("http://localhost:\\d+"));
         given().when().get("/api/docs/nothing/openapi.json")
                 .then().statusCode(404).contentType("application/problem+json");
     }

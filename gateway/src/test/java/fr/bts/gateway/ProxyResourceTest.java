@@ -3,6 +3,7 @@ package fr.bts.gateway;
 import fr.bts.devstack.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,18 @@ class ProxyResourceTest {
         given().auth().oauth2(rectorat())
                 .header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "evil.example").header("Forwarded", "for=6.6.6.6")
-                .header("X-Real-IP", "6.6.6.6")
+                .header("X-Real-IP", "6.6.6.6").header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/evil").header("X-Forwarded-Trusted-Proxy", "true")
+                .header("X-Forwarded-Ssl", "on")
                 .when().get("/api/dossiers/v1/dossiers")
                 .then().statusCode(200)
                 .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
                 .body("headers.x-forwarded-proto", equalTo("http"))
                 .body("headers.x-forwarded-host", matchesPattern("localhost:\\d+"))
+                .body("headers.x-forwarded-port", equalTo(Integer.toString(RestAssured.port)))
+                .body("headers.x-forwarded-prefix", nullValue())
+                .body("headers.x-forwarded-trusted-proxy", nullValue())
+                .body("headers.x-forwarded-ssl", nullValue())
                 .body("headers.forwarded", nullValue())
                 .body("headers.x-real-ip", nullValue())
                 .body("headers.host", matchesPattern("127\\.0\\.0\\.1:\\d+"));

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
+
+    /**
+     * The gateway's public URL ({@code https://api.example.fr}, or with a path prefix {@code https://example.fr/bts})
+     * that the services name in every absolute link; the same on every gateway instance of a deployment. Absent: the
+     * scheme and {@code Host} each request reached the gateway by ({@link fr.bts.gateway.proxy.PublicUrl}).
+     */
+    Optional<URI> publicUrl();
 
     /** Backend services by name ({@code referential}, {@code dossier}, {@code evaluation}). */
     Map<String, Service> services();

@@ -3,6 +3,7 @@ package fr.bts.gateway.docs;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.http.ProblemWriter;
+import fr.bts.gateway.proxy.PublicUrl;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +24,16 @@ public class DocsRoutes {
 
     private final OpenApiDocuments documents;
     private final ProblemWriter problems;
+    private final PublicUrl publicUrl;
 
-    DocsRoutes(OpenApiDocuments documents, ProblemWriter problems) {
+    DocsRoutes(OpenApiDocuments documents, ProblemWriter problems, PublicUrl publicUrl) {
         this.documents = documents;
         this.problems = problems;
+        this.publicUrl = publicUrl;
     }
 
     void install(@Observes Router router) {
-        router.get(MERGED).handler(ctx -> answer(ctx, documents.merged()));
+        router.get(MERGED).handler(ctx -> answer(ctx, documents.merged(server(ctx))));
         router.get("/api/docs/:service/openapi.json").handler(this::one);
     }
 
@@ -42,7 +45,12 @@ public class DocsRoutes {
                     + documents.documented());
             return;
         }
-        answer(ctx, documents.document(service).map(OpenApiMerge::throughGateway));
+        answer(ctx, documents.document(service).map(document -> OpenApiMerge.throughGateway(document, server(ctx))));
+    }
+
+    /** The gateway's public URL as this caller reached it: the server of the documents it is served. */
+    private String server(RoutingContext ctx) {
+        return publicUrl.of(ctx.request()).origin();
     }
 
     private void answer(RoutingContext ctx, Future<JsonObject> document) {

@@ -65,8 +65,8 @@ public class OpenApiDocuments {
                         ? fetch(backend, attempt + 1) : Future.failedFuture(failure));
     }
 
-    /** Every documented service merged into one document. */
-    public Future<JsonObject> merged() {
+    /** Every documented service merged into one document, {@code server} its server URL. */
+    public Future<JsonObject> merged(String server) {
         List<String> services = documented();
         List<Future<JsonObject>> fetches = services.stream().map(this::document).toList();
         return Future.join(new ArrayList<>(fetches)).transform(ignored -> {
@@ -82,7 +82,7 @@ public class OpenApiDocuments {
             if (documents.isEmpty()) {
                 return Future.failedFuture("No service document is available");
             }
-            return Future.succeededFuture(OpenApiMerge.merge(config.title(), documents, unavailable));
+            return Future.succeededFuture(OpenApiMerge.merge(config.title(), documents, unavailable, server));
         });
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Merges the services' OpenAPI documents into one, as seen from the gateway (server {@code /}). Paths do
+ * Merges the services' OpenAPI documents into one, as seen from the gateway (its public URL as the server). Paths do
  * not overlap (each service owns its prefixes); a component that two services define differently under
  * the same name is renamed {@code <Service>_<Name>} in the second one, and that service's {@code $ref}s
  * are rewritten, so nothing is silently replaced; an operationId that two services use is prefixed with the second
@@ -26,7 +26,8 @@ public final class OpenApiMerge {
     }
 
     /** @param documents service name → its OpenAPI document (absent services are listed as unavailable) */
-    public static JsonObject merge(String title, Map<String, JsonObject> documents, List<String> unavailable) {
+    public static JsonObject merge(String title, Map<String, JsonObject> documents, List<String> unavailable,
+                                   String server) {
         JsonObject paths = new JsonObject(new TreeMap<>());
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ public final class OpenApiMerge {
         JsonObject merged = new JsonObject()
                 .put("openapi", openapi)
                 .put("info", info)
-                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
+                .put("servers", servers(server))
                 .put("paths", paths);
         if (!tags.isEmpty()) {
             merged.put("tags", new JsonArray(new ArrayList<>(tags.values())));
@@ -99,9 +100,13 @@ public final class OpenApiMerge {
         return merged;
     }
 
-    /** One service's document as served by the gateway: same content, the gateway as server. */
-    public static JsonObject throughGateway(JsonObject document) {
-        return document.copy().put("servers", new JsonArray().add(new JsonObject().put("url", "/")));
+    /** One service's document as served by the gateway: same content, the gateway's public URL as server. */
+    public static JsonObject throughGateway(JsonObject document, String server) {
+        return document.copy().put("servers", servers(server));
+    }
+
+    private static JsonArray servers(String server) {
+        return new JsonArray().add(new JsonObject().put("url", server));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Set;
  * Which headers cross the gateway. End-to-end headers go through untouched (Authorization included: every
  * service validates the token itself); hop-by-hop headers (RFC 9110 §7.6.1) and those named in
  * {@code Connection} stay on their hop; the forwarding headers a caller could forge are replaced by what
- * the gateway saw.
+ * the gateway saw: the client's address and the public view of the request ({@link PublicUrl}), from which the
+ * services build every absolute link.
  */
 final class ForwardedHeaders {
 
@@ -20,7 +21,8 @@ final class ForwardedHeaders {
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "expect");
     private static final Set<String> FORGEABLE = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "x-forwarded-prefix", "forwarded", "x-real-ip", "x-request-id");
+            "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl", "x-forwarded-server",
+            PublicUrl.TRUSTED_PROXY_HEADER.toLowerCase(Locale.ROOT), "forwarded", "x-real-ip", "x-request-id");
     private static final Set<String> CORS_ANSWER = Set.of("access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "access-control-allow-methods",
             "access-control-allow-headers", "access-control-max-age");
@@ -29,7 +31,7 @@ final class ForwardedHeaders {
     }
 
     /** The headers to send upstream. */
-    static MultiMap request(MultiMap in, String clientIp, String proto, String host, String requestId) {
+    static MultiMap request(MultiMap in, String clientIp, PublicUrl.View view, String requestId) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> connectionListed = listedInConnection(in);
         in.forEach(header -> {
@@ -39,9 +41,11 @@ final class ForwardedHeaders {
             }
         });
         out.set("X-Forwarded-For", clientIp);
-        out.set("X-Forwarded-Proto", proto);
-        if (host != null) {
-            out.set("X-Forwarded-Host", host);
+        out.set("X-Forwarded-Proto", view.proto());
+        out.set("X-Forwarded-Host", view.host());
+        out.set("X-Forwarded-Port", Integer.toString(view.port()));
+        if (!view.prefix().isEmpty()) {
+            out.set("X-Forwarded-Prefix", view.prefix());
         }
         out.set("X-Request-Id", requestId);
         return out;

@@ -64,7 +64,7 @@ final class ProxyExchange {
     private boolean refused;
 
     ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, ProblemWriter problems, String clientIp,
-                  long bufferUpTo, GatewayConfig.Limits limits) {
+                  PublicUrl.View view, long bufferUpTo, GatewayConfig.Limits limits) {
         this.bufferUpTo = bufferUpTo;
         this.limits = limits;
         this.ctx = ctx;
@@ -75,8 +75,7 @@ final class ProxyExchange {
         this.problems = problems;
         String query = in.query();
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
-        this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, in.scheme(), in.getHeader(HttpHeaders.HOST),
-                ctx.get(GatewayKeys.REQUEST_ID));
+        this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, view, ctx.get(GatewayKeys.REQUEST_ID));
     }
 
     void start() {

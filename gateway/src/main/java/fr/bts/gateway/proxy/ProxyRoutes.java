@@ -51,13 +51,14 @@ public class ProxyRoutes {
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    private final PublicUrl publicUrl;
     private final long bufferUpTo;
     private final GatewayConfig.Limits limits;
     private final LongAdder storeFailures = new LongAdder();
     private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
     ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
-                GatewayConfig config, MeterRegistry metrics) {
+                PublicUrl publicUrl, GatewayConfig config, MeterRegistry metrics) {
         Gauge.builder("gateway.relay.pooled.buffers", ProxyExchange.PooledBody.IN_USE, AtomicInteger::get)
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
@@ -71,6 +72,7 @@ public class ProxyRoutes {
         this.problems = problems;
         this.rateLimiter = rateLimiter;
         this.verifiedTokens = verifiedTokens;
+        this.publicUrl = publicUrl;
     }
 
     void install(@Observes Router router) {
@@ -203,7 +205,8 @@ public class ProxyRoutes {
             tooManyRequests(ctx, decision);
             return;
         }
-        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, bufferUpTo, limits).start();
+        new ProxyExchange(ctx, route, backends.get(route.service()), problems, ip, publicUrl.of(ctx.request()), bufferUpTo,
+                limits).start();
     }
 
     private void tooManyRequests(RoutingContext ctx, RateLimitDecision decision) {

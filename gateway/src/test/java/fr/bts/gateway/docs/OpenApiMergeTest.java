@@ -27,10 +27,10 @@ class OpenApiMergeTest {
         Map<String, JsonObject> docs = new LinkedHashMap<>();
         docs.put("referential", doc("/api/referential/v1/certifications", "items"));
         docs.put("evaluation", doc("/api/evaluations/v1/sessions", "items"));
-        JsonObject merged = OpenApiMerge.merge("BTS", docs, List.of());
+        JsonObject merged = OpenApiMerge.merge("BTS", docs, List.of(), "https://api.example.fr");
         assertEquals(2, merged.getJsonObject("paths").size());
         assertEquals(2, merged.getJsonObject("components").getJsonObject("schemas").size());
-        assertEquals("/", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals("https://api.example.fr", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
         assertFalse(merged.containsKey("x-bts-unavailable-services"));
     }
 
@@ -39,7 +39,7 @@ class OpenApiMergeTest {
         Map<String, JsonObject> docs = new LinkedHashMap<>();
         docs.put("referential", doc("/api/referential/v1/certifications", "items"));
         docs.put("dossier", doc("/api/dossiers/v1/dossiers", "content"));
-        JsonObject merged = OpenApiMerge.merge("BTS", docs, List.of("evaluation"));
+        JsonObject merged = OpenApiMerge.merge("BTS", docs, List.of("evaluation"), "https://api.example.fr");
         JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
         assertTrue(schemas.containsKey("Page"));
         assertTrue(schemas.containsKey("Dossier_Page"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
+import fr.bts.commons.http.PublicOrigin;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
@@ -65,6 +66,9 @@ public class CaseResource {
 
     @Inject
     PublicReads reads;
+
+    @Inject
+    PublicOrigin origin;
 
     @Inject
     CaseConfig config;
@@ -324,8 +328,7 @@ public class CaseResource {
 
     /** The base of every absolute CASE URI (scheme, host, port): the one place it is computed. */
     private String base() {
-        String b = uri.getBaseUri().toString();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        return origin.origin(uri);
     }
 
     private static UUID uuid(String id) {
