@@ -63,7 +63,7 @@ class OpenApiMergeTest {
                  "paths":{"/b":{"get":{"operationId":"getItem","responses":{"200":{"description":"ok"}}}},
                           "/c":{"post":{"operationId":"createThing","responses":{"200":{"description":"ok"}}}}}}
                 """));
-        JsonObject paths = OpenApiMerge.merge("BTS", docs, List.of()).getJsonObject("paths");
+        JsonObject paths = OpenApiMerge.merge("BTS", docs, List.of(), "https://api.example.fr").getJsonObject("paths");
         assertEquals("getItem", paths.getJsonObject("/a").getJsonObject("get").getString("operationId"));
         assertEquals("dossierGetItem", paths.getJsonObject("/b").getJsonObject("get").getString("operationId"));
         assertEquals("createThing", paths.getJsonObject("/c").getJsonObject("post").getString("operationId"));
