@@ -15,10 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The stack the chaos scenarios run against, as {@code ./suite chaos} started it: its own state directory and ports
@@ -179,6 +185,96 @@ final class ChaosStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- instances
+
+    /**
+     * The direct addresses of every instance of {@code service} ({@code referential}, {@code dossier}, {@code evaluation})
+     * when the stack runs several ({@code SUITE_REPLICAS}): {@code CHAOS_<SERVICE>_INSTANCES}, comma-separated, as
+     * {@code ./suite chaos scaleout} sets it; otherwise the one instance on {@code <SERVICE>_PORT}. Instance i is the
+     * launcher's component {@code <service>-i} (instance 1: {@code <service>}) and the gateway's {@code instance-i}.
+     */
+    static List<String> instances(String service) {
+        String upper = service.toUpperCase(Locale.ROOT);
+        String port = switch (service) {
+            case "referential" -> "8081";
+            case "dossier" -> "8082";
+            default -> "8083";
+        };
+        String single = "http://localhost:" + env(upper + "_PORT", port);
+        return Arrays.stream(env("CHAOS_" + upper + "_INSTANCES", single).split(",")).map(String::trim)
+                .filter(url -> !url.isEmpty()).toList();
+    }
+
+    /** The launcher's name of instance {@code index} (1-based) of {@code service}: its pid and log files are named so. */
+    static String component(String service, int index) {
+        return index == 1 ? service : service + "-" + index;
+    }
+
+    /**
+     * How the gateway sees each instance of {@code service} now, from its readiness report ({@code /q/health/ready}):
+     * instance index (1-based) → whether it is in rotation. Empty when the gateway does not answer.
+     */
+    static Map<Integer, Boolean> rotation(String service) {
+        Answer health = send(null, "GET", "/q/health/ready", Map.of(), null, null);
+        Map<Integer, Boolean> seen = new TreeMap<>();
+        if (health.status() != 200 && health.status() != 503) {
+            return seen;
+        }
+        for (JsonNode check : health.json().path("checks")) {
+            if (service.equals(check.path("name").asText())) {
+                check.path("data").fields().forEachRemaining(e -> {
+                    if (e.getKey().startsWith("instance-")) {
+                        seen.put(Integer.parseInt(e.getKey().substring("instance-".length())), e.getValue().asText().endsWith(", in rotation"));
+                    }
+                });
+            }
+        }
+        return seen;
+    }
+
+    /** Polls (bounded) until the gateway reports instance {@code index} of {@code service} in rotation or not, as asked. */
+    static Instant awaitRotation(String service, int index, boolean inRotation, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (Boolean.valueOf(inRotation).equals(rotation(service).get(index))) {
+                return Instant.now();
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError("the gateway did not report " + component(service, index) + (inRotation ? " in" : " out of")
+                + " rotation within " + within + ": " + rotation(service));
+    }
+
+    /**
+     * The instance each request went to, from the gateway's access log ({@code logs/gateway.log}: one JSON line per
+     * request, {@code requestId} and {@code upstream}), for the request ids the scenario chose (sent as {@code X-Request-Id}).
+     * Polls (bounded) until every one of {@code ids} is there: the gateway writes its access log a few times a second.
+     */
+    static Map<String, String> upstreams(Collection<String> ids, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            Map<String, String> found = new HashMap<>();
+            try (Stream<String> lines = Files.lines(STATE.resolve("logs/gateway.log"), StandardCharsets.UTF_8)) {
+                lines.filter(line -> line.startsWith("{\"requestId\":")).forEach(line -> {
+                    try {
+                        JsonNode entry = JSON.readTree(line);
+                        if (entry.hasNonNull("upstream")) {
+                            found.put(entry.path("requestId").asText(), entry.path("upstream").asText());
+                        }
+                    } catch (IOException e) {
+                        // a line cut by a write under way: the next read has it whole
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException("the gateway's access log cannot be read in " + STATE.resolve("logs"), e);
+            }
+            if (found.keySet().containsAll(ids) || Instant.now().isAfter(deadline)) {
+                return found;
+            }
+            pause(Duration.ofMillis(200));
         }
     }
 
