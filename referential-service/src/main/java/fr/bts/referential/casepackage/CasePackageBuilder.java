@@ -17,12 +17,14 @@ import java.util.UUID;
 /**
  * Projects a published version onto a 1EdTech CASE 1.1 CFPackage (shared/standards/case-v1p1-cfpackage-schema.json).
  *
- * <p>The certification is the CFDocument (its identifier is the certification's UUID, stable across versions;
- * {@code version} says which version); blocs, competencies, domains, activities, tasks, units and épreuves are
+ * <p>The certification is the CFDocument: its current version under the certification's UUID (stable across
+ * versions; {@code version} says which version), and every public version also under an identifier of its own
+ * ({@link #versionDocumentId}); blocs, competencies, domains, activities, tasks, units and épreuves are
  * CFItems whose identifiers are the elements' UUIDv5 and whose {@code CFItemType} is our element kind. The
  * hierarchy is {@code isChildOf} (child → parent) with {@code sequenceNumber}; units → blocs, épreuves → units and
  * competencies → activities are {@code isRelatedTo}. What CASE has no field for (coefficients, modalities per
- * candidate category, CCF situations, dossier requirements, criteria, result rules) goes in {@code extensions}.
+ * candidate category, CCF situations, dossier requirements, result rules) goes in {@code extensions}. The
+ * critères de performance of each competency are also a CFRubric whose CFRubricCriteria point at its CFItem.
  */
 public final class CasePackageBuilder {
 
@@ -39,25 +41,64 @@ public final class CasePackageBuilder {
         TYPES.put(ElementKind.EPREUVE, new String[] {"Épreuve", "An examination (or sub-examination) with its coefficient and modalities"});
     }
 
+    /** The verbatim headings of the three families of critères de performance ([S002], référentiel de certification). */
+    private static final Map<String, String> CRITERIA_FAMILIES = Map.of(
+            "SPECIFIQUE_DOMAINE", "Critères spécifiques au domaine d’activité",
+            "COMMUNICATION", "Critères en termes de communication",
+            "PRODUCTION_GESTION_INFORMATION", "Critères en termes de production et de gestion de l’information");
+    /** The heading of the column of the criteria in [S002] (« Savoirs associés Critères de performance … »). */
+    public static final String RUBRIC_TITLE = "Critères de performance";
+
+    /**
+     * When a node of the package last changed, by its key (stable across versions, independent of the document
+     * it is shown in): {@code CFItem/<id>}, {@code CFAssociation/<type>/<origin>/<destination or "document">},
+     * {@code CFItemType/<kind>}, {@code CFRubric/<id>}, {@code CFRubricCriterion/<id>}.
+     */
+    @FunctionalInterface
+    public interface ChangeTimes {
+        Instant at(String key);
+    }
+
     private final VersionDocument doc;
+    private final UUID documentId;
     private final String base;
-    private final String changed;
+    private final Instant documentChanged;
+    private final ChangeTimes times;
     private final ArrayNode items;
     private final ArrayNode associations;
     private final String cert;
 
-    private CasePackageBuilder(VersionDocument doc, String baseUri, Instant lastChange) {
+    private CasePackageBuilder(VersionDocument doc, UUID documentId, String baseUri, Instant documentChanged,
+                               ChangeTimes times) {
         this.doc = doc;
-        this.base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
-        this.changed = lastChange.toString();
+        this.documentId = documentId;
+        this.base = trim(baseUri);
+        this.documentChanged = documentChanged;
+        this.times = times;
         this.items = DocumentJson.mapper().createArrayNode();
         this.associations = DocumentJson.mapper().createArrayNode();
         this.cert = doc.certification().code();
     }
 
-    /** The CFPackage of {@code doc}; URIs are absolute on {@code baseUri} (e.g. {@code https://host}). */
-    public static ObjectNode build(VersionDocument doc, String baseUri, Instant lastChange) {
-        return new CasePackageBuilder(doc, baseUri, lastChange).build();
+    /**
+     * The CFPackage of {@code doc} shown as the CFDocument {@code documentId} (the certification's id for its current
+     * version, {@link #versionDocumentId} for a fixed version). URIs are absolute on {@code baseUri}
+     * (e.g. {@code https://host}); {@code documentChanged} is the CFDocument's lastChangeDateTime, {@code times}
+     * give every other node's.
+     */
+    public static ObjectNode build(VersionDocument doc, UUID documentId, String baseUri, Instant documentChanged,
+                                   ChangeTimes times) {
+        return new CasePackageBuilder(doc, documentId, baseUri, documentChanged, times).build();
+    }
+
+    /** The stable identifier of version {@code number} of a certification as a CFDocument/CFPackage of its own. */
+    public static UUID versionDocumentId(String certificationCode, int number) {
+        return ElementIds.uuidV5(ElementIds.NAMESPACE, certificationCode + "/case/document/version/" + number);
+    }
+
+    /** The identifier of the CFRubric of a competency (its critères de performance). */
+    public static UUID rubricId(String certificationCode, String competenceCode) {
+        return ElementIds.uuidV5(ElementIds.NAMESPACE, certificationCode + "/case/rubric/" + competenceCode);
     }
 
     /** Identifier of the CFItemType that stands for one of our element kinds. */
@@ -65,6 +106,7 @@ public final class CasePackageBuilder {
         return ElementIds.uuidV5(ElementIds.NAMESPACE, "case/item-type/" + kind.key());
     }
 
+    /** The CFItemType standing for {@code kind}, or null when the kind has none. */
     public static ObjectNode itemType(ElementKind kind, String baseUri, Instant lastChange) {
         String[] t = TYPES.get(kind);
         if (t == null) {
@@ -89,7 +131,7 @@ public final class CasePackageBuilder {
     private ObjectNode build() {
         ObjectNode pkg = DocumentJson.mapper().createObjectNode();
         pkg.set("CFDocument", document());
-        UUID docId = doc.certification().id();
+        UUID docId = documentId;
         int b = 0;
         for (VersionDocument.Bloc bloc : list(doc.blocs())) {
             item(ElementKind.BLOC, bloc.id(), bloc.code(), bloc.intitule(), ++b, bloc, "competences");
@@ -164,23 +206,24 @@ public final class CasePackageBuilder {
         pkg.set("CFAssociations", associations);
         ObjectNode definitions = DocumentJson.mapper().createObjectNode();
         ArrayNode types = definitions.putArray("CFItemTypes");
-        TYPES.keySet().forEach(kind -> types.add(itemType(kind, base, Instant.parse(changed))));
+        TYPES.keySet().forEach(kind -> types.add(itemType(kind, base, times.at("CFItemType/" + kind.key()))));
         pkg.set("CFDefinitions", definitions);
+        pkg.set("CFRubrics", rubrics());
         return pkg;
     }
 
     private ObjectNode document() {
         VersionDocument.CertificationInfo c = doc.certification();
         ObjectNode d = DocumentJson.mapper().createObjectNode();
-        d.put("identifier", c.id().toString());
-        d.put("uri", base + PATH + "CFDocuments/" + c.id());
+        d.put("identifier", documentId.toString());
+        d.put("uri", base + PATH + "CFDocuments/" + documentId);
         d.put("frameworkType", c.type() == null ? "BTS" : c.type());
         d.put("caseVersion", "1.1");
         String certificateur = list(c.certificateurs()).isEmpty() ? "République française"
                 : c.certificateurs().get(0).nom();
         d.put("creator", certificateur);
         d.put("title", c.intitule());
-        d.put("lastChangeDateTime", changed);
+        d.put("lastChangeDateTime", documentChanged.toString());
         if (c.rncp() != null && c.rncp().matches("RNCP\\d+")) {
             d.put("officialSourceURL", "https://www.francecompetences.fr/recherche/rncp/" + c.rncp().substring(4) + "/");
         }
@@ -234,7 +277,7 @@ public final class CasePackageBuilder {
         type.put("title", TYPES.get(kind)[0]);
         type.put("identifier", typeId.toString());
         type.put("uri", base + PATH + "CFItemTypes/" + typeId);
-        i.put("lastChangeDateTime", changed);
+        i.put("lastChangeDateTime", times.at("CFItem/" + id).toString());
         ObjectNode ext = (ObjectNode) DocumentJson.toTree(element);
         ext.remove(List.of("id", "code"));
         for (String child : children) {
@@ -260,7 +303,55 @@ public final class CasePackageBuilder {
         a.put("uri", base + PATH + "CFAssociations/" + id);
         a.set("originNodeURI", link(originTitle, origin, "CFItems"));
         a.set("destinationNodeURI", link(destinationTitle, destination, destinationIsDocument ? "CFDocuments" : "CFItems"));
-        a.put("lastChangeDateTime", changed);
+        a.put("lastChangeDateTime", times.at("CFAssociation/" + type + "/" + origin + "/"
+                + (destinationIsDocument ? "document" : destination)).toString());
+    }
+
+    /**
+     * One CFRubric per competency that has critères de performance in the document, its CFRubricCriteria the
+     * criteria verbatim (category: the verbatim heading of their family), each linked to the competency's CFItem.
+     * The documents give no weights and no levels: none are made up.
+     */
+    private ArrayNode rubrics() {
+        ArrayNode rubrics = DocumentJson.mapper().createArrayNode();
+        for (VersionDocument.Bloc bloc : list(doc.blocs())) {
+            for (VersionDocument.Competence competence : list(bloc.competences())) {
+                if (list(competence.criteres()).isEmpty()) {
+                    continue;
+                }
+                UUID rubricId = rubricId(cert, competence.code());
+                ObjectNode rubric = rubrics.addObject();
+                rubric.put("identifier", rubricId.toString());
+                rubric.put("uri", base + PATH + "CFRubrics/" + rubricId);
+                rubric.put("title", RUBRIC_TITLE);
+                rubric.put("description", competence.libelle() == null ? competence.code() : competence.libelle());
+                rubric.put("lastChangeDateTime", times.at("CFRubric/" + rubricId).toString());
+                ArrayNode criteria = rubric.putArray("CFRubricCriteria");
+                Map<String, Integer> seen = new LinkedHashMap<>();
+                int position = 0;
+                for (VersionDocument.Critere critere : competence.criteres()) {
+                    String text = critere.famille() + "/" + critere.libelle();
+                    int occurrence = seen.merge(text, 1, Integer::sum);
+                    UUID id = ElementIds.uuidV5(ElementIds.NAMESPACE, cert + "/case/rubric-criterion/" + competence.code()
+                            + "/" + text + (occurrence > 1 ? "/" + occurrence : ""));
+                    ObjectNode criterion = criteria.addObject();
+                    criterion.put("identifier", id.toString());
+                    criterion.put("uri", base + PATH + "CFRubrics/" + rubricId + "#" + id);
+                    String family = critere.famille() == null ? null
+                            : CRITERIA_FAMILIES.getOrDefault(critere.famille(), critere.famille());
+                    if (family != null || critere.rubrique() != null) {
+                        criterion.put("category", family == null ? critere.rubrique()
+                                : critere.rubrique() == null ? family : family + " — " + critere.rubrique());
+                    }
+                    criterion.put("description", critere.libelle());
+                    criterion.set("CFItemURI", link(competence.libelle(), competence.id(), "CFItems"));
+                    criterion.put("position", ++position);
+                    criterion.put("rubricId", rubricId.toString());
+                    criterion.put("lastChangeDateTime", times.at("CFRubricCriterion/" + id).toString());
+                }
+            }
+        }
+        return rubrics;
     }
 
     private JsonNode link(String title, UUID id, String collection) {

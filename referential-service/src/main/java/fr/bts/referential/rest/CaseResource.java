@@ -1,10 +1,15 @@
 package fr.bts.referential.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.referential.casepackage.CaseException;
+import fr.bts.referential.casepackage.CaseQuery;
+import fr.bts.referential.config.CaseConfig;
 import fr.bts.referential.service.CaseService;
 import fr.bts.referential.service.PublicReads;
 import jakarta.inject.Inject;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,23 +26,43 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * 1EdTech CASE 1.1 read API over the current published version of each certification. Public, cacheable
- * (strong ETag, short max-age), errors as problem+json carrying CASE's {@code imsx_StatusInfo} members.
+ * 1EdTech CASE 1.1 read API over the public versions of each certification: the current version under the
+ * certification's UUID, every public version under an identifier of its own. Public, cacheable (strong ETag,
+ * {@code Last-Modified} from the true lastChangeDateTime, conditional GET), errors as problem+json carrying CASE's
+ * {@code imsx_StatusInfo} members. Operation ids are the binding's (getAllCFDocuments, getCFPackage…).
  */
 @Path("/ims/case/v1p1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "CASE 1.1", description = "1EdTech Competencies and Academic Standards Exchange, read API")
+@SecurityRequirements
 public class CaseResource {
+
+    private static final String PROBLEM = "application/problem+json";
 
     @Inject
     CaseService cases;
@@ -44,56 +70,175 @@ public class CaseResource {
     @Inject
     PublicReads reads;
 
+    @Inject
+    CaseConfig config;
+
     @Context
     UriInfo uri;
 
     @GET
     @Path("CFDocuments")
-    @Operation(summary = "Every CFDocument (one per certification, its current published version)")
-    public Response documents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(reads.caseDocuments(base()), ifNoneMatch);
+    @Operation(operationId = "getAllCFDocuments", summary = "List the CASE documents: each certification's current version and every public version",
+            description = "CASE 1.1 getAllCFDocuments. limit/offset page the list (X-Total-Count, Link first/prev/next/last); "
+                    + "sort names a data field, orderBy is asc or desc; filter is <field><predicate>'<value>' with = != > >= < <= ~ "
+                    + "(contains), joined by AND or by OR; fields keeps only the named fields.")
+    @APIResponse(responseCode = "200", description = "One page of CFDocuments",
+            headers = {@Header(name = "X-Total-Count", description = "How many documents the filter keeps", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Link", description = "first, prev, next, last pages (RFC 8288)")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFDocumentSet.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag (or If-Modified-Since is not older than Last-Modified)")
+    @APIResponse(responseCode = "400", description = "A limit, offset, sort, orderBy, filter or fields that cannot be applied "
+            + "(imsx_codeMinor invalid_selection_field or invalid_sort_field)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response documents(
+            @Parameter(description = "Largest number of documents (positive integer, default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "Index of the first document (zero-based, default 0)") @QueryParam("offset") String offset,
+            @Parameter(description = "Data field to sort on, e.g. title or lastChangeDateTime") @QueryParam("sort") String sort,
+            @Parameter(description = "asc (default) or desc") @QueryParam("orderBy") String orderBy,
+            @Parameter(description = "e.g. title~'gestion' AND adoptionStatus='Implemented'") @QueryParam("filter") String filter,
+            @Parameter(description = "Comma-separated fields to keep, e.g. identifier,title") @QueryParam("fields") String fields,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        CaseQuery query = CaseQuery.parse(limit, offset, sort, orderBy, filter, fields, config.defaultLimit(), config.maxLimit());
+        List<ObjectNode> all = new ArrayList<>();
+        reads.caseDocuments(base()).get("CFDocuments").forEach(d -> all.add((ObjectNode) d));
+        List<ObjectNode> selected = query.select(all);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode page = body.putArray("CFDocuments");
+        query.page(selected).forEach(page::add);
+        Instant lastModified = latest(selected, null);
+        Response.ResponseBuilder answer = cacheable(body, lastModified, ifNoneMatch, ifModifiedSince)
+                .header("X-Total-Count", selected.size());
+        String links = links(query, selected.size());
+        if (!links.isEmpty()) {
+            answer.header("Link", links);
+        }
+        return answer.build();
     }
 
     @GET
     @Path("CFDocuments/{id}")
-    @Operation(summary = "One CFDocument; its identifier is the certification's UUID")
-    public Response document(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.document(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFDocument", summary = "Get one CASE document: a certification's current version or one fixed version")
+    @APIResponse(responseCode = "200", description = "The CFDocument",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFDocument.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public document has this identifier (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response document(@Parameter(description = "The certification's UUID (current version) or a version's own identifier")
+                             @PathParam("id") String id,
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.document(uuid(id), base());
+        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
     }
 
     @GET
     @Path("CFPackages/{id}")
-    @Operation(summary = "The whole framework of a CFDocument: items, isChildOf associations with sequenceNumber, item types")
-    public Response cfPackage(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.cfPackage(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFPackage", summary = "Get a whole CASE framework: document, items, associations, item types and rubrics",
+            description = "Hierarchy: isChildOf associations (child → parent) with sequenceNumber; the critères de performance of "
+                    + "each competency are a CFRubric whose criteria point at the competency's CFItem.")
+    @APIResponse(responseCode = "200", description = "The CFPackage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFPackage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public document has this identifier (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response cfPackage(@Parameter(description = "The certification's UUID (current version) or a version's own identifier")
+                              @PathParam("id") String id,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.cfPackage(uuid(id), base());
+        return cacheable(body, changed(body.get("CFDocument")), ifNoneMatch, ifModifiedSince).build();
     }
 
     @GET
     @Path("CFItems/{id}")
-    @Operation(summary = "One CFItem (bloc, competency, domain, activity, task, unit or épreuve) by its UUID")
-    public Response item(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.item(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFItem", summary = "Get one CASE item (bloc, competency, domain, activity, task, unit or épreuve)")
+    @APIResponse(responseCode = "200", description = "The CFItem with its CFDocumentURI",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItem.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public version holds this item (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response item(@Parameter(description = "The element's UUID") @PathParam("id") String id,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.item(uuid(id), base());
+        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
     }
 
     @GET
     @Path("CFItemAssociations/{id}")
-    @Operation(summary = "A CFItem with every association it takes part in")
-    public Response itemAssociations(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.itemAssociations(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFItemAssociations", summary = "Get a CASE item with every association it takes part in")
+    @APIResponse(responseCode = "200", description = "The CFItem and its associations (CFAssociationSet)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociationSet.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public version holds this item (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response itemAssociations(@Parameter(description = "The element's UUID") @PathParam("id") String id,
+                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                     @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.itemAssociations(uuid(id), base());
+        List<ObjectNode> associations = new ArrayList<>();
+        body.get("CFAssociations").forEach(a -> associations.add((ObjectNode) a));
+        return cacheable(body, latest(associations, changed(body.get("CFItem"))), ifNoneMatch, ifModifiedSince).build();
     }
 
     @GET
     @Path("CFAssociations/{id}")
-    @Operation(summary = "One CFAssociation by its UUID")
-    public Response association(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.association(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFAssociation", summary = "Get one CASE association with the document it belongs to")
+    @APIResponse(responseCode = "200", description = "The CFAssociation with its CFDocumentURI",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociation.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public document has this association (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response association(@Parameter(description = "The association's UUID") @PathParam("id") String id,
+                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.association(uuid(id), base());
+        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
+    }
+
+    @GET
+    @Path("CFRubrics/{id}")
+    @Operation(operationId = "getCFRubric", summary = "Get the critères de performance of one competency as a CASE rubric")
+    @APIResponse(responseCode = "200", description = "The CFRubric",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFRubric.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No public document has this rubric (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response rubric(@Parameter(description = "The rubric's UUID") @PathParam("id") String id,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                           @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.rubric(uuid(id), base());
+        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
     }
 
     @GET
     @Path("CFItemTypes/{id}")
-    @Operation(summary = "One CFItemType: our element kinds")
-    public Response itemType(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(cases.itemType(uuid(id), base()), ifNoneMatch);
+    @Operation(operationId = "getCFItemType", summary = "Get one CASE item type: one of the referential's element kinds")
+    @APIResponse(responseCode = "200", description = "The CFItemTypeSet holding the type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItemTypeSet.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    @APIResponse(responseCode = "404", description = "No item type has this identifier (unknownobject)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
+    public Response itemType(@Parameter(description = "The item type's UUID") @PathParam("id") String id,
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        ObjectNode body = cases.itemType(uuid(id), base());
+        return cacheable(body, changed(body.get("CFItemTypes").get(0)), ifNoneMatch, ifModifiedSince).build();
     }
 
     /**
@@ -104,7 +249,7 @@ public class CaseResource {
     @ServerExceptionMapper
     public Response caseError(CaseException e) {
         Map<String, Object> field = new LinkedHashMap<>();
-        field.put("imsx_codeMinorFieldName", "sourcedId");
+        field.put("imsx_codeMinorFieldName", e.fieldName());
         field.put("imsx_codeMinorFieldValue", e.codeMinor());
         Problem problem = Problem.of(ProblemType.forStatus(e.status()), e.getMessage())
                 .with("imsx_codeMajor", "failure")
@@ -114,16 +259,92 @@ public class CaseResource {
         return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private Response answer(ObjectNode body, String ifNoneMatch) {
+    /**
+     * The caching headers of every CASE answer: strong ETag of the bytes, {@code Cache-Control}, {@code Last-Modified}
+     * from the true lastChangeDateTime; 304 when {@code If-None-Match} matches or, without it, when
+     * {@code If-Modified-Since} is not older than {@code Last-Modified} (RFC 9110 §13.1.3, §13.2.2). The one place
+     * these headers are made, so that the suite's conditional-GET helper can take its place.
+     */
+    private Response.ResponseBuilder cacheable(ObjectNode body, Instant lastModified, String ifNoneMatch,
+                                               String ifModifiedSince) {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         EntityTag etag = ETags.ofBytes(bytes);
-        String cache = "public, max-age=300";
-        if (ETags.noneMatchHits(ifNoneMatch, etag)) {
-            return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        String cache = "public, max-age=" + config.maxAge().toSeconds();
+        Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
+        boolean notModified = ifNoneMatch != null ? ETags.noneMatchHits(ifNoneMatch, etag)
+                : modified != null && notModifiedSince(ifModifiedSince, modified);
+        Response.ResponseBuilder answer = notModified ? Response.notModified(etag)
+                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(etag);
+        answer.header(HttpHeaders.CACHE_CONTROL, cache);
+        if (modified != null) {
+            answer.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC)));
         }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(etag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        return answer;
     }
 
+    private static boolean notModifiedSince(String ifModifiedSince, Instant modified) {
+        if (ifModifiedSince == null || ifModifiedSince.isBlank()) {
+            return false;
+        }
+        try {
+            return !modified.isAfter(ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return false; // RFC 9110 §13.1.3: an invalid date is ignored
+        }
+    }
+
+    /** {@code first}, {@code prev}, {@code next}, {@code last} of a CFDocuments page, with the query's other parameters. */
+    private String links(CaseQuery query, int total) {
+        List<String> links = new ArrayList<>();
+        int limit = query.limit();
+        int offset = query.offset();
+        if (offset > 0) {
+            links.add(link(0, limit, "first"));
+            links.add(link(Math.max(0, offset - limit), limit, "prev"));
+        }
+        if ((long) offset + limit < total) {
+            links.add(link(offset + limit, limit, "next"));
+        }
+        int last = total == 0 ? 0 : ((total - 1) / limit) * limit;
+        if (total > limit && last != offset) {
+            links.add(link(last, limit, "last"));
+        }
+        return String.join(", ", links);
+    }
+
+    private String link(int offset, int limit, String rel) {
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("limit") && !name.equals("offset")) {
+                values.forEach(v -> query.append(encode(name)).append('=').append(encode(v)).append('&'));
+            }
+        });
+        query.append("limit=").append(limit).append("&offset=").append(offset);
+        return "<" + base() + "/ims/case/v1p1/CFDocuments?" + query + ">; rel=\"" + rel + "\"";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The latest lastChangeDateTime of {@code nodes}, or {@code start} when later (or none). */
+    private static Instant latest(List<ObjectNode> nodes, Instant start) {
+        Instant latest = start;
+        for (JsonNode node : nodes) {
+            Instant at = changed(node);
+            if (at != null && (latest == null || at.isAfter(latest))) {
+                latest = at;
+            }
+        }
+        return latest;
+    }
+
+    private static Instant changed(JsonNode node) {
+        JsonNode at = node == null ? null : node.get("lastChangeDateTime");
+        return at == null ? null : Instant.parse(at.asText());
+    }
+
+    /** The base of every absolute CASE URI (scheme, host, port): the one place it is computed. */
     private String base() {
         String b = uri.getBaseUri().toString();
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;

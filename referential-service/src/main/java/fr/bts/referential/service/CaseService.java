@@ -3,6 +3,7 @@ package fr.bts.referential.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bts.referential.casepackage.CaseChangeTimes;
 import fr.bts.referential.casepackage.CaseException;
 import fr.bts.referential.casepackage.CasePackageBuilder;
 import fr.bts.referential.document.DocumentJson;
@@ -10,44 +11,72 @@ import fr.bts.referential.document.ElementKind;
 import fr.bts.referential.model.Certification;
 import fr.bts.referential.model.ReferentialElement;
 import fr.bts.referential.model.ReferentialVersion;
+import fr.bts.referential.model.VersionSourceDate;
 import fr.bts.referential.model.VersionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The CASE 1.1 read API over the current published version of each certification: documents, packages,
- * items, associations and item types. Packages are built once per version ETag and base URI.
+ * The CASE 1.1 read API over the public (published and deprecated) versions of each certification: the current
+ * version is the CFDocument/CFPackage whose identifier is the certification's UUID, and every public version is also
+ * a CFDocument/CFPackage of its own ({@link CasePackageBuilder#versionDocumentId}). Every {@code lastChangeDateTime}
+ * is when the node really changed ({@link CaseChangeTimes}): the publication of the version that last changed it —
+ * for a seed, the date its source gives ({@link VersionSourceDate}) — and for a document, its deprecation when later.
+ * Packages are built once per state of the certification's public versions (their ETags) and base URI.
  */
 @ApplicationScoped
 @Transactional
 public class CaseService {
 
+    private static final int MAX_PACKAGES = 64;
+    private static final List<VersionStatus> PUBLIC = List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED);
+
     private final Map<String, ObjectNode> packages = new ConcurrentHashMap<>();
 
+    /** A public version shown as a CFDocument: the version, and the identifier it is shown under. */
+    private record Target(ReferentialVersion version, UUID documentId) {
+    }
+
+    /**
+     * Every CFDocument (CFDocumentSetDType), in their default order: by certification code, the current version
+     * (identifier: the certification's UUID) first, then each public version under its own identifier, newest first.
+     */
     public ObjectNode documents(String baseUri) {
         ObjectNode answer = DocumentJson.mapper().createObjectNode();
         ArrayNode documents = answer.putArray("CFDocuments");
-        for (ReferentialVersion v : ReferentialVersion.latestPublishedOfEach()) {
-            documents.add(withPackageUri((ObjectNode) packageOf(v, baseUri).get("CFDocument").deepCopy(), baseUri));
+        List<ReferentialVersion> all = ReferentialVersion.list("from ReferentialVersion v join fetch v.certification c "
+                + "where v.status in ?1 order by c.code, v.number desc", PUBLIC);
+        Certification certification = null;
+        for (ReferentialVersion v : all) {
+            if (!v.certification.equals(certification)) {
+                certification = v.certification;
+                Optional<ReferentialVersion> current = currentOf(certification);
+                if (current.isPresent()) {
+                    documents.add(standaloneDocument(packageOf(new Target(current.get(), certification.id), baseUri), baseUri));
+                }
+            }
+            documents.add(standaloneDocument(packageOf(versionTarget(v), baseUri), baseUri));
         }
         return answer;
     }
 
     public ObjectNode document(UUID id, String baseUri) {
-        ReferentialVersion version = currentOf(id);
-        return withPackageUri((ObjectNode) packageOf(version, baseUri).get("CFDocument").deepCopy(), baseUri);
+        return standaloneDocument(packageOf(target(id), baseUri), baseUri);
     }
 
     public ObjectNode cfPackage(UUID id, String baseUri) {
-        return packageOf(currentOf(id), baseUri);
+        return packageOf(target(id), baseUri);
     }
 
+    /** The CFItem from the latest public version holding it (the current package when it is the current version). */
     public ObjectNode item(UUID id, String baseUri) {
         ObjectNode pkg = packageHolding(id, baseUri);
         for (JsonNode item : pkg.get("CFItems")) {
@@ -60,6 +89,7 @@ public class CaseService {
         throw CaseException.unknown("No CFItem " + id);
     }
 
+    /** CFAssociationSetDType: the CFItem and every association of its package it is the origin or destination of. */
     public ObjectNode itemAssociations(UUID id, String baseUri) {
         ObjectNode item = item(id, baseUri);
         ObjectNode pkg = packageHolding(id, baseUri);
@@ -75,9 +105,12 @@ public class CaseService {
         return answer;
     }
 
+    /**
+     * One CFAssociation with the {@code CFDocumentURI} of the document it belongs to: looked for in the current
+     * packages first, then in the packages of every public version (newest first).
+     */
     public ObjectNode association(UUID id, String baseUri) {
-        for (ReferentialVersion current : ReferentialVersion.latestPublishedOfEach()) {
-            ObjectNode pkg = packageOf(current, baseUri);
+        for (ObjectNode pkg : searchOrder(baseUri)) {
             for (JsonNode a : pkg.get("CFAssociations")) {
                 if (a.get("identifier").asText().equals(id.toString())) {
                     ObjectNode copy = a.deepCopy();
@@ -89,49 +122,172 @@ public class CaseService {
         throw CaseException.unknown("No CFAssociation " + id);
     }
 
+    /** One CFRubric (the critères de performance of a competency), from the current packages first. */
+    public ObjectNode rubric(UUID id, String baseUri) {
+        for (ObjectNode pkg : searchOrder(baseUri)) {
+            for (JsonNode r : pkg.path("CFRubrics")) {
+                if (r.get("identifier").asText().equals(id.toString())) {
+                    return r.deepCopy();
+                }
+            }
+        }
+        throw CaseException.unknown("No CFRubric " + id);
+    }
+
+    /**
+     * CFItemTypeSetDType holding one CFItemType (one of our element kinds); its lastChangeDateTime is the earliest
+     * date any current package gives it (the kinds are this service's, the same in every package).
+     */
     public ObjectNode itemType(UUID id, String baseUri) {
         for (ElementKind kind : CasePackageBuilder.itemKinds()) {
             if (CasePackageBuilder.itemTypeId(kind).equals(id)) {
-                return CasePackageBuilder.itemType(kind, baseUri, Instant.parse("2024-01-01T00:00:00Z"));
+                Instant earliest = null;
+                for (ReferentialVersion current : ReferentialVersion.latestPublishedOfEach()) {
+                    ObjectNode pkg = packageOf(new Target(current, current.certification.id), baseUri);
+                    for (JsonNode type : pkg.at("/CFDefinitions/CFItemTypes")) {
+                        if (type.get("identifier").asText().equals(id.toString())) {
+                            Instant at = Instant.parse(type.get("lastChangeDateTime").asText());
+                            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+                        }
+                    }
+                }
+                if (earliest == null) {
+                    break;
+                }
+                ObjectNode answer = DocumentJson.mapper().createObjectNode();
+                answer.putArray("CFItemTypes").add(CasePackageBuilder.itemType(kind, baseUri, earliest));
+                return answer;
             }
         }
         throw CaseException.unknown("No CFItemType " + id);
     }
 
+    /** The packages an identifier is looked for in: the current ones, then every public version's, newest first. */
+    private List<ObjectNode> searchOrder(String baseUri) {
+        List<ObjectNode> order = new ArrayList<>();
+        for (ReferentialVersion current : ReferentialVersion.latestPublishedOfEach()) {
+            order.add(packageOf(new Target(current, current.certification.id), baseUri));
+        }
+        List<ReferentialVersion> all = ReferentialVersion.list("from ReferentialVersion v join fetch v.certification c "
+                + "where v.status in ?1 order by c.code, v.number desc", PUBLIC);
+        for (ReferentialVersion v : all) {
+            order.add(packageOf(versionTarget(v), baseUri));
+        }
+        return order;
+    }
+
     private ObjectNode packageHolding(UUID elementId, String baseUri) {
         List<ReferentialElement> rows = ReferentialElement.find(
                 "from ReferentialElement e join fetch e.version v join fetch v.certification "
-                        + "where e.elementId = ?1 and v.status = ?2 order by v.number desc",
-                elementId, VersionStatus.PUBLISHED).page(0, 1).list();
+                        + "where e.elementId = ?1 and v.status in ?2 order by v.number desc",
+                elementId, PUBLIC).page(0, 1).list();
         if (rows.isEmpty()) {
             throw CaseException.unknown("No CFItem " + elementId);
         }
-        ReferentialVersion current = ReferentialVersion.latestPublished(rows.get(0).version.certification).orElseThrow();
-        return packageOf(current, baseUri);
+        ReferentialVersion holding = rows.get(0).version;
+        Optional<ReferentialVersion> current = currentOf(holding.certification);
+        if (current.isPresent() && current.get().id.equals(holding.id)) {
+            return packageOf(new Target(holding, holding.certification.id), baseUri);
+        }
+        return packageOf(versionTarget(holding), baseUri);
     }
 
-    private ReferentialVersion currentOf(UUID documentId) {
-        Certification c = Certification.<Certification>findByIdOptional(documentId)
-                .orElseThrow(() -> CaseException.unknown("No CFDocument " + documentId));
-        return ReferentialVersion.latestPublished(c).orElseThrow(() -> CaseException.unknown("No CFDocument " + documentId));
+    /** The certification's UUID names its current version; a version's own identifier names that version. */
+    private Target target(UUID documentId) {
+        Optional<Certification> certification = Certification.findByIdOptional(documentId);
+        if (certification.isPresent()) {
+            return currentOf(certification.get()).map(v -> new Target(v, documentId))
+                    .orElseThrow(() -> CaseException.unknown("No CFDocument " + documentId));
+        }
+        List<ReferentialVersion> all = ReferentialVersion.list("from ReferentialVersion v join fetch v.certification c "
+                + "where v.status in ?1", PUBLIC);
+        for (ReferentialVersion v : all) {
+            if (CasePackageBuilder.versionDocumentId(v.certification.code, v.number).equals(documentId)) {
+                return new Target(v, documentId);
+            }
+        }
+        throw CaseException.unknown("No CFDocument " + documentId);
     }
 
-    ObjectNode packageOf(ReferentialVersion version, String baseUri) {
-        String key = version.etag + "|" + baseUri;
-        ObjectNode cached = packages.get(key);
+    private static Target versionTarget(ReferentialVersion v) {
+        return new Target(v, CasePackageBuilder.versionDocumentId(v.certification.code, v.number));
+    }
+
+    private static Optional<ReferentialVersion> currentOf(Certification c) {
+        return ReferentialVersion.latestPublished(c);
+    }
+
+    private ObjectNode packageOf(Target target, String baseUri) {
+        ReferentialVersion version = target.version();
+        List<ReferentialVersion> upTo = new ArrayList<>();
+        StringBuilder key = new StringBuilder(target.documentId().toString()).append('|').append(baseUri);
+        for (ReferentialVersion v : ReferentialVersion.<ReferentialVersion>list(
+                "certification = ?1 and status in ?2 and number <= ?3 order by number", version.certification, PUBLIC,
+                version.number)) {
+            upTo.add(v);
+            key.append('|').append(v.number).append(':').append(v.etag);
+        }
+        ObjectNode cached = packages.get(key.toString());
         if (cached != null) {
             return cached;
         }
-        if (packages.size() > 64) {
+        List<CaseChangeTimes.Dated> dated = new ArrayList<>();
+        for (ReferentialVersion v : upTo) {
+            dated.add(new CaseChangeTimes.Dated(DocumentJson.fromCanonical(v.document), contentDate(v).at()));
+        }
+        Instant contentDate = contentDate(version).at();
+        ChangeBasis documentBasis = documentChange(version);
+        ObjectNode built = CasePackageBuilder.build(dated.get(dated.size() - 1).document(), target.documentId(), baseUri,
+                documentBasis.at(), CaseChangeTimes.lookup(CaseChangeTimes.ofLast(dated), contentDate));
+        ObjectNode extensions = (ObjectNode) built.get("CFDocument").get("extensions");
+        extensions.put("versionNumber", version.number);
+        extensions.put("versionStatus", version.status.name());
+        ObjectNode basis = extensions.putObject("lastChangeDateTimeSource");
+        basis.put("from", documentBasis.from());
+        if (documentBasis.basis() != null) {
+            basis.put("basis", documentBasis.basis());
+        }
+        if (documentBasis.defaultPart() != null) {
+            basis.put("default", documentBasis.defaultPart());
+        }
+        if (packages.size() >= MAX_PACKAGES) {
             packages.clear();
         }
-        Instant changed = version.publishedAt != null ? version.publishedAt : version.updatedAt;
-        ObjectNode built = CasePackageBuilder.build(DocumentJson.fromCanonical(version.document), baseUri, changed);
-        packages.put(key, built);
+        packages.put(key.toString(), built);
         return built;
     }
 
-    private static ObjectNode withPackageUri(ObjectNode document, String baseUri) {
+    /** When a date came from and, where part of it is a default, which part. */
+    private record ChangeBasis(Instant at, String from, String basis, String defaultPart) {
+    }
+
+    /**
+     * When the content of a public version became what it is: the date its source gives for a seed loaded as is
+     * (created and published in the same instant, by the seed loader), otherwise its publication.
+     */
+    private static ChangeBasis contentDate(ReferentialVersion v) {
+        if (v.publishedAt != null && v.publishedAt.equals(v.createdAt)) {
+            Optional<VersionSourceDate> source = VersionSourceDate.of(v.certification.code, v.number);
+            if (source.isPresent()) {
+                return new ChangeBasis(source.get().datedAt, "source", source.get().basis, source.get().defaultPart);
+            }
+        }
+        return v.publishedAt != null ? new ChangeBasis(v.publishedAt, "publishedAt", null, null)
+                : new ChangeBasis(v.updatedAt, "updatedAt", null, null);
+    }
+
+    /** A CFDocument last changed at its deprecation (its adoptionStatus) when it is deprecated, else with its content. */
+    private static ChangeBasis documentChange(ReferentialVersion v) {
+        ChangeBasis content = contentDate(v);
+        if (v.status == VersionStatus.DEPRECATED && v.deprecatedAt != null && v.deprecatedAt.isAfter(content.at())) {
+            return new ChangeBasis(v.deprecatedAt, "deprecatedAt", null, null);
+        }
+        return content;
+    }
+
+    /** CFDocumentDType: the package's CFDocument with its {@code CFPackageURI}. */
+    private static ObjectNode standaloneDocument(ObjectNode pkg, String baseUri) {
+        ObjectNode document = pkg.get("CFDocument").deepCopy();
         ObjectNode link = document.putObject("CFPackageURI");
         link.put("title", document.get("title").asText());
         link.put("identifier", document.get("identifier").asText());

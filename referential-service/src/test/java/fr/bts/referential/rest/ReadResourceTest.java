@@ -263,7 +263,7 @@ class ReadResourceTest {
                 .body("extensions.coefficient", equalTo(6))
                 .body("extensions.modalites.categorie", hasItem("CAT_A"));
         given().when().get("/ims/case/v1p1/CFItemTypes/" + pkg.at("/CFItems/0/CFItemTypeURI/identifier").asText())
-                .then().statusCode(200).body("title", equalTo("Bloc de compétences"));
+                .then().statusCode(200).body("CFItemTypes[0].title", equalTo("Bloc de compétences"));
         given().when().get("/ims/case/v1p1/CFItems/" + ElementIds.of("BTS-GPME", ElementKind.TACHE, "T.9.9.9"))
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:bts:problem:not-found")).body("status", equalTo(404))
