@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * over TCP, exactly as against a real {@code mongod}. A write is answered only once it is committed and synced to
  * the file ({@link DurableH2Backend}): a {@code kill -9} right after the answer loses nothing.
  *
- * <p>Usage: {@code java -cp devstack-launcher.jar fr.bts.devstack.MongoWireServerLauncher <file.mv> <port>}
+ * <p>Usage: {@code java -cp devstack-launcher.jar fr.bts.devstack.MongoWireServerLauncher <file.mv> <port>}; it listens on
+ * 127.0.0.1 unless {@code -Dbts.mongo.bind-host} names another address (the container image binds 0.0.0.0).
  */
 public final class MongoWireServerLauncher {
 
@@ -30,8 +31,9 @@ public final class MongoWireServerLauncher {
 
         DurableH2Backend backend = new DurableH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
-        System.out.printf("MongoDB wire server ready on 127.0.0.1:%d, data in %s, pid %d%n", port, file, ProcessHandle.current().pid());
+        String host = System.getProperty("bts.mongo.bind-host", "127.0.0.1");
+        server.bind(host, port);
+        System.out.printf("MongoDB wire server ready on %s:%d, data in %s, pid %d%n", host, port, file, ProcessHandle.current().pid());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

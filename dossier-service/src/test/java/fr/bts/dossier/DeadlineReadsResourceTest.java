@@ -78,7 +78,8 @@ class DeadlineReadsResourceTest {
         as(candidate("cand-db")).header("If-Match", "\"v1\"").post(DOSSIERS + "/" + other + "/epreuves/E4/submit").then().statusCode(200);
 
         // before the deadline: DRAFT everywhere, the ETag is the stored version's
-        as(candidate("cand-da")).get(DOSSIERS + "/" + id).then().statusCode(200).header("ETag", equalTo("\"v1\""))
+        // RestAssured asks for gzip: a read answered gzipped has the tag of that coding (issue 12)
+        as(candidate("cand-da")).get(DOSSIERS + "/" + id).then().statusCode(200).header("ETag", equalTo("\"v1-gzip\""))
                 .body("dossiers.status", contains("DRAFT", "DRAFT"))
                 .body("dossiers.nv", contains(false, false))
                 .body("dossiers.deadline", contains(nullValue(), nullValue()));
@@ -89,7 +90,7 @@ class DeadlineReadsResourceTest {
         deadline("2061", "BTS-SAM", missed);
 
         // the candidate and the rectorat read the same ABSENT, NV, missed deadline, under the same new ETag
-        String shownTag = as(candidate("cand-da")).header("If-None-Match", "\"v1\"").get(DOSSIERS + "/" + id)
+        String shownTag = as(candidate("cand-da")).header("If-None-Match", "\"v1-gzip\"").get(DOSSIERS + "/" + id)
                 .then().statusCode(200)
                 .header("ETag", startsWith("\"v1-"))
                 .body("dossiers.status", contains("ABSENT", "ABSENT"))
@@ -136,7 +137,7 @@ class DeadlineReadsResourceTest {
         // nothing was stored: moving the deadline later brings DRAFT and the old ETag back, with no history entry
         deadline("2061", "BTS-SAM", Instant.now().plus(1, ChronoUnit.DAYS));
         as(candidate("cand-da")).header("If-None-Match", shownTag).get(DOSSIERS + "/" + id).then().statusCode(200)
-                .header("ETag", equalTo("\"v1\""))
+                .header("ETag", equalTo("\"v1-gzip\""))
                 .body("dossiers.status", contains("DRAFT", "DRAFT"))
                 .body("dossiers.nv", contains(false, false))
                 .body("history", hasSize(1));

@@ -228,7 +228,10 @@ class DossierResourceTest {
 
         as(RECTORAT).post(submit).then().statusCode(428);
         as(RECTORAT).header("If-Match", "\"v9\"").post(submit).then().statusCode(412);
-        as(RECTORAT).header("If-None-Match", "\"v1\"").get(DOSSIERS + "/" + id).then().statusCode(304);
+        // RestAssured asks for gzip: a read answered gzipped has the tag of that coding (issue 12)
+        as(RECTORAT).header("If-None-Match", "\"v1-gzip\"").get(DOSSIERS + "/" + id).then().statusCode(304)
+                .header("ETag", "\"v1-gzip\"").header("Cache-Control", "private, no-cache")
+                .header("Vary", org.hamcrest.Matchers.containsString("Accept-Encoding"));
         as(candidate("cand-j")).header("If-Match", "\"v1\"").post(submit).then().statusCode(200).header("ETag", "\"v2\"")
                 .body("status", equalTo("SUBMITTED"));
         as(RECTORAT).header("If-Match", "\"v2\"").contentType("application/json").body(Map.of("reason", " "))

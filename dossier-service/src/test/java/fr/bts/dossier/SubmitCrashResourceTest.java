@@ -92,7 +92,8 @@ class SubmitCrashResourceTest {
         assertEquals(first.asString(), retry.asString(), "the answer of the uncrashed run, byte for byte");
         // written once: one version more, one transition
         assertEquals(2L, stored(id).getLong("version"));
-        List<String> to = as(RECTORAT).get(DOSSIERS + "/" + id).then().statusCode(200).header("ETag", "\"v2\"")
+        // RestAssured asks for gzip: a read answered gzipped has the tag of that coding (issue 12)
+        List<String> to = as(RECTORAT).get(DOSSIERS + "/" + id).then().statusCode(200).header("ETag", "\"v2-gzip\"")
                 .body("$", not(hasKey("versionRun"))).extract().path("history.to");
         assertEquals(List.of("DRAFT", "SUBMITTED"), to);
         // from now on it is the key's answer

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class ETags {
 
+    /** The content codings the services may apply to an answer (quarkus.http.compressors): see {@link #coded}. */
+    public static final List<String> CODINGS = List.of("gzip", "deflate");
+
     private ETags() {
     }
 
@@ -28,6 +31,23 @@ public final class ETags {
     /** A strong ETag from a version counter of a stored document or row, e.g. {@code "v7"}. */
     public static EntityTag ofVersion(long version) {
         return new EntityTag("v" + version);
+    }
+
+    /**
+     * The tag of {@code tag}'s representation once the server applies {@code coding} to it (e.g. {@code "x"} →
+     * {@code "x-gzip"}): RFC 9110 §8.8.3 wants a distinct tag for each content coding of a resource. A weak tag stays
+     * weak; {@code null} coding (identity) leaves the tag as it is.
+     */
+    public static EntityTag coded(EntityTag tag, String coding) {
+        return coding == null ? tag : new EntityTag(tag.getValue() + "-" + coding, tag.isWeak());
+    }
+
+    /** An entity tag header value ({@code "x"} or {@code W/"x"}) with its coding suffix, see {@link #coded}. */
+    public static String codedHeader(String etagHeader, String coding) {
+        if (coding == null || etagHeader == null || !etagHeader.endsWith("\"")) {
+            return etagHeader;
+        }
+        return etagHeader.substring(0, etagHeader.length() - 1) + "-" + coding + "\"";
     }
 
     /** Whether an {@code If-None-Match} header matches {@code current} (weak comparison, as RFC 9110 asks). */
@@ -54,7 +74,8 @@ public final class ETags {
      * Checks {@code If-Match} for an update: missing → 428, not the current tag → 412. Only strong
      * comparison counts, and {@code *} matches any existing representation. {@code sameRepresentation} are
      * other tags naming the very same stored state (a resource shown with a derived tag as well as its
-     * version tag), accepted as well; the 412 names {@code current}.
+     * version tag), accepted as well; the 412 names {@code current}. A tag as a content coding showed it
+     * ({@link #coded}: the same state, compressed on the way) names the same state and is accepted.
      */
     public static void requireIfMatch(String ifMatch, EntityTag current, EntityTag... sameRepresentation) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -62,7 +83,8 @@ public final class ETags {
                     "This resource can only be updated with an If-Match header carrying its current ETag");
         }
         List<String> accepted = Stream.concat(Stream.of(current), Stream.of(sameRepresentation))
-                .map(tag -> "\"" + tag.getValue() + "\"").toList();
+                .flatMap(tag -> Stream.concat(Stream.of((String) null), CODINGS.stream())
+                        .map(coding -> "\"" + coded(tag, coding).getValue() + "\"")).toList();
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.equals("*") || accepted.contains(tag)) {

@@ -64,4 +64,26 @@ class ETagsTest {
     void sha256HexIsTheStandardDigest() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ETags.sha256Hex("abc"));
     }
+
+    @Test
+    void eachContentCodingGetsItsOwnTagAndAWeakTagStaysWeak() {
+        assertEquals(current.getValue() + "-gzip", ETags.coded(current, "gzip").getValue());
+        assertFalse(ETags.coded(current, "gzip").isWeak());
+        assertTrue(ETags.coded(new EntityTag("v7", true), "gzip").isWeak());
+        assertEquals(current, ETags.coded(current, null));
+        assertEquals("\"v7-gzip\"", ETags.codedHeader("\"v7\"", "gzip"));
+        assertEquals("W/\"v7-gzip\"", ETags.codedHeader("W/\"v7\"", "gzip"));
+        assertEquals("\"v7\"", ETags.codedHeader("\"v7\"", null));
+        // the gzip tag does not validate the identity bytes
+        assertFalse(ETags.noneMatchHits("\"" + current.getValue() + "-gzip\"", current));
+    }
+
+    @Test
+    void ifMatchAcceptsTheTagAsACodingShowedItButNotAnotherState() {
+        ETags.requireIfMatch("\"v7-gzip\"", new EntityTag("v7"));
+        ETags.requireIfMatch("\"v7-deflate\"", new EntityTag("v7"));
+        ProblemException stale = assertThrows(ProblemException.class, () -> ETags.requireIfMatch("\"v6-gzip\"", new EntityTag("v7")));
+        assertEquals(412, stale.problem().status());
+        assertThrows(ProblemException.class, () -> ETags.requireIfMatch("\"v7-br\"", new EntityTag("v7")));
+    }
 }

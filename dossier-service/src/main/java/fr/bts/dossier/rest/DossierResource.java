@@ -1,7 +1,7 @@
 package fr.bts.dossier.rest;
 
 import com.mongodb.client.MongoCursor;
-import fr.bts.commons.http.ETags;
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.idempotency.IdempotencyKeys;
 import fr.bts.commons.security.Caller;
@@ -86,6 +86,9 @@ public class DossierResource {
     @Inject
     DossierReads reads;
 
+    @Inject
+    ConditionalGet conditional;
+
     @GET
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "List the files visible to the caller, filtered and paginated")
@@ -135,12 +138,11 @@ public class DossierResource {
     @Path("/{id}")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(summary = "One file: registration, professional dossiers, attachments, history")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context HttpHeaders request) {
         DossierReads.Shown shown = reads.now().show(service.get(id));
-        if (ETags.noneMatchHits(ifNoneMatch, shown.tag())) {
-            return Response.notModified(shown.tag()).build();
-        }
-        return Response.ok(shown.file()).tag(shown.tag()).build();
+        return conditional.answer(request, ConditionalGet.Validators.of(shown.tag()),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(shown.file()));
     }
 
     @PUT

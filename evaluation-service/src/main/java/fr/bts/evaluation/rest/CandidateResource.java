@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.security.Roles;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.evaluation.config.EvaluationConfig;
@@ -29,6 +30,8 @@ import java.util.UUID;
 public class CandidateResource {
 
     @Inject
+    ConditionalGet conditional;
+    @Inject
     OutputService outputs;
     @Inject
     CandidateService candidates;
@@ -50,11 +53,15 @@ public class CandidateResource {
     @Produces({MediaType.APPLICATION_JSON, DeliberationResource.APPLICATION_PDF})
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
     @Operation(summary = "The candidate's transcript (relevé de notes) of the latest sealed revision; candidates read their own once published")
-    public Response transcript(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @HeaderParam("Accept") String accept) {
+    public Response transcript(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @HeaderParam("Accept") String accept,
+                               @Context jakarta.ws.rs.core.HttpHeaders request) {
+        // for its reader only (commons ConditionalGet), negotiated on Accept
+        ConditionalGet.CachePolicy policy = ConditionalGet.CachePolicy.privateRevalidated().varyingOn("Accept");
         if (accept != null && accept.contains(DeliberationResource.APPLICATION_PDF) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(outputs.transcriptPdf(id, candidate), DeliberationResource.APPLICATION_PDF).build();
+            return conditional.bytes(request, outputs.transcriptPdf(id, candidate), DeliberationResource.APPLICATION_PDF, policy,
+                    ok -> ok);
         }
-        return Response.ok(outputs.transcript(id, candidate), MediaType.APPLICATION_JSON).build();
+        return conditional.json(request, outputs.transcript(id, candidate), policy);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.DeliberationDtos.AdjustmentInput;
 import fr.bts.evaluation.api.DeliberationDtos.Preview;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,6 +51,8 @@ public class DeliberationResource {
     OutputService outputs;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -104,8 +108,11 @@ public class DeliberationResource {
     @GET
     @Path("/{revision}")
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
-    public RevisionView revision(@PathParam("id") UUID id, @PathParam("revision") String revision) {
-        return deliberations.revision(id, revision);
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The revision",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RevisionView.class)))
+    public Response revision(@PathParam("id") UUID id, @PathParam("revision") String revision, @Context HttpHeaders request) {
+        return conditional.json(request, deliberations.revision(id, revision), ConditionalGet.CachePolicy.privateRevalidated());
     }
 
     @GET
@@ -114,11 +121,14 @@ public class DeliberationResource {
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
     @Operation(summary = "The deliberation report (PV) of a sealed revision, as CSV or PDF ('latest' accepted)")
     public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,
-                       @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+                       @jakarta.ws.rs.HeaderParam("Accept") String accept, @Context HttpHeaders request) {
+        // for its readers only, and negotiated on Accept
+        ConditionalGet.CachePolicy policy = ConditionalGet.CachePolicy.privateRevalidated().varyingOn(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains(APPLICATION_PDF) && !accept.contains(TEXT_CSV)) {
-            return Response.ok(outputs.pvPdf(id, revision), APPLICATION_PDF).build();
+            return conditional.bytes(request, outputs.pvPdf(id, revision), APPLICATION_PDF, policy, ok -> ok);
         }
-        return Response.ok(outputs.pvCsv(id, revision), TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\"").build();
+        return conditional.bytes(request, outputs.pvCsv(id, revision).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                TEXT_CSV + "; charset=UTF-8", policy,
+                ok -> ok.header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\""));
     }
 }

@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.GradeDtos.Batch;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +43,8 @@ public class GradeResource {
     GradeService grades;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -59,13 +61,10 @@ public class GradeResource {
     @GET
     @Path("/{candidate}/{epreuve}")
     public Response get(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @PathParam("epreuve") String epreuve,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders request) {
         GradeView grade = grades.get(id, candidate, epreuve);
-        EntityTag tag = ETags.ofVersion(grade.version());
-        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(grade).tag(tag).build();
+        return conditional.answer(request, new ConditionalGet.Validators(ETags.ofVersion(grade.version()), grade.gradedAt()),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(grade));
     }
 
     @GET

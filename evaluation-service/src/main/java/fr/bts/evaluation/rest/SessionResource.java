@@ -1,5 +1,6 @@
 package fr.bts.evaluation.rest;
 
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.security.Roles;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +41,8 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     EvaluationConfig config;
+    @Inject
+    ConditionalGet conditional;
     @Context
     UriInfo uri;
 
@@ -64,13 +66,11 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
     @Operation(summary = "One session")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context HttpHeaders request) {
         SessionView view = sessions.get(id);
-        EntityTag tag = ETags.ofVersion(view.version());
-        if (ETags.noneMatchHits(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
-        }
-        return Response.ok(view).tag(tag).build();
+        return conditional.answer(request, ConditionalGet.Validators.of(ETags.ofVersion(view.version())),
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(view));
     }
 
     @POST

@@ -31,17 +31,23 @@ public interface ReferentialConfig {
         @WithDefault("100")
         int maxPageSize();
 
-        /** {@code Cache-Control: max-age} of {@code current}, which changes when a version is published. */
+        /**
+         * {@code Cache-Control: max-age} of the public answers that move when a version is published: {@code current},
+         * the certification list and summaries, items by UUID, search.
+         */
         @WithDefault("60S")
         Duration currentMaxAge();
 
-        /** How long an instance serves a public version from memory before reading it again. */
-        @WithDefault("10M")
-        Duration versionCacheTtl();
+        /**
+         * {@code Cache-Control: max-age} of a published version: its document says its status, which changes once,
+         * at deprecation (a deprecated version never changes again and is served {@code immutable}).
+         */
+        @WithDefault("600S")
+        Duration versionMaxAge();
 
-        /** How long an instance trusts its memory of which version is current. */
-        @WithDefault("5S")
-        Duration currentLookupTtl();
+        /** How long a read waits for the referential's shared generation (the read caches' check) before a 503. */
+        @WithDefault("2S")
+        Duration coherenceTimeout();
     }
 
     interface Rncp {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,16 +39,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * 1EdTech CASE 1.1 read API over the public versions of each certification: the current version under the
@@ -75,6 +71,12 @@ public class CaseResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Inject
+    ConditionalGet conditional;
 
     @GET
     @Path("CFDocuments")
@@ -107,13 +109,11 @@ public class CaseResource {
         ArrayNode page = body.putArray("CFDocuments");
         query.page(selected).forEach(page::add);
         Instant lastModified = latest(selected, null);
-        Response.ResponseBuilder answer = cacheable(body, lastModified, ifNoneMatch, ifModifiedSince)
-                .header("X-Total-Count", selected.size());
         String links = links(query, selected.size());
-        if (!links.isEmpty()) {
-            answer.header("Link", links);
-        }
-        return answer.build();
+        return cacheable(body, lastModified, ok -> {
+            ok.header("X-Total-Count", selected.size());
+            return links.isEmpty() ? ok : ok.header("Link", links);
+        });
     }
 
     @GET
@@ -131,7 +131,7 @@ public class CaseResource {
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.document(uuid(id), base());
-        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body), UnaryOperator.identity());
     }
 
     @GET
@@ -151,7 +151,7 @@ public class CaseResource {
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                               @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.cfPackage(uuid(id), base());
-        return cacheable(body, changed(body.get("CFDocument")), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body.get("CFDocument")), UnaryOperator.identity());
     }
 
     @GET
@@ -168,7 +168,7 @@ public class CaseResource {
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.item(uuid(id), base());
-        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body), UnaryOperator.identity());
     }
 
     @GET
@@ -187,7 +187,7 @@ public class CaseResource {
         ObjectNode body = cases.itemAssociations(uuid(id), base());
         List<ObjectNode> associations = new ArrayList<>();
         body.get("CFAssociations").forEach(a -> associations.add((ObjectNode) a));
-        return cacheable(body, latest(associations, changed(body.get("CFItem"))), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, latest(associations, changed(body.get("CFItem"))), UnaryOperator.identity());
     }
 
     @GET
@@ -204,7 +204,7 @@ public class CaseResource {
                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                 @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.association(uuid(id), base());
-        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body), UnaryOperator.identity());
     }
 
     @GET
@@ -221,7 +221,7 @@ public class CaseResource {
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.rubric(uuid(id), base());
-        return cacheable(body, changed(body), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body), UnaryOperator.identity());
     }
 
     @GET
@@ -238,7 +238,7 @@ public class CaseResource {
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         ObjectNode body = cases.itemType(uuid(id), base());
-        return cacheable(body, changed(body.get("CFItemTypes").get(0)), ifNoneMatch, ifModifiedSince).build();
+        return cacheable(body, changed(body.get("CFItemTypes").get(0)), UnaryOperator.identity());
     }
 
     /**
@@ -260,37 +260,15 @@ public class CaseResource {
     }
 
     /**
-     * The caching headers of every CASE answer: strong ETag of the bytes, {@code Cache-Control}, {@code Last-Modified}
-     * from the true lastChangeDateTime; 304 when {@code If-None-Match} matches or, without it, when
-     * {@code If-Modified-Since} is not older than {@code Last-Modified} (RFC 9110 §13.1.3, §13.2.2). The one place
-     * these headers are made, so that the suite's conditional-GET helper can take its place.
+     * Every CASE answer through the suite's conditional GET: strong ETag of the bytes (per content coding),
+     * {@code Cache-Control}, {@code Last-Modified} from the true lastChangeDateTime; 304 when {@code If-None-Match}
+     * matches or, without it, when {@code If-Modified-Since} is not older (RFC 9110 §13.1.3, §13.2.2).
      */
-    private Response.ResponseBuilder cacheable(ObjectNode body, Instant lastModified, String ifNoneMatch,
-                                               String ifModifiedSince) {
+    private Response cacheable(ObjectNode body, Instant lastModified, UnaryOperator<Response.ResponseBuilder> more) {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        EntityTag etag = ETags.ofBytes(bytes);
-        String cache = "public, max-age=" + config.maxAge().toSeconds();
-        Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
-        boolean notModified = ifNoneMatch != null ? ETags.noneMatchHits(ifNoneMatch, etag)
-                : modified != null && notModifiedSince(ifModifiedSince, modified);
-        Response.ResponseBuilder answer = notModified ? Response.notModified(etag)
-                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).tag(etag);
-        answer.header(HttpHeaders.CACHE_CONTROL, cache);
-        if (modified != null) {
-            answer.header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC)));
-        }
-        return answer;
-    }
-
-    private static boolean notModifiedSince(String ifModifiedSince, Instant modified) {
-        if (ifModifiedSince == null || ifModifiedSince.isBlank()) {
-            return false;
-        }
-        try {
-            return !modified.isAfter(ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return false; // RFC 9110 §13.1.3: an invalid date is ignored
-        }
+        return conditional.answer(headers, new ConditionalGet.Validators(ETags.ofBytes(bytes), lastModified),
+                ConditionalGet.CachePolicy.publicFor(config.maxAge()), MediaType.APPLICATION_JSON,
+                () -> more.apply(Response.ok(bytes)));
     }
 
     /** {@code first}, {@code prev}, {@code next}, {@code last} of a CFDocuments page, with the query's other parameters. */

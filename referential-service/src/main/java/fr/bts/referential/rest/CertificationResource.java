@@ -10,13 +10,9 @@ import fr.bts.referential.model.ReferentialVersion;
 import fr.bts.referential.rncp.RncpImportService;
 import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
-import fr.bts.referential.service.Representation;
-import fr.bts.referential.service.RepresentationCache;
 import fr.bts.referential.service.VersionAdminService;
 import fr.bts.referential.service.Views;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,19 +65,19 @@ public class CertificationResource {
     RncpImportService rncpImport;
 
     @Inject
-    RepresentationCache cache;
-
-    @Inject
-    CurrentIdentityAssociation identity;
-
-    @Inject
     Caller caller;
 
     @Inject
     ReferentialConfig config;
 
+    @Inject
+    VersionResponses responses;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Operation(summary = "List or search certifications", description = "Paginated; q searches code, RNCP number and title "
@@ -91,14 +87,18 @@ public class CertificationResource {
     public Response list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("status") String status,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return reads.certifications(q, level, status, request, isAdmin()).toResponse(uri);
+        boolean admin = isAdmin();
+        return responses.page(headers, uri, reads.certifications(q, level, status, request, admin), admin);
     }
 
     @GET
     @Path("{code}")
     @Operation(summary = "One certification and its versions", description = "{code} is the code (BTS-GPME) or the RNCP number (RNCP38363). Drafts are listed to referential-admin only.")
-    public Views.CertificationDetail certification(@PathParam("code") String code) {
-        return reads.certification(code, isAdmin());
+    @APIResponse(responseCode = "200", description = "The certification and its versions",
+            content = @Content(schema = @Schema(implementation = Views.CertificationDetail.class)))
+    public Response certification(@PathParam("code") String code) {
+        boolean admin = isAdmin();
+        return responses.json(headers, reads.certification(code, admin), admin);
     }
 
     @GET
@@ -114,7 +114,8 @@ public class CertificationResource {
     @GET
     @Path("{code}/versions/{version}")
     @Operation(summary = "A version, whole tree in one JSON document", description = "{version} is a number or 'current'. "
-            + "Published versions: Cache-Control public, max-age=31536000, immutable; strong ETag = hash of the canonical JSON. "
+            + "Published versions: Cache-Control public, max-age=600 (deprecated ones: max-age=31536000, immutable); "
+            + "strong ETag = hash of the canonical JSON (per content coding), Last-Modified = publication or deprecation. "
             + "Drafts only for referential-admin.")
     @APIResponse(responseCode = "200", description = "The version document (docs/contracts.md)", content = @Content(
             examples = @ExampleObject(name = "document", value = OpenApiExamples.VERSION_DOCUMENT)))
@@ -122,15 +123,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", description = "No such certification or version (or a draft, to anyone but an admin)")
     public Uni<Response> version(@PathParam("code") String code, @PathParam("version") String version,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        boolean current = ReferentialQueryService.CURRENT.equalsIgnoreCase(version);
-        Representation cached = current ? cache.current(code) : cache.version(code, version);
-        if (cached != null) {
-            return Uni.createFrom().item(VersionResponses.of(cached, ifNoneMatch, current, config.http().currentMaxAge()));
-        }
-        return identity.getDeferredIdentity()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(who -> VersionResponses.of(queries.representation(code, version, who.hasRole(Roles.REFERENTIAL_ADMIN)),
-                        ifNoneMatch, current, config.http().currentMaxAge()));
+        return responses.version(headers, code, version);
     }
 
     @GET
@@ -176,11 +169,7 @@ public class CertificationResource {
     @Produces("text/csv")
     @Operation(summary = "Moodle competency framework CSV", description = "The 14 columns of tool_lpimportcsv, in its order: the framework row, the blocs, their competencies.")
     public Response moodle(@PathParam("code") String code, @PathParam("version") String version) {
-        Views.Export csv = queries.moodle(code, version, isAdmin());
-        return Response.ok(csv.body(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + csv.certification() + "-v" + csv.version() + "-moodle.csv\"")
-                .header(HttpHeaders.ETAG, "\"" + csv.versionEtag() + "-moodle\"")
-                .build();
+        return responses.moodle(headers, queries.moodle(code, version, isAdmin()));
     }
 
     @GET

@@ -15,12 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,22 +46,30 @@ public class ItemResource {
     @Inject
     ReferentialConfig config;
 
+    @Inject
+    VersionResponses responses;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("items/{id}")
     @Operation(summary = "Any element by its UUID", description = "From the latest public version holding it. UUIDs are UUIDv5 of certification/kind/code and never change.")
     @APIResponse(responseCode = "200", description = "The element", content = @Content(
-            examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
-    public Views.Item item(@PathParam("id") String id) {
+            schema = @Schema(implementation = Views.Item.class), examples = @ExampleObject(name = "item", value = OpenApiExamples.ITEM)))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
+    public Response item(@PathParam("id") String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID").withStatus400();
         }
-        return reads.item(uuid, !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN));
+        boolean admin = !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN);
+        return responses.json(headers, reads.item(uuid, admin), admin);
     }
 
     @GET
@@ -78,6 +88,6 @@ public class ItemResource {
             throw ProblemException.invalid("q", "must be at most 200 characters").withStatus400();
         }
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return queries.search(q, certification, kind, request).toResponse(uri);
+        return responses.page(headers, uri, reads.answer(queries.search(q, certification, kind, request)), false);
     }
 }

@@ -1,10 +1,13 @@
 package fr.bts.referential.rest;
 
-import fr.bts.commons.http.ETags;
-import fr.bts.referential.config.ReferentialConfig;
+import fr.bts.commons.http.ConditionalGet;
+import fr.bts.referential.model.VersionStatus;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.RepresentationCache;
+import fr.bts.referential.service.VersionWrites;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -15,9 +18,12 @@ import jakarta.inject.Inject;
 
 /**
  * Fast path of the most requested read: a public version document already in memory is answered on the event
- * loop, straight from its canonical bytes, before the REST layer. Anything else (a version not in memory yet,
- * a draft, a bad number) falls through to {@link CertificationResource#version}, which has the same answers
- * and fills the memory. Platforms pulling the referential hit this path; the benchmark measures it.
+ * loop, straight from its canonical bytes, before the REST layer. A deprecated version is final and served as it is;
+ * any other entry is served once the shared generation, read after the request arrived ({@link VersionWrites#fresh},
+ * off the event loop and shared by the requests arriving together), shows that no version was written since it was
+ * read, through any instance. Anything else (a version not in memory yet or written since, a draft, a bad number,
+ * the generation unreadable) falls through to {@link CertificationResource#version}, which has the same answers and
+ * fills the memory. Platforms pulling the referential hit this path; the benchmark measures it.
  */
 @ApplicationScoped
 public class PublicVersionRoute {
@@ -29,7 +35,13 @@ public class PublicVersionRoute {
     RepresentationCache cache;
 
     @Inject
-    ReferentialConfig config;
+    VersionWrites writes;
+
+    @Inject
+    VersionResponses responses;
+
+    @Inject
+    ConditionalGet conditional;
 
     void install(@Observes Router router) {
         router.get(VERSION_PATH).order(-1).handler(ctx -> serve(ctx, false));
@@ -40,25 +52,35 @@ public class PublicVersionRoute {
         String version = currentPath ? ReferentialQueryService.CURRENT : ctx.pathParam("version");
         boolean current = ReferentialQueryService.CURRENT.equalsIgnoreCase(version);
         String code = ctx.pathParam("code");
-        Representation r = current ? cache.current(code) : isNumber(version) ? cache.version(code, version) : null;
-        if (r == null) {
+        RepresentationCache.Entry entry = current ? cache.current(code) : isNumber(version) ? cache.version(code, version) : null;
+        if (entry == null) {
             ctx.next();
             return;
         }
-        String cacheControl = current ? "public, max-age=" + config.http().currentMaxAge().toSeconds()
-                : VersionResponses.IMMUTABLE;
-        HttpServerResponse response = ctx.response()
-                .putHeader(HttpHeaders.ETAG, r.etagHeader())
-                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        if (ETags.noneMatchHits(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), r.etag())) {
-            response.setStatusCode(304).end();
+        if (!current && entry.representation().immutable()) {
+            write(ctx, entry.representation(), false);
             return;
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        Context context = Vertx.currentContext();
+        writes.fresh().whenComplete((generation, failure) -> context.runOnContext(done -> {
+            if (failure == null && generation == entry.generation()) {
+                write(ctx, entry.representation(), current);
+            } else {
+                ctx.next();
+            }
+        }));
+    }
+
+    private void write(RoutingContext ctx, Representation r, boolean current) {
+        HttpServerResponse response = ctx.response();
         if (current) {
             response.putHeader(HttpHeaders.CONTENT_LOCATION, "versions/" + r.number());
         }
-        if (r.status() == fr.bts.referential.model.VersionStatus.DEPRECATED) {
+        if (conditional.answeredNotModified(ctx, VersionResponses.validators(r), responses.policy(r, current),
+                VersionResponses.JSON)) {
+            return;
+        }
+        if (r.status() == VersionStatus.DEPRECATED) {
             response.putHeader("Deprecation", "true");
         }
         response.end(r.buffer());

@@ -1,11 +1,13 @@
 package fr.bts.referential.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.bts.commons.http.Page;
+import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.PageRequest;
-import fr.bts.referential.config.ReferentialConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
 
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * Answers of the public reads that depend on which versions are current (items by UUID, the certification list
- * and summaries, CASE documents), kept in memory so that repeated reads do not query the database. Only answers
- * for non-admin callers are kept. An answer is good only while no version write has ended since the read that
- * produced it began ({@link VersionWrites}), so on this instance a read never sees an older state than the last
- * write. Writes made through another instance are seen within {@code referential.http.current-lookup-ttl}, as
- * for {@code current}.
+ * and summaries, CASE documents), kept in memory so that repeated reads do not query the database, as the JSON bytes
+ * they are answered with and the strong ETag of those bytes (the same on every instance). Only answers for non-admin
+ * callers are kept. An answer is served only while the shared generation ({@link VersionWrites}), read after the
+ * request arrived, is the one read before the rows it came from: a write committed through any instance is seen by
+ * the next request on every instance.
  */
 @ApplicationScoped
 public class PublicReads {
@@ -29,9 +31,6 @@ public class PublicReads {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     @Inject
-    ReferentialConfig config;
-
-    @Inject
     VersionWrites writes;
 
     @Inject
@@ -40,26 +39,33 @@ public class PublicReads {
     @Inject
     CaseService cases;
 
-    private record Entry(Object value, long expiresAtNanos, long generation) {
+    @Inject
+    ObjectMapper mapper;
+
+    private record Entry(Object value, long generation) {
+    }
+
+    /** A read model with the bytes it is answered with and their strong ETag. */
+    public record Answer(Object value, byte[] body, EntityTag tag) {
     }
 
     /** See {@link ReferentialQueryService#item}. */
-    public Views.Item item(UUID id, boolean admin) {
-        return admin ? queries.item(id, true) : remembered(key("item", id.toString()), () -> queries.item(id, false));
+    public Answer item(UUID id, boolean admin) {
+        return admin ? answer(queries.item(id, true))
+                : remembered(key("item", id.toString()), () -> answer(queries.item(id, false)));
     }
 
     /** See {@link ReferentialQueryService#certifications}. */
-    public Page<Views.CertificationSummary> certifications(String q, String level, String status, PageRequest page,
-                                                           boolean admin) {
-        return admin ? queries.certifications(q, level, status, page, true)
+    public Answer certifications(String q, String level, String status, PageRequest page, boolean admin) {
+        return admin ? answer(queries.certifications(q, level, status, page, true))
                 : remembered(key("certifications", q, level, status, Integer.toString(page.page()),
-                        Integer.toString(page.size())), () -> queries.certifications(q, level, status, page, false));
+                        Integer.toString(page.size())), () -> answer(queries.certifications(q, level, status, page, false)));
     }
 
     /** See {@link ReferentialQueryService#certification}. */
-    public Views.CertificationDetail certification(String codeOrRncp, boolean admin) {
-        return admin ? queries.certification(codeOrRncp, true)
-                : remembered(key("certification", codeOrRncp), () -> queries.certification(codeOrRncp, false));
+    public Answer certification(String codeOrRncp, boolean admin) {
+        return admin ? answer(queries.certification(codeOrRncp, true))
+                : remembered(key("certification", codeOrRncp), () -> answer(queries.certification(codeOrRncp, false)));
     }
 
     /** See {@link CaseService#documents}; the answer is shared: callers must not modify it. */
@@ -67,19 +73,32 @@ public class PublicReads {
         return remembered(key("CFDocuments", baseUri), () -> cases.documents(baseUri));
     }
 
-    /** The answer remembered under {@code key}, or the one {@code read} gives (then remembered). */
+    /** A read model as it is answered: its JSON bytes (the service's mapper) and their strong ETag. */
+    public Answer answer(Object value) {
+        try {
+            byte[] body = mapper.writeValueAsBytes(value);
+            return new Answer(value, body, ETags.ofBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A read model of the referential does not serialize", e);
+        }
+    }
+
+    /**
+     * The answer remembered under {@code key} while the shared generation has not moved, or the one {@code read}
+     * gives (then remembered under the generation read before it).
+     */
     @SuppressWarnings("unchecked")
     private <T> T remembered(String key, Supplier<T> read) {
+        long generation = writes.generation();
         Entry entry = entries.get(key);
-        if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0 && entry.generation() == writes.generation()) {
+        if (entry != null && entry.generation() == generation) {
             return (T) entry.value();
         }
-        long generation = writes.generation();
         T value = read.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key, new Entry(value, System.nanoTime() + config.http().currentLookupTtl().toNanos(), generation));
+        entries.put(key, new Entry(value, generation));
         return value;
     }
 

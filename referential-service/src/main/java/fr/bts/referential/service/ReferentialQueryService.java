@@ -114,7 +114,7 @@ public class ReferentialQueryService {
     public Views.Export moodle(String codeOrRncp, String versionRef, boolean admin) {
         ReferentialVersion v = version(codeOrRncp, versionRef, admin);
         byte[] csv = MoodleCsv.export(DocumentJson.fromCanonical(v.document)).getBytes(StandardCharsets.UTF_8);
-        return new Views.Export(v.certification.code, v.number, v.etag, csv);
+        return new Views.Export(v.certification.code, v.number, v.status, VersionStorage.lastChange(v), csv);
     }
 
     public VersionDocument document(String codeOrRncp, String versionRef, boolean admin) {

@@ -1,77 +1,64 @@
 package fr.bts.referential.service;
 
-import fr.bts.referential.config.ReferentialConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Canonical bytes of public (published or deprecated) versions, kept in memory: a public version changes only
- * when it is deprecated, so the read path serves them without touching the database. Keys accept the
- * certification code and its RNCP number. Which version is {@code current} is remembered for a short time;
- * public versions for {@code referential.http.version-cache-ttl}, so that a deprecation made through another
- * instance is seen everywhere within that delay. On this instance an entry is good only while no version write
- * has ended since the read that produced it began ({@link VersionWrites}): a publication or deprecation shows at
- * once after its commit, and a read made before the commit is never kept past it.
+ * Canonical bytes of public (published or deprecated) versions, kept in memory so that the read path serves them
+ * without reading the document again, and which version is {@code current}. Keys accept the certification code and
+ * its RNCP number. Each entry carries the shared generation ({@link VersionWrites}) read before the rows it came from:
+ * the reader serves it only while a generation read after the request arrived is the same, so a publication or
+ * deprecation through any instance shows at the next request on every instance. A deprecated version never changes
+ * again ({@link Representation#immutable()}): its entry needs no check.
  */
 @ApplicationScoped
 public class RepresentationCache {
 
-    private final Map<String, Entry> versions = new ConcurrentHashMap<>();
-    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** Past this many entries (codes come from request paths), the memory starts over. */
+    static final int MAX_ENTRIES = 1_000;
 
-    @Inject
-    ReferentialConfig config;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    @Inject
-    VersionWrites writes;
-
-    record Entry(Representation representation, long expiresAtNanos, long generation) {
+    /** A remembered representation and the generation it was read under. */
+    public record Entry(Representation representation, long generation) {
     }
 
-    public Representation version(String codeOrRncp, String number) {
-        return valid(versions.get(key(codeOrRncp, number)));
+    public Entry version(String codeOrRncp, String number) {
+        return entries.get(key(codeOrRncp, number));
     }
 
-    public Representation current(String codeOrRncp) {
-        return valid(current.get(codeOrRncp.toUpperCase(Locale.ROOT)));
+    public Entry current(String codeOrRncp) {
+        return entries.get(key(codeOrRncp, ReferentialQueryService.CURRENT));
     }
 
-    /**
-     * Remembers a public version read when {@link VersionWrites#generation()} was {@code generation}.
-     */
+    /** Remembers a public version read when {@link VersionWrites#generation()} was {@code generation}. */
     public void putVersion(Representation representation, String rncp, long generation) {
-        if (!representation.status().isPublic()) {
-            return;
-        }
-        Entry entry = new Entry(representation, System.nanoTime() + config.http().versionCacheTtl().toNanos(), generation);
-        String number = Integer.toString(representation.number());
-        versions.put(key(representation.certificationCode(), number), entry);
-        if (rncp != null) {
-            versions.put(key(rncp, number), entry);
+        if (representation.status().isPublic()) {
+            put(representation, Integer.toString(representation.number()), rncp, generation);
         }
     }
 
     /** Remembers which version is current, as read when {@link VersionWrites#generation()} was {@code generation}. */
     public void putCurrent(Representation representation, String rncp, long generation) {
-        Entry entry = new Entry(representation, System.nanoTime() + config.http().currentLookupTtl().toNanos(), generation);
-        current.put(representation.certificationCode().toUpperCase(Locale.ROOT), entry);
+        put(representation, ReferentialQueryService.CURRENT, rncp, generation);
+    }
+
+    private void put(Representation representation, String version, String rncp, long generation) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        Entry entry = new Entry(representation, generation);
+        entries.put(key(representation.certificationCode(), version), entry);
         if (rncp != null) {
-            current.put(rncp.toUpperCase(Locale.ROOT), entry);
+            entries.put(key(rncp, version), entry);
         }
     }
 
-    private Representation valid(Entry entry) {
-        if (entry == null || System.nanoTime() - entry.expiresAtNanos() > 0 || entry.generation() != writes.generation()) {
-            return null;
-        }
-        return entry.representation();
-    }
-
-    private static String key(String codeOrRncp, String number) {
-        return codeOrRncp.toUpperCase(Locale.ROOT) + "|" + number;
+    /** The one place keys are made: certification (code or RNCP number, any case) and version (number or current). */
+    private static String key(String codeOrRncp, String version) {
+        return codeOrRncp.toUpperCase(Locale.ROOT) + "|" + version.toLowerCase(Locale.ROOT);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * Writes a version document into its version row: canonical bytes, hash, strong ETag, and the flattened
  * element rows rebuilt from it. Also keeps the certification row in step with the document's identity. Every
- * store moves {@link VersionWrites} on when the transaction ends, which retires what the read caches hold.
+ * store moves the shared generation ({@link VersionWrites}) on in its transaction, which retires what the read caches
+ * of every instance hold once it commits.
  */
 @ApplicationScoped
 public class VersionStorage {
@@ -30,7 +31,7 @@ public class VersionStorage {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(ReferentialVersion version, VersionDocument document) {
-        writes.afterTransaction();
+        writes.written();
         byte[] canonical = DocumentJson.canonicalBytes(document);
         version.document = new String(canonical, StandardCharsets.UTF_8);
         version.sha256 = ETags.sha256Hex(canonical);
@@ -68,6 +69,13 @@ public class VersionStorage {
 
     public static Representation representation(ReferentialVersion version) {
         return new Representation(version.certification.code, version.number, version.status,
-                version.document.getBytes(StandardCharsets.UTF_8), new jakarta.ws.rs.core.EntityTag(version.etag));
+                version.document.getBytes(StandardCharsets.UTF_8), new jakarta.ws.rs.core.EntityTag(version.etag),
+                lastChange(version));
+    }
+
+    /** When the document of a version last changed: its deprecation, its publication, or its last edit. */
+    public static Instant lastChange(ReferentialVersion version) {
+        return version.deprecatedAt != null ? version.deprecatedAt
+                : version.publishedAt != null ? version.publishedAt : version.updatedAt;
     }
 }

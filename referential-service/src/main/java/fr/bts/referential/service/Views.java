@@ -32,8 +32,12 @@ public final class Views {
                             UUID parentId, int rank) {
     }
 
-    /** A file derived from a version (e.g. the Moodle CSV), with what its download headers need. */
-    public record Export(String certification, int version, String versionEtag, byte[] body) {
+    /**
+     * A file derived from a version (e.g. the Moodle CSV), with what its download and caching headers need: the
+     * version's status and when its document last changed.
+     */
+    public record Export(String certification, int version, fr.bts.referential.model.VersionStatus status,
+                         Instant lastChange, byte[] body) {
     }
 
     /**
