@@ -13,7 +13,7 @@ import static io.restassured.RestAssured.given;
  * compare both ways in), and tokens from the real Keycloak
  * (password grant on the jury-app client for demo users, client credentials for service accounts).
  */
-final class Stack {
+public final class Stack {
 
     static final String GATEWAY = System.getProperty("e2e.gateway.url", "http://localhost:8080");
     static final String KEYCLOAK = System.getProperty("e2e.keycloak.url", "http://localhost:8180");
@@ -42,11 +42,11 @@ final class Stack {
         return anonymous().auth().oauth2(clientToken(clientId));
     }
 
-    static String userToken(String user) {
+    public static String userToken(String user) {
         return TOKENS.computeIfAbsent(user, Stack::freshUserToken);
     }
 
-    static String clientToken(String clientId) {
+    public static String clientToken(String clientId) {
         return TOKENS.computeIfAbsent("client:" + clientId, c -> freshClientToken(clientId));
     }
 

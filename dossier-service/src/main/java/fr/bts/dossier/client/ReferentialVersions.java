@@ -3,25 +3,28 @@ package fr.bts.dossier.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.conformity.ExigencesDossier;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Referential versions, cached: a published version never changes, so it is kept for the life of the service;
- * the number behind {@code current} is re-resolved after {@code dossier.referential.current-ttl}, and the last
- * known one is used while the referential is unreachable. Every version read, and the number last known behind
- * {@code current}, is also kept in MongoDB ({@link KnownReferentialVersions}): an instance started while the
- * referential is down still answers from them; with nothing kept either, the answer is the client's 503.
+ * Referential versions, cached: a published version never changes in what this service reads, so it is kept in
+ * memory (at most {@code dossier.referential.versions-cache-max-size}, the same on every instance). The number behind
+ * {@code current} is shared by all instances through MongoDB ({@link KnownReferentialVersions}): it is re-resolved
+ * once it is older than {@code dossier.referential.current-ttl}, by whichever instance asks first, so that every
+ * instance resolves {@code current} to the same version; the last known one is used while the referential is
+ * unreachable. Every version read is also kept in MongoDB: an instance started while the referential is down still
+ * answers from them; with nothing kept either, the answer is the client's 503.
  */
 @ApplicationScoped
 public class ReferentialVersions {
@@ -39,16 +42,17 @@ public class ReferentialVersions {
     @Inject
     DossierConfig config;
 
-    private final Map<String, ReferentialVersion> versions = new ConcurrentHashMap<>();
-    private final Map<String, Current> currents = new ConcurrentHashMap<>();
+    private Cache<String, ReferentialVersion> versions;
 
-    private record Current(int number, Instant until) {
+    @PostConstruct
+    void init() {
+        versions = Caffeine.newBuilder().maximumSize(config.referential().versionsCacheMaxSize()).build();
     }
 
     /** A version by number, or the current one when {@code version} is null. */
     public Optional<ReferentialVersion> get(String certification, Integer version) {
         if (version != null) {
-            ReferentialVersion cached = versions.get(key(certification, version));
+            ReferentialVersion cached = versions.getIfPresent(key(certification, version));
             if (cached != null) {
                 return Optional.of(cached);
             }
@@ -61,33 +65,34 @@ public class ReferentialVersions {
                 return lastKnown(certification, version).map(Optional::of).orElseThrow(() -> e);
             }
         }
-        Current current = currents.get(certification);
-        if (current != null && current.until().isAfter(Instant.now())) {
-            return Optional.ofNullable(versions.get(key(certification, current.number())));
+        Optional<KnownReferentialVersion> pointer = known.current(certification);
+        if (pointer.isPresent() && fresh(pointer.get())) {
+            return get(certification, pointer.get().number);
         }
+        Instant readAt = Instant.now();
         try {
             Optional<ReferentialVersion> read = client.version(certification, "current").map(v -> keep(certification, v));
-            read.ifPresent(v -> {
-                currents.put(certification, new Current(v.number(), Instant.now().plus(config.referential().currentTtl())));
-                keepCurrent(certification, v.number());
-            });
+            read.ifPresent(v -> keepCurrent(certification, v.number(), readAt));
             return read;
         } catch (ProblemException e) {
-            if (e.problem().status() != 503) {
+            if (e.problem().status() != 503 || pointer.isEmpty()) {
                 throw e;
             }
-            if (current != null) {
-                LOG.warnf("Referential unreachable; using the last known current version %d of %s", current.number(), certification);
-                return Optional.ofNullable(versions.get(key(certification, current.number())));
-            }
-            Optional<Integer> number = known.findByIdOptional(certification + "/current").map(k -> k.number);
-            Optional<ReferentialVersion> kept = number.flatMap(n -> lastKnown(certification, n));
+            int number = pointer.get().number;
+            ReferentialVersion cached = versions.getIfPresent(key(certification, number));
+            Optional<ReferentialVersion> kept = cached != null ? Optional.of(cached) : lastKnown(certification, number);
             if (kept.isEmpty()) {
                 throw e;
             }
-            LOG.warnf("Referential unreachable; using the current version %d of %s kept by an earlier read", number.get(), certification);
+            LOG.warnf("Referential unreachable; using the last known current version %d of %s (read at %s)", number,
+                    certification, pointer.get().savedAt);
             return kept;
         }
+    }
+
+    /** Whether the shared pointer to {@code current} was read recently enough to be answered without asking again. */
+    private boolean fresh(KnownReferentialVersion pointer) {
+        return pointer.savedAt != null && pointer.savedAt.plus(config.referential().currentTtl()).isAfter(Instant.now());
     }
 
     /** The dossier requirements of an épreuve, read as the conformity engine's records. */
@@ -105,7 +110,7 @@ public class ReferentialVersions {
 
     private ReferentialVersion keep(String asked, ReferentialVersion version) {
         String code = version.certification().code();
-        boolean fresh = versions.put(key(code, version.number()), version) == null;
+        boolean fresh = versions.asMap().put(key(code, version.number()), version) == null;
         versions.put(key(asked, version.number()), version);
         if (fresh) {
             store(code, version);
@@ -146,18 +151,9 @@ public class ReferentialVersions {
         }
     }
 
-    private void keepCurrent(String certification, int number) {
+    private void keepCurrent(String certification, int number, Instant readAt) {
         try {
-            Optional<KnownReferentialVersion> kept = known.findByIdOptional(certification + "/current");
-            if (kept.isPresent() && kept.get().number == number) {
-                return;
-            }
-            KnownReferentialVersion k = new KnownReferentialVersion();
-            k.id = certification + "/current";
-            k.certification = certification;
-            k.number = number;
-            k.savedAt = Instant.now();
-            known.persistOrUpdate(k);
+            known.keepCurrent(certification, number, readAt);
         } catch (RuntimeException e) {
             LOG.warnf("Could not keep the current version number %d of %s: %s", number, certification, e.getMessage());
         }

@@ -60,5 +60,9 @@ public interface DossierConfig {
         /** How long the number behind {@code current} is trusted before asking again. */
         @WithDefault("60S")
         Duration currentTtl();
+
+        /** Most referential versions one instance keeps in memory (each also kept in MongoDB). */
+        @WithDefault("64")
+        long versionsCacheMaxSize();
     }
 }

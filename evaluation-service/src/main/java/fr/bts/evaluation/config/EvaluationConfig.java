@@ -17,6 +17,8 @@ public interface EvaluationConfig {
     /** {@code Idempotency-Key}: retention, purge, lease (see commons {@code IdempotencySettings}). */
     IdempotencySettings idempotency();
 
+    RulesCache rulesCache();
+
     interface Grades {
         /** Precision of a mark: a mark must be a multiple of this step (0.5 by default). */
         @WithDefault("0.5")
@@ -25,6 +27,12 @@ public interface EvaluationConfig {
         /** Most grades in one batch submission. */
         @WithDefault("500")
         int batchMax();
+    }
+
+    interface RulesCache {
+        /** Most exam rule sets (one per referential version in use) kept parsed by one instance. */
+        @WithDefault("256")
+        long maxSize();
     }
 
     interface Page {

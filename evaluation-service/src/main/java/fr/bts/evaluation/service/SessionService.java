@@ -15,6 +15,7 @@ import fr.bts.evaluation.api.SessionDtos.SessionView;
 import fr.bts.evaluation.client.DossierClient;
 import fr.bts.evaluation.client.ReferentialClient;
 import fr.bts.evaluation.client.RegistrationSnapshot;
+import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.ReglesExamen;
 import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
@@ -24,6 +25,7 @@ import fr.bts.evaluation.model.Grade;
 import fr.bts.evaluation.model.Origine;
 import fr.bts.evaluation.model.SessionCandidate;
 import fr.bts.evaluation.model.SessionStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens sessions on a referential version, moves them through their statuses and takes the registration snapshot. */
 @ApplicationScoped
@@ -58,7 +59,15 @@ public class SessionService {
     @Inject
     ObjectMapper mapper;
 
-    private final Map<UUID, ReglesExamen> rulesCache = new ConcurrentHashMap<>();
+    @Inject
+    EvaluationConfig config;
+
+    private ExamRulesCache rulesCache;
+
+    @PostConstruct
+    void init() {
+        rulesCache = new ExamRulesCache(config.rulesCache().maxSize(), mapper);
+    }
 
     @Transactional
     public SessionView open(OpenSession request) {
@@ -146,15 +155,9 @@ public class SessionService {
         return SessionView.of(session);
     }
 
-    /** The exam rules copied at opening (immutable for a session, so cached). */
+    /** The exam rules copied at opening (never written again, so parsed once: {@link ExamRulesCache}). */
     public ReglesExamen rules(ExamSession session) {
-        return rulesCache.computeIfAbsent(session.id, id -> {
-            try {
-                return mapper.readValue(session.rules, ReglesExamen.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored exam rules of session " + id + " are unreadable", e);
-            }
-        });
+        return rulesCache.get(session.certification, session.referentialVersion, session.rules);
     }
 
     private void takeSnapshot(ExamSession session) {

@@ -24,6 +24,17 @@ public interface ReferentialConfig {
         /** Classpath resources, each a version document without ids (docs/contracts.md). */
         @WithDefault("seed/bts-gpme.json,seed/bts-sam.json")
         List<String> files();
+
+        /**
+         * Longest wait at start for the lock of a seed file that another instance is loading (then the start fails);
+         * the lock is polled, so no statement waits longer than the datasource's socket timeout.
+         */
+        @WithDefault("120S")
+        Duration lockTimeout();
+
+        /** Pause between two attempts to take the lock of a seed file. */
+        @WithDefault("200ms")
+        Duration lockPoll();
     }
 
     interface Http {
