@@ -15,6 +15,10 @@ ROLES = {
     "platform-reader": "Learning platform service account reading the referential",
 }
 LOCAL_PASSWORD = "demo"  # local/demo only; documented in README.md
+# The gateway's public origin (scheme://host[:port]), where its Swagger UI runs. Keycloak resolves the placeholder
+# from its own environment when it imports the realm (BTS_GATEWAY_ORIGIN; ./suite up sets it to the local
+# gateway's port, production to the public address); the default is the local stack's gateway.
+GATEWAY_ORIGIN = "${BTS_GATEWAY_ORIGIN:http://localhost:8080}"
 
 USERS = [
     ("referentiel-admin", ["referential-admin"], None, "Référentiel", "Admin"),
@@ -173,6 +177,16 @@ realm = {
                publicClient=True, standardFlowEnabled=True, directAccessGrantsEnabled=True,
                redirectUris=["http://localhost:*", "https://jury.bts-suite.test/*"],
                webOrigins=["+"],
+               attributes={"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+"}),
+        # Swagger UI of the gateway: a client of its own rather than jury-app, so that the documentation page
+        # gets exactly one redirect URI and one web origin (the gateway's), no password grant, and tokens that
+        # name it (azp=api-docs); an operator switches it off without touching the jury front ends.
+        client("api-docs", "Swagger UI of the gateway (/q/swagger-ui): authorization code + PKCE (S256) for a person "
+               "trying the API in a browser. Redirect URI and web origin are the gateway's public origin "
+               "(BTS_GATEWAY_ORIGIN in Keycloak's environment at import).",
+               publicClient=True, standardFlowEnabled=True,
+               redirectUris=[GATEWAY_ORIGIN + "/q/swagger-ui/oauth2-redirect.html"],
+               webOrigins=[GATEWAY_ORIGIN],
                attributes={"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+"}),
         client("platform-demo", "Demo learning platform: client credentials, reads the referential",
                serviceAccountsEnabled=True, secret="platform-demo-secret"),
