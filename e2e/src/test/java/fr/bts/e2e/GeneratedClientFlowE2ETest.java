@@ -1,7 +1,5 @@
 package fr.bts.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.e2e.client.ApiClient;
 import fr.bts.e2e.client.ApiException;
 import fr.bts.e2e.client.ApiResponse;
@@ -10,17 +8,20 @@ import fr.bts.e2e.client.api.CandidatesAndResultsApi;
 import fr.bts.e2e.client.api.CertificationsApi;
 import fr.bts.e2e.client.api.DeliberationsApi;
 import fr.bts.e2e.client.api.DossiersApi;
+import fr.bts.e2e.client.api.ImportsApi;
 import fr.bts.e2e.client.api.GradesApi;
 import fr.bts.e2e.client.api.JuriesAndCommissionsApi;
 import fr.bts.e2e.client.api.SessionsApi;
 import fr.bts.e2e.client.model.Assignment;
 import fr.bts.e2e.client.model.Batch;
+import fr.bts.e2e.client.model.BatchOutcome;
 import fr.bts.e2e.client.model.BatchItem;
 import fr.bts.e2e.client.model.CampaignInput;
-import fr.bts.e2e.client.model.CandidateResult;
 import fr.bts.e2e.client.model.CategorieCandidat;
 import fr.bts.e2e.client.model.Decision;
+import fr.bts.e2e.client.model.DossierCandidat;
 import fr.bts.e2e.client.model.FormeInscription;
+import fr.bts.e2e.client.model.ImportReport;
 import fr.bts.e2e.client.model.Jury;
 import fr.bts.e2e.client.model.NewCommission;
 import fr.bts.e2e.client.model.OpenSession;
@@ -28,9 +29,13 @@ import fr.bts.e2e.client.model.Person;
 import fr.bts.e2e.client.model.QualiteJure;
 import fr.bts.e2e.client.model.RegistrationInput;
 import fr.bts.e2e.client.model.ResultatUnite;
+import fr.bts.e2e.client.model.RevisionView;
 import fr.bts.e2e.client.model.Seal;
 import fr.bts.e2e.client.model.SessionStatus;
+import fr.bts.e2e.client.model.SessionView;
+import fr.bts.e2e.client.model.StatutInscription;
 import fr.bts.e2e.client.model.StatutNote;
+import fr.bts.e2e.client.model.Transcript;
 import fr.bts.e2e.client.model.Transition;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +60,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * campaign and imports a registration, validates it, closes the campaign, opens the evaluation session, appoints the
  * jury and a commission per épreuve; the jury sends the grades; the president deliberates and seals; the rectorat
  * publishes; the transcript is read by the rectorat and by the candidate. A BTS-SAM candidate in forme progressive
- * (units U1, U3, U6, no professional dossier), in the first session year no earlier run used.
+ * (units U1, U3, U6, no professional dossier), in the first session year no earlier run used. Every call and every
+ * answer is typed by the document (operationIds and schemas): no JSON is read by hand.
  */
 class GeneratedClientFlowE2ETest {
 
@@ -64,46 +70,44 @@ class GeneratedClientFlowE2ETest {
     private static final String JURY = "jury-versailles";
     private static final String PRESIDENT = "president-versailles";
     private static final String CANDIDATE = "candidat-versailles-2";
-    private static final ObjectMapper MAPPER = ApiClient.createDefaultObjectMapper();
 
     private final String run = UUID.randomUUID().toString();
 
     @Test
     void registrationImportToPublishedTranscriptWithTheGeneratedClientOnly() throws Exception {
         ApiClient rectorat = clientOf(RECTORAT);
-        Integer version = new CertificationsApi(clientOf(null)).apiReferentialV1CertificationsCodeGet(SAM).getCurrentVersion();
+        Integer version = new CertificationsApi(clientOf(null)).getCertification(SAM).getCurrentVersion();
         assertNotNull(version, "BTS-SAM has a published version");
         int year = firstUnusedSessionYear(rectorat);
         String number = "VER-" + year + "-10001";
 
         // dossier campaign, import of one registration (retried with the same key: the first report again), validation
         CampaignsApi campaigns = new CampaignsApi(rectorat);
-        campaigns.apiDossiersV1CampaignsSessionCertificationPut(SAM, Integer.toString(year),
+        campaigns.setCampaign(SAM, Integer.toString(year),
                 new CampaignInput().dossierDeadline(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1)));
-        // (main's document types the import's body as a binary file, which the generated client sends as a JSON
-        // string: the registration goes through the one-registration operation, idempotent by its key)
         DossiersApi dossiers = new DossiersApi(rectorat);
-        JsonNode registered = json(dossiers.apiDossiersV1DossiersPost(registration(year, version, number), run + "-register"));
-        assertEquals(number, registered.path("candidateNumber").asText(), () -> "registration: " + registered);
-        assertEquals(registered, json(dossiers.apiDossiersV1DossiersPost(registration(year, version, number), run + "-register")),
-                "a retried registration replays its first answer");
-        String fileId = registered.path("id").asText();
+        ImportsApi imports = new ImportsApi(rectorat);
+        ImportReport report = imports.importRegistrations(List.of(registration(year, version, number)), run + "-import");
+        assertEquals(1, report.getCreated(), () -> "import report: " + report);
+        assertEquals(0, report.getRejected(), () -> "import report: " + report);
+        assertEquals(report, imports.importRegistrations(List.of(registration(year, version, number)), run + "-import"),
+                "a retried import replays its first report");
+        String fileId = report.getRows().get(0).getId();
 
-        ApiResponse<Object> submitted = dossiers.apiDossiersV1DossiersIdRegistrationSubmitPostWithHttpInfo(fileId, run + "-submit",
-                etag(dossiers.apiDossiersV1DossiersIdGetWithHttpInfo(fileId, null)));
-        JsonNode validated = json(dossiers.apiDossiersV1DossiersIdRegistrationValidatePost(fileId, etag(submitted)));
-        assertEquals("VALIDATED", validated.path("status").asText());
-        campaigns.apiDossiersV1CampaignsSessionCertificationPut(SAM, Integer.toString(year),
+        ApiResponse<DossierCandidat> submitted = dossiers.submitRegistrationWithHttpInfo(fileId, run + "-submit",
+                etag(dossiers.getDossierWithHttpInfo(fileId, null)));
+        assertEquals(StatutInscription.VALIDATED, dossiers.validateRegistration(fileId, etag(submitted)).getStatus());
+        campaigns.setCampaign(SAM, Integer.toString(year),
                 new CampaignInput().dossierDeadline(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5)));
 
         // evaluation session, jury, commissions, grading
         SessionsApi sessions = new SessionsApi(rectorat);
-        JsonNode opened = json(sessions.apiEvaluationsV1SessionsPost(new OpenSession()
-                .certification(SAM).referentialVersion(Integer.toString(version)).year(year)));
-        assertEquals("OPEN", opened.path("status").asText());
-        UUID session = UUID.fromString(opened.path("id").asText());
+        SessionView opened = sessions.openSession(new OpenSession()
+                .certification(SAM).referentialVersion(Integer.toString(version)).year(year));
+        assertEquals(SessionStatus.OPEN, opened.getStatus());
+        UUID session = opened.getId();
         JuriesAndCommissionsApi juries = new JuriesAndCommissionsApi(rectorat);
-        juries.apiEvaluationsV1SessionsIdJuryPut(session, new Jury()
+        juries.appointJury(session, new Jury()
                 .president(person(PRESIDENT, "Pr. Claire Dubois", QualiteJure.ENSEIGNANT_CHERCHEUR))
                 .members(List.of(person(JURY, "Marc Lefèvre", QualiteJure.PROFESSEUR_PUBLIC),
                         person("ec-versailles-generated", "Dr. Anne Roussel", QualiteJure.ENSEIGNANT_CHERCHEUR),
@@ -111,25 +115,25 @@ class GeneratedClientFlowE2ETest {
                         person("pro-versailles-generated-2", "Karim Benali", QualiteJure.PROFESSIONNEL_SALARIE))));
         transition(rectorat, session, SessionStatus.GRADING);
         for (String epreuve : List.of("E1", "E3", "E6")) {
-            juries.apiEvaluationsV1SessionsIdCommissionsPost(session,
+            juries.createCommission(session,
                     new NewCommission().code("COM-" + epreuve).epreuve(epreuve).members(List.of(JURY)));
-            juries.apiEvaluationsV1SessionsIdCommissionsCodeCandidatesPut("COM-" + epreuve, session,
+            juries.assignCommissionCandidates("COM-" + epreuve, session,
                     new Assignment().candidates(List.of(number)));
         }
-        JsonNode graded = json(new GradesApi(clientOf(JURY)).apiEvaluationsV1SessionsIdGradesPost(session, new Batch().grades(List.of(
-                mark(number, "E1", "11"), mark(number, "E3", "8"), mark(number, "E6", "12.5"))), run + "-grades"));
-        assertEquals(3, graded.path("created").asInt(), () -> "grade batch: " + graded);
+        BatchOutcome graded = new GradesApi(clientOf(JURY)).submitGradeBatch(session, new Batch().grades(List.of(
+                mark(number, "E1", "11"), mark(number, "E3", "8"), mark(number, "E6", "12.5"))), run + "-grades");
+        assertEquals(3, graded.getCreated(), () -> "grade batch: " + graded);
 
         // deliberation and seal by the president, publication by the rectorat
         ApiClient president = clientOf(PRESIDENT);
         transition(president, session, SessionStatus.DELIBERATION);
-        JsonNode sealed = json(new DeliberationsApi(president).apiEvaluationsV1SessionsIdDeliberationsSealPost(session,
-                new Seal().reason("Délibération du jury, session " + year)));
-        assertEquals(1, sealed.path("revision").asInt());
-        assertEquals("PUBLISHED", transition(rectorat, session, SessionStatus.PUBLISHED).path("status").asText());
+        RevisionView sealed = new DeliberationsApi(president).sealDeliberation(session,
+                new Seal().reason("Délibération du jury, session " + year));
+        assertEquals(1, sealed.getRevision());
+        assertEquals(SessionStatus.PUBLISHED, transition(rectorat, session, SessionStatus.PUBLISHED).getStatus());
 
         // the published transcript, as the rectorat and as the candidate read it
-        CandidateResult transcript = transcript(rectorat, session, number);
+        Transcript transcript = transcript(rectorat, session, number);
         assertEquals(number, transcript.getCandidate());
         assertEquals(Decision.SANS_DECISION_PROGRESSIVE, transcript.getResult().getDecision(), "no diploma decision in forme progressive");
         assertTrue(unit(transcript, "E1").getAcquise(), "E1 at 11/20 is acquired");
@@ -144,15 +148,14 @@ class GeneratedClientFlowE2ETest {
 
     private static int firstUnusedSessionYear(ApiClient rectorat) throws ApiException {
         Set<Integer> samYears = new HashSet<>();
-        json(new SessionsApi(rectorat).apiEvaluationsV1SessionsGet(null, "500")).path("items").forEach(s -> {
-            if (SAM.equals(s.path("certification").asText())) {
-                samYears.add(s.path("year").asInt());
+        new SessionsApi(rectorat).listSessions(null, "500").getItems().forEach(s -> {
+            if (SAM.equals(s.getCertification())) {
+                samYears.add(s.getYear());
             }
         });
         DossiersApi dossiers = new DossiersApi(rectorat);
         for (int y = 2026; y <= 2100; y++) {
-            long registered = json(dossiers.apiDossiersV1DossiersGet(null, SAM, null, Integer.toString(y), null, null))
-                    .path("totalItems").asLong();
+            long registered = dossiers.listDossiers(null, SAM, null, Integer.toString(y), null, null).getTotalItems();
             if (registered == 0 && !samYears.contains(y)) {
                 return y;
             }
@@ -160,17 +163,16 @@ class GeneratedClientFlowE2ETest {
         throw new AssertionError("no free session year between 2026 and 2100");
     }
 
-    private static JsonNode transition(ApiClient client, UUID session, SessionStatus to) throws ApiException {
+    private static SessionView transition(ApiClient client, UUID session, SessionStatus to) throws ApiException {
         SessionsApi sessions = new SessionsApi(client);
-        String etag = etag(sessions.apiEvaluationsV1SessionsIdGetWithHttpInfo(session, null));
-        JsonNode moved = json(sessions.apiEvaluationsV1SessionsIdTransitionsPost(session, new Transition().to(to), etag));
-        assertEquals(to.getValue(), moved.path("status").asText());
+        String etag = etag(sessions.getSessionWithHttpInfo(session, null));
+        SessionView moved = sessions.transitionSession(session, new Transition().to(to), etag);
+        assertEquals(to, moved.getStatus());
         return moved;
     }
 
-    private static CandidateResult transcript(ApiClient client, UUID session, String number) throws ApiException {
-        Object answer = new CandidatesAndResultsApi(client).apiEvaluationsV1SessionsIdCandidatesCandidateTranscriptGet(number, session);
-        return MAPPER.convertValue(answer, CandidateResult.class);
+    private static Transcript transcript(ApiClient client, UUID session, String number) throws ApiException {
+        return new CandidatesAndResultsApi(client).getTranscript(number, session);
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------------
@@ -202,7 +204,7 @@ class GeneratedClientFlowE2ETest {
         return new BatchItem().candidate(candidate).epreuve(epreuve).statut(StatutNote.NOTE).note(new BigDecimal(note));
     }
 
-    private static ResultatUnite unit(CandidateResult transcript, String epreuve) {
+    private static ResultatUnite unit(Transcript transcript, String epreuve) {
         return transcript.getResult().getUnites().stream().filter(u -> epreuve.equals(u.getEpreuve())).findFirst()
                 .orElseThrow(() -> new AssertionError("no unit result for " + epreuve + " in " + transcript));
     }
@@ -211,9 +213,5 @@ class GeneratedClientFlowE2ETest {
         return response.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
                 .map(h -> h.getValue().get(0)).findFirst()
                 .orElseThrow(() -> new AssertionError("no ETag in " + response.getHeaders()));
-    }
-
-    private static JsonNode json(Object answer) {
-        return MAPPER.valueToTree(answer);
     }
 }
