@@ -181,6 +181,8 @@ def main():
     if unknown:
         sys.exit(f"render: bts-suite-config has no key {sorted(unknown)} any more: update LOCAL_CONFIG")
     config["data"].update(LOCAL_CONFIG)
+    # links name the gateway as a podman client reaches it; the gateway's pod is the services' only proxy
+    config["data"].update({"public-base-url": f"http://localhost:{args.gateway_port}", "trusted-proxies": "10.0.0.0/8"})
     config["metadata"].pop("namespace", None)
 
     used_keys = set()
