@@ -32,9 +32,9 @@ class ConfiguredPublicBaseUrlResourceTest {
     @Test
     void configuredBaseUrlWinsInLocationAndLinks() {
         PublicLinksResourceTest.forwarded(as(RECTORAT)).contentType("application/json")
-                .body(sam("2063", "VER-2063-00001", "cand-links-4")).post(DOSSIERS)
+                .body(sam("2073", "VER-2073-00001", "cand-links-4")).post(DOSSIERS)
                 .then().statusCode(201).header("Location", startsWith(CONFIGURED + DOSSIERS + "/"));
-        List<String> links = as(RECTORAT).queryParam("session", "2063").get(DOSSIERS).headers().getValues("Link");
+        List<String> links = as(RECTORAT).queryParam("session", "2073").get(DOSSIERS).headers().getValues("Link");
         assertTrue(links.size() >= 2, links::toString);
         assertTrue(links.stream().allMatch(l -> l.startsWith("<" + CONFIGURED + DOSSIERS + "?")), links::toString);
     }

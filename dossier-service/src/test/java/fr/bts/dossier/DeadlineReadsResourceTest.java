@@ -176,7 +176,9 @@ class DeadlineReadsResourceTest {
                 .body("status", equalTo("SUBMITTED"))
                 .body("dossiers.status", contains("ABSENT", "ABSENT"))
                 .extract().header("ETag");
-        assertEquals(next, as(RECTORAT).get(DOSSIERS + "/" + id).then().statusCode(200).extract().header("ETag"));
+        // the write answers the stored state's tag; a read of that state (gzipped for RestAssured) shows the same tag coded
+        assertEquals(next.substring(0, next.length() - 1) + "-gzip\"",
+                as(RECTORAT).get(DOSSIERS + "/" + id).then().statusCode(200).extract().header("ETag"));
         // a tag of an older version is still a 412; an absent dossier has nothing to decide on
         as(RECTORAT).header("If-Match", shownTag).post(DOSSIERS + "/" + id + "/registration/validate").then().statusCode(412);
         as(RECTORAT).header("If-Match", next).contentType("application/json").body(Map.of("decision", "CONFORME", "reason", "x"))

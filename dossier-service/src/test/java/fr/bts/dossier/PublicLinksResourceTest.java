@@ -34,16 +34,16 @@ class PublicLinksResourceTest {
     @Test
     void locationAndLinksNameTheOriginForwardedByATrustedProxy() {
         forwarded(as(RECTORAT)).header("Idempotency-Key", "public-links-1").contentType("application/json")
-                .body(sam("2061", "VER-2061-00001", "cand-links-1")).post(DOSSIERS)
+                .body(sam("2071", "VER-2071-00001", "cand-links-1")).post(DOSSIERS)
                 .then().statusCode(201).header("Location", startsWith(PUBLIC + DOSSIERS + "/"));
         // the answer kept for a retry holds no origin: a retry through another origin gets its own
         as(RECTORAT).header("Idempotency-Key", "public-links-1").contentType("application/json")
-                .body(sam("2061", "VER-2061-00001", "cand-links-1")).post(DOSSIERS)
+                .body(sam("2071", "VER-2071-00001", "cand-links-1")).post(DOSSIERS)
                 .then().statusCode(201).header("Location", startsWith("http://localhost:" + RestAssured.port + DOSSIERS + "/"));
-        as(RECTORAT).contentType("application/json").body(sam("2061", "VER-2061-00002", "cand-links-2")).post(DOSSIERS)
+        as(RECTORAT).contentType("application/json").body(sam("2071", "VER-2071-00002", "cand-links-2")).post(DOSSIERS)
                 .then().statusCode(201);
 
-        Response page = forwarded(as(RECTORAT)).queryParam("session", "2061").queryParam("size", 1).get(DOSSIERS);
+        Response page = forwarded(as(RECTORAT)).queryParam("session", "2071").queryParam("size", 1).get(DOSSIERS);
         List<String> links = page.headers().getValues("Link");
         assertTrue(links.stream().anyMatch(l -> l.contains("rel=\"next\"")), links::toString);
         assertTrue(links.stream().allMatch(l -> l.startsWith("<" + PUBLIC + DOSSIERS + "?")), links::toString);
@@ -53,10 +53,10 @@ class PublicLinksResourceTest {
     void forwardingHeadersFromAnUntrustedPeerAreIgnored() {
         String own = "http://127.0.0.1:" + RestAssured.port;
         forwarded(Peers.fromUntrustedPeer()).auth().oauth2(RECTORAT).contentType("application/json")
-                .body(sam("2062", "VER-2062-00001", "cand-links-3")).post(DOSSIERS)
+                .body(sam("2072", "VER-2072-00001", "cand-links-3")).post(DOSSIERS)
                 .then().statusCode(201).header("Location", startsWith(own + DOSSIERS + "/"));
         List<String> links = forwarded(Peers.fromUntrustedPeer()).auth().oauth2(RECTORAT)
-                .queryParam("session", "2062").get(DOSSIERS).headers().getValues("Link");
+                .queryParam("session", "2072").get(DOSSIERS).headers().getValues("Link");
         assertFalse(links.isEmpty());
         assertTrue(links.stream().allMatch(l -> l.startsWith("<" + own + DOSSIERS + "?")), links::toString);
     }

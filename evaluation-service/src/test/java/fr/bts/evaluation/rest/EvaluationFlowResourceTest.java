@@ -506,7 +506,9 @@ class EvaluationFlowResourceTest {
 
         byte[] pdf = given().auth().oauth2(CANDIDATE1).accept("application/pdf").get(transcript)
                 .then().statusCode(200).contentType("application/pdf")
-                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                // the reader's own cache may keep it and must revalidate; no shared cache may (issue 12)
+                .header("Cache-Control", "private, no-cache").header("Vary", containsString("Accept"))
+                .header("X-Content-Type-Options", "nosniff")
                 .extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
 

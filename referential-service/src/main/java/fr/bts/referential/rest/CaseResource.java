@@ -90,7 +90,7 @@ public class CaseResource {
                     + "(contains), joined by AND or by OR; fields keeps only the named fields.")
     @APIResponse(responseCode = "200", description = "One page of CFDocuments",
             headers = {@Header(name = "X-Total-Count", description = "How many documents the filter keeps", schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "Link", description = "first, prev, next, last pages (RFC 8288)")},
+                    @Header(name = "Link", description = "first, prev, next, last pages (RFC 8288)", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFDocumentSet.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag (or If-Modified-Since is not older than Last-Modified)")
     @APIResponse(responseCode = "400", description = "A limit, offset, sort, orderBy, filter or fields that cannot be applied "
@@ -122,7 +122,8 @@ public class CaseResource {
 
     @GET
     @Path("CFDocuments/{id}")
-    @Operation(operationId = "getCFDocument", summary = "Get one CASE document: a certification's current version or one fixed version")
+    @Operation(operationId = "getCFDocument", summary = "Get one CASE document: a certification's current version or one fixed version",
+            description = "CASE 1.1 getCFDocument. The certification's id names its current published version; a version's own id (listed by getAllCFDocuments) names that version for good. Unknown id: 404 in the CASE error shape.")
     @APIResponse(responseCode = "200", description = "The CFDocument",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFDocument.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -160,7 +161,8 @@ public class CaseResource {
 
     @GET
     @Path("CFItems/{id}")
-    @Operation(operationId = "getCFItem", summary = "Get one CASE item (bloc, competency, domain, activity, task, unit or épreuve)")
+    @Operation(operationId = "getCFItem", summary = "Get one CASE item (bloc, competency, domain, activity, task, unit or épreuve)",
+            description = "CASE 1.1 getCFItem. Items keep one identifier across versions; the answer is the latest public version that holds the item, with its CFDocumentURI.")
     @APIResponse(responseCode = "200", description = "The CFItem with its CFDocumentURI",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItem.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -177,7 +179,8 @@ public class CaseResource {
 
     @GET
     @Path("CFItemAssociations/{id}")
-    @Operation(operationId = "getCFItemAssociations", summary = "Get a CASE item with every association it takes part in")
+    @Operation(operationId = "getCFItemAssociations", summary = "Get a CASE item with every association it takes part in",
+            description = "CASE 1.1 getCFItemAssociations: the item and every association in which it takes part.")
     @APIResponse(responseCode = "200", description = "The CFItem and its associations (CFAssociationSet)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociationSet.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -196,7 +199,8 @@ public class CaseResource {
 
     @GET
     @Path("CFAssociations/{id}")
-    @Operation(operationId = "getCFAssociation", summary = "Get one CASE association with the document it belongs to")
+    @Operation(operationId = "getCFAssociation", summary = "Get one CASE association with the document it belongs to",
+            description = "CASE 1.1 getCFAssociation, with the CFDocumentURI of the document the association belongs to.")
     @APIResponse(responseCode = "200", description = "The CFAssociation with its CFDocumentURI",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociation.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -213,7 +217,8 @@ public class CaseResource {
 
     @GET
     @Path("CFRubrics/{id}")
-    @Operation(operationId = "getCFRubric", summary = "Get the critères de performance of one competency as a CASE rubric")
+    @Operation(operationId = "getCFRubric", summary = "Get the critères de performance of one competency as a CASE rubric",
+            description = "CASE 1.1 getCFRubric: the performance criteria of one competency, verbatim from the version document, each criterion pointing at the competency's CFItem. No weights or levels (the sources state none).")
     @APIResponse(responseCode = "200", description = "The CFRubric",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFRubric.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -230,7 +235,8 @@ public class CaseResource {
 
     @GET
     @Path("CFItemTypes/{id}")
-    @Operation(operationId = "getCFItemType", summary = "Get one CASE item type: one of the referential's element kinds")
+    @Operation(operationId = "getCFItemType", summary = "Get one CASE item type: one of the referential's element kinds",
+            description = "CASE 1.1 getCFItemType, in the binding's CFItemTypes wrapper.")
     @APIResponse(responseCode = "200", description = "The CFItemTypeSet holding the type",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItemTypeSet.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
