@@ -181,8 +181,8 @@ def main():
     if unknown:
         sys.exit(f"render: bts-suite-config has no key {sorted(unknown)} any more: update LOCAL_CONFIG")
     config["data"].update(LOCAL_CONFIG)
-    # links name the gateway as a podman client reaches it; the gateway's pod is the services' only proxy
-    config["data"].update({"public-base-url": f"http://localhost:{args.gateway_port}", "trusted-proxies": "10.0.0.0/8"})
+    # links name the gateway as a podman client reaches it (podman's network lies in production's trusted-proxies)
+    config["data"]["public-base-url"] = f"http://localhost:{args.gateway_port}"
     config["metadata"].pop("namespace", None)
 
     used_keys = set()
