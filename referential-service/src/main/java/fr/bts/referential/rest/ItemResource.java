@@ -4,11 +4,11 @@ import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
-import fr.bts.commons.security.Roles;
 import fr.bts.referential.config.ReferentialConfig;
 import fr.bts.referential.service.PublicReads;
-import fr.bts.referential.service.ReferentialQueryService;
+import fr.bts.referential.service.SearchService;
 import fr.bts.referential.service.Views;
+import fr.bts.referential.service.Visibility;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +36,7 @@ import java.util.UUID;
 public class ItemResource {
 
     @Inject
-    ReferentialQueryService queries;
+    SearchService search;
 
     @Inject
     PublicReads reads;
@@ -70,8 +70,8 @@ public class ItemResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID").withStatus400();
         }
-        boolean admin = !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN);
-        return responses.json(headers, reads.item(uuid, admin), admin);
+        Visibility visibility = Visibility.of(caller);
+        return responses.json(headers, reads.item(uuid, visibility), visibility);
     }
 
     @GET
@@ -91,6 +91,6 @@ public class ItemResource {
             throw ProblemException.invalid("q", "must be at most 200 characters").withStatus400();
         }
         PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return responses.page(headers, uri, reads.answer(queries.search(q, certification, kind, request)), false);
+        return responses.page(headers, uri, reads.answer(search.search(q, certification, kind, request)), Visibility.PUBLIC);
     }
 }
