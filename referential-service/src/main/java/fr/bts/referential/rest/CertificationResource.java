@@ -2,9 +2,6 @@ package fr.bts.referential.rest;
 
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
-import fr.bts.commons.security.Caller;
-import fr.bts.referential.config.ReferentialConfig;
-import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Views;
 import fr.bts.referential.service.Visibility;
@@ -16,11 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,30 +34,12 @@ import java.util.List;
 @Path(CertificationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications", description = "Certifications, versions, whole-tree documents, exports and administration")
-public class CertificationResource {
+public class CertificationResource extends PublicReadResource {
 
     static final String PATH = "/api/referential/v1/certifications";
 
     @Inject
     ReferentialQueryService queries;
-
-    @Inject
-    PublicReads reads;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ReferentialConfig config;
-
-    @Inject
-    VersionResponses responses;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
 
     @GET
     @Operation(operationId = "listCertifications", summary = "List or search certifications", description = "Paginated; q searches code, RNCP number and title "
@@ -72,8 +49,8 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("status") String status,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        Visibility visibility = Visibility.of(caller);
+        PageRequest request = pageRequest(page, size);
+        Visibility visibility = visibility();
         return responses.page(headers, uri, reads.certifications(q, level, status, request, visibility), visibility);
     }
 
@@ -83,7 +60,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The certification and its versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
     public Response certification(@PathParam("code") String code) {
-        Visibility visibility = Visibility.of(caller);
+        Visibility visibility = visibility();
         return responses.json(headers, reads.certification(code, visibility), visibility);
     }
 
@@ -123,7 +100,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Item itemByCode(@PathParam("code") String code, @PathParam("version") String version,
                                  @PathParam("element") String element, @QueryParam("kind") String kind) {
-        return queries.itemByCode(code, version, element, kind, Visibility.of(caller));
+        return queries.itemByCode(code, version, element, kind, visibility());
     }
 
     @GET
@@ -135,7 +112,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "200", description = "The child elements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Item.class, type = SchemaType.ARRAY)))
     public List<Views.Item> children(@PathParam("code") String code, @PathParam("version") String version,
                                      @PathParam("element") String element, @QueryParam("kind") String kind) {
-        return queries.children(code, version, element, kind, Visibility.of(caller));
+        return queries.children(code, version, element, kind, visibility());
     }
 
     @GET
@@ -146,7 +123,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Completeness completeness(@PathParam("code") String code, @PathParam("version") String version) {
-        return queries.completeness(code, version, Visibility.of(caller));
+        return queries.completeness(code, version, visibility());
     }
 
     @GET
@@ -158,7 +135,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Diff diff(@PathParam("code") String code, @PathParam("version") String version,
                            @PathParam("other") String other) {
-        return queries.diff(code, version, other, Visibility.of(caller));
+        return queries.diff(code, version, other, visibility());
     }
 
     @GET
@@ -169,7 +146,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response moodle(@PathParam("code") String code, @PathParam("version") String version) {
-        return responses.moodle(headers, queries.moodle(code, version, Visibility.of(caller)));
+        return responses.moodle(headers, queries.moodle(code, version, visibility()));
     }
 
     @GET

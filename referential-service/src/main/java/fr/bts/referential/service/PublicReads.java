@@ -15,14 +15,13 @@ import java.util.function.Supplier;
 /**
  * Answers of the public reads that depend on which versions are current (items by UUID, the certification list
  * and summaries, CASE documents), kept in memory so that repeated reads do not query the database, as the JSON bytes
- * they are answered with and the strong ETag of those bytes (the same on every instance). Only answers for non-admin
- * callers are kept, in {@link ReadCaches}. An answer is served only while the shared generation ({@link VersionWrites}), read after the
- * request arrived, is the one read before the rows it came from: a write committed through any instance is seen by
- * the next request on every instance.
+ * they are answered with and the strong ETag of those bytes (the same on every instance). Only answers for
+ * {@link Visibility#PUBLIC} callers are kept, in {@link ReadCaches}. An answer is served only while the shared
+ * generation ({@link VersionWrites}), read after the request arrived, is the one read before the rows it came from: a
+ * write committed through any instance is seen by the next request on every instance.
  */
 @ApplicationScoped
 public class PublicReads {
-
 
     @Inject
     VersionWrites writes;
