@@ -6,6 +6,9 @@ import au.com.dius.pact.consumer.model.MockProviderConfig;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,6 +55,22 @@ public final class ConsumerPacts {
                     + pact.getProvider().getName() + ": " + result.getDescription());
         }
         compareWithCommitted(pact);
+    }
+
+    /**
+     * {@link #verify} for a service whose downstream URL is the module's WireMock {@code front}: while
+     * {@code calls} run, every GET whose path matches {@code pathPattern} is forwarded to the Pact mock server.
+     */
+    public static void verifyThrough(WireMockServer front, String pathPattern, RequestResponsePact pact, Runnable calls) {
+        verify(pact, url -> {
+            StubMapping forward = front.stubFor(WireMock.get(WireMock.urlPathMatching(pathPattern))
+                    .atPriority(0).willReturn(WireMock.aResponse().proxiedFrom(url)));
+            try {
+                calls.run();
+            } finally {
+                front.removeStub(forward);
+            }
+        });
     }
 
     private static void compareWithCommitted(RequestResponsePact pact) {

@@ -4,7 +4,6 @@ import au.com.dius.pact.consumer.ConsumerPactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.core.model.RequestResponsePact;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import fr.bts.devstack.MongoTestResource;
 import fr.bts.devstack.pact.ConsumerPacts;
 import fr.bts.dossier.ReferentialWireMock;
@@ -17,9 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,21 +80,15 @@ class ReferentialConsumerPactTest {
 
     @Test
     void theReferentialClientKeepsItsContract() {
-        ConsumerPacts.verify(pact(), url -> {
-            StubMapping forward = ReferentialWireMock.server().stubFor(get(urlPathMatching("/api/referential/.*"))
-                    .atPriority(0).willReturn(aResponse().proxiedFrom(url)));
-            try {
-                ReferentialVersion sam = client.version("BTS-SAM", "1").orElseThrow();
-                assertEquals(1, sam.number());
-                assertEquals("BTS-SAM", sam.certification().code());
-                assertFalse(sam.unites().isEmpty());
-                assertFalse(sam.epreuves().isEmpty());
-                assertFalse(sam.langues().autorisees().isEmpty());
-                assertEquals(1, client.version("BTS-SAM", "current").orElseThrow().number());
-                assertTrue(client.version("BTS-NONE", "1").isEmpty());
-            } finally {
-                ReferentialWireMock.server().removeStub(forward);
-            }
+        ConsumerPacts.verifyThrough(ReferentialWireMock.server(), "/api/referential/.*", pact(), () -> {
+            ReferentialVersion sam = client.version("BTS-SAM", "1").orElseThrow();
+            assertEquals(1, sam.number());
+            assertEquals("BTS-SAM", sam.certification().code());
+            assertFalse(sam.unites().isEmpty());
+            assertFalse(sam.epreuves().isEmpty());
+            assertFalse(sam.langues().autorisees().isEmpty());
+            assertEquals(1, client.version("BTS-SAM", "current").orElseThrow().number());
+            assertTrue(client.version("BTS-NONE", "1").isEmpty());
         });
     }
 }

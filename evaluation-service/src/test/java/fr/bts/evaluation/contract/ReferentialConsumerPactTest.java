@@ -4,7 +4,6 @@ import au.com.dius.pact.consumer.ConsumerPactBuilder;
 import au.com.dius.pact.consumer.dsl.PM;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.core.model.RequestResponsePact;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import fr.bts.devstack.PostgresTestResource;
 import fr.bts.devstack.TestTokens;
 import fr.bts.devstack.pact.ConsumerPacts;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
@@ -59,17 +55,10 @@ class ReferentialConsumerPactTest {
 
     @Test
     void openingASessionKeepsTheReferentialContract() {
-        ConsumerPacts.verify(pact(), url -> {
-            StubMapping forward = DownstreamWireMock.server().stubFor(get(urlPathMatching("/api/referential/.*"))
-                    .atPriority(1).willReturn(aResponse().proxiedFrom(url)));
-            try {
+        ConsumerPacts.verifyThrough(DownstreamWireMock.server(), "/api/referential/.*", pact(), () ->
                 given().auth().oauth2(RECTORAT).contentType(ContentType.JSON)
                         .body(Map.of("certification", "BTS-SAM", "referentialVersion", "1", "year", 2026))
                         .post("/api/evaluations/v1/sessions").then().statusCode(201)
-                        .body("academie", is("contrat")).body("referentialVersion", is(1));
-            } finally {
-                DownstreamWireMock.server().removeStub(forward);
-            }
-        });
+                        .body("academie", is("contrat")).body("referentialVersion", is(1)));
     }
 }
