@@ -46,9 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Map;
 
 /**
- * Candidates' files: the list, a registration, the CSV export, one whole file and its conformity check now. Who
- * sees which file is {@link DossierAccess}'s (another académie's or candidate's file is 404). The registration
- * workflow is {@link RegistrationResource}'s, the professional dossiers' {@link ProfessionalDossierResource}'s.
+ * Candidates' files: the list, a registration, the CSV export, one whole file, one professional dossier and the
+ * conformity check now. Who sees which file is {@link DossierAccess}'s (another académie's or candidate's file is
+ * 404). The workflow steps (conditional writes) are {@link DossierWorkflowResource}'s.
  */
 @Path("/api/dossiers/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
