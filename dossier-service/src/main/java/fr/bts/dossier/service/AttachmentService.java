@@ -75,17 +75,7 @@ public class AttachmentService {
 
     public PieceJointe upload(String id, String epreuve, String piece, String rawName, String rawType, Long length,
                               InputStream body) throws IOException {
-        DossierCandidat candidat = access.visible(id);
-        access.requireCandidate(candidat, "Only the candidate adds attachments to a dossier");
-        DossierProfessionnel dossier = candidat.dossier(epreuve).orElseThrow(() -> ProblemException.invalid("epreuve",
-                "this registration has no professional dossier for " + epreuve));
-        professionalDossiers.requireEditable(candidat, dossier);
-        if (piece != null) {
-            ExigencesDossier exigences = versions.exigencesOf(candidat, epreuve);
-            if (exigences.pieces().stream().noneMatch(p -> p.code().equals(piece))) {
-                throw ProblemException.invalid("piece", "is not a piece of épreuve " + epreuve);
-            }
-        }
+        DossierCandidat candidat = uploadable(id, epreuve, piece);
         String name = AttachmentFormats.sanitise(rawName);
         String type = contentType(rawType);
         long max = config.attachments().maxSize();
@@ -133,9 +123,29 @@ public class AttachmentService {
         attachment.uploadedBy = caller.username();
         mongo.getDatabase(database).getCollection("attachments.files").updateOne(new Document("_id", stored),
                 new Document("$set", new Document("metadata.sha256", attachment.sha256)));
+        return attach(candidat, attachment, stored);
+    }
 
+    /** The file, once the caller is its candidate, the épreuve's dossier still editable and the piece one of the épreuve's. */
+    private DossierCandidat uploadable(String id, String epreuve, String piece) {
+        DossierCandidat candidat = access.visible(id);
+        access.requireCandidate(candidat, "Only the candidate adds attachments to a dossier");
+        DossierProfessionnel dossier = candidat.dossier(epreuve).orElseThrow(() -> ProblemException.invalid("epreuve",
+                "this registration has no professional dossier for " + epreuve));
+        professionalDossiers.requireEditable(candidat, dossier);
+        if (piece != null) {
+            ExigencesDossier exigences = versions.exigencesOf(candidat, epreuve);
+            if (exigences.pieces().stream().noneMatch(p -> p.code().equals(piece))) {
+                throw ProblemException.invalid("piece", "is not a piece of épreuve " + epreuve);
+            }
+        }
+        return candidat;
+    }
+
+    /** Adds the stored attachment to the file (three tries against concurrent writes), or deletes it again (409). */
+    private PieceJointe attach(DossierCandidat candidat, PieceJointe attachment, ObjectId stored) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            DossierCandidat fresh = attempt == 0 ? candidat : access.visible(id);
+            DossierCandidat fresh = attempt == 0 ? candidat : access.visible(candidat.id);
             long read = fresh.version;
             fresh.attachments.add(attachment);
             fresh.updatedAt = attachment.uploadedAt;
