@@ -9,9 +9,12 @@ import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.security.Caller;
+import fr.bts.dossier.api.ImportReport;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.client.ReferentialVersions;
 import fr.bts.dossier.config.DossierConfig;
+import fr.bts.dossier.mapping.RegistrationMapping;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.StatutInscription;
 import fr.bts.dossier.repository.DossierRepository;
@@ -209,15 +212,15 @@ public class ImportService {
             DossierCandidat file = existing.get(v.input().candidateNumber());
             String ownId = run.idFor("row-" + v.index());
             if (file == null) {
-                DossierCandidat created = DossierService.newFile(ownId, academie, v.input(), v.version(), by, now);
+                DossierCandidat created = RegistrationMapping.newFile(ownId, academie, v.input(), v.version(), by, now);
                 created.importRun = run.runId();
                 toInsert.add(created);
                 insertRows.add(v.index());
-            } else if (run.runId().equals(file.importRun) && DossierService.sameRegistration(file, v.input(), v.version())) {
+            } else if (run.runId().equals(file.importRun) && RegistrationMapping.sameRegistration(file, v.input(), v.version())) {
                 // written by a worker of this run that died: reported as it would have reported it
                 reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(),
                         file.id.equals(ownId) ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UPDATED, file.id, null);
-            } else if (DossierService.sameRegistration(file, v.input(), v.version())) {
+            } else if (RegistrationMapping.sameRegistration(file, v.input(), v.version())) {
                 reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UNCHANGED, file.id, null);
             } else if (file.status == StatutInscription.VALIDATED || file.status == StatutInscription.REJECTED) {
                 reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, file.id,
@@ -225,10 +228,10 @@ public class ImportService {
                                 row.candidateNumber())));
             } else {
                 replaceVersions.add(file.version);
-                DossierService.apply(file, v.input(), v.version());
+                RegistrationMapping.apply(file, v.input(), v.version());
                 file.updatedAt = now;
                 file.importRun = run.runId();
-                file.record(by, DossierService.REGISTRATION, file.status.name(), file.status.name(), "updated by import", now);
+                file.record(by, RegistrationMapping.REGISTRATION, file.status.name(), file.status.name(), "updated by import", now);
                 toReplace.add(file);
                 replaceRows.add(v.index());
             }
