@@ -10,6 +10,7 @@
 # Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
+bench_prereqs java curl python3 openssl
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

@@ -21,9 +21,7 @@ NGINX_PORT="${NGINX_PORT:-28090}"
 PATH_V1="/api/referential/v1/certifications/BTS-GPME/versions/1"
 
 SERVICE_JAR="$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
-for tool in java wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
-done
+bench_prereqs java wrk nginx curl
 ensure_built referential-service
 bench_workdir bench-referential-read
 
