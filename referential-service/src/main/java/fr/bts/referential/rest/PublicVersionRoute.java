@@ -43,18 +43,9 @@ public class PublicVersionRoute {
     @Inject
     ConditionalGet conditional;
 
-    /**
-     * Before Quarkus's authentication filter (route order -200) and after CORS (-300): the public bytes need no
-     * identity, and the authentication step costs about a tenth of a 304 here (with metrics on, it also maps the path
-     * through the REST layer for the metrics' URI template, which the Vert.x route path gives here). Anything that
-     * falls through goes on to authentication and the REST layer as before. No {@code quarkus.http.auth.permission}
-     * policy may cover these paths, since this answer comes before it (issue 16).
-     */
-    static final int ORDER = -201;
-
     void install(@Observes Router router) {
-        router.get(VERSION_PATH).order(ORDER).handler(ctx -> serve(ctx, false));
-        router.get(CURRENT_PATH).order(ORDER).handler(ctx -> serve(ctx, true));
+        router.get(VERSION_PATH).order(-1).handler(ctx -> serve(ctx, false));
+        router.get(CURRENT_PATH).order(-1).handler(ctx -> serve(ctx, true));
     }
 
     private void serve(RoutingContext ctx, boolean currentPath) {
