@@ -49,7 +49,7 @@ SERVICE_PORT="${SERVICE_PORT:-38081}"
 NGINX_PORT="${NGINX_PORT:-38090}"
 ISSUER_PORT="${ISSUER_PORT:-38180}"
 PG_PORT="${PG_PORT:-35442}"
-require_tools java wrk nginx curl python3 openssl taskset
+bench_prereqs java wrk nginx curl python3 openssl taskset
 # Command prefixes that pin a process to its CPUs (taskset execs the command: the pid stays the same).
 pin() { [[ -n "${1:-}" ]] && echo "taskset -c $1" || true; }
 PIN_SERVICE=($(pin "${CPU_SERVICE:-}")); PIN_GATEWAY=($(pin "${CPU_GATEWAY:-}"))

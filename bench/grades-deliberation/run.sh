@@ -23,6 +23,7 @@
 # `ratio deliberation_time_vs_sql Y` (lower is better, target <= 10).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
+bench_prereqs java curl
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
