@@ -2,6 +2,7 @@ package fr.bts.referential.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.problem.Problem;
+import fr.bts.commons.referential.ConformityRuleType;
 import fr.bts.referential.document.VersionDocument.Bloc;
 import fr.bts.referential.document.VersionDocument.Competence;
 import fr.bts.referential.document.VersionDocument.Domaine;
@@ -30,9 +31,6 @@ import static fr.bts.referential.document.DocumentElements.list;
  */
 public final class DocumentValidator {
 
-    static final Set<String> RULE_TYPES = Set.of("NOMBRE_FICHES", "COUVERTURE_ACTIVITES", "ACTIVITES_DISTINCTES",
-            "ACTIVITE_REQUISE", "FICHES_AVEC_DRAPEAU", "CHAMPS_COMPLETS", "PIECE_PRESENTE",
-            "ELEMENTS_CONTEXTE_COMPLETS", "COUVERTURE_DOMAINE", "LIEN_FICHES");
     static final Set<String> CONSEQUENCES = Set.of("NON_CONFORME", "PENALITE");
 
     private DocumentValidator() {
@@ -208,8 +206,8 @@ public final class DocumentValidator {
             for (int j = 0; j < list(e.exigencesDossier().regles()).size(); j++) {
                 RegleDossier r = e.exigencesDossier().regles().get(j);
                 String rat = at + ".exigencesDossier.regles[" + j + "]";
-                if (r.type() == null || !RULE_TYPES.contains(r.type())) {
-                    v.add(new Problem.Violation(rat + ".type", "must be one of " + new java.util.TreeSet<>(RULE_TYPES),
+                if (ConformityRuleType.of(r.type()).isEmpty()) {
+                    v.add(new Problem.Violation(rat + ".type", "must be one of " + ConformityRuleType.names(),
                             r.type()));
                 }
                 if (r.consequence() == null || !CONSEQUENCES.contains(r.consequence())) {
