@@ -19,6 +19,8 @@
 # OIDC_AUTH_SERVER_URL points there, so quarkus-oidc verifies signature, issuer, audience and expiry exactly as
 # with Keycloak — no Keycloak needed, nothing in the service is bypassed or reconfigured but the URL.
 #
+# BENCH_PART=grades runs part 1 only (then verifies the audit chain and prints the grades ratio).
+#
 # Ends with `ratio grades_api_vs_jdbc X` (higher is better, target >= 0.2) and
 # `ratio deliberation_time_vs_sql Y` (lower is better, target <= 10).
 set -euo pipefail
