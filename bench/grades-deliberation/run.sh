@@ -21,8 +21,8 @@
 #
 # BENCH_PART=grades runs part 1 only (then verifies the audit chain and prints the grades ratio).
 #
-# Ends with `ratio grades_api_vs_jdbc X` (higher is better, target >= 0.2) and
-# `ratio deliberation_time_vs_sql Y` (lower is better, target <= 10).
+# Ends with `ratio grades_api_vs_jdbc X` (higher is better, target >= 0.4, issue 16) and
+# `ratio deliberation_time_vs_sql Y` (lower is better, target <= 3, issue 16).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

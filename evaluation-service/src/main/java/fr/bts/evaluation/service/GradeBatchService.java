@@ -51,23 +51,23 @@ import java.util.stream.Collectors;
 public class GradeBatchService {
 
     @Inject
-    Access access;
-    @Inject
-    SessionService sessions;
+    GradeRepository repository;
     @Inject
     GradeService grades;
-    @Inject
-    AuditService audit;
     @Inject
     Idempotency idempotency;
     @Inject
     Caller callerOfKey;
     @Inject
+    Access access;
+    @Inject
+    SessionService sessions;
+    @Inject
+    AuditService audit;
+    @Inject
     EvaluationConfig config;
     @Inject
     ObjectMapper mapper;
-    @Inject
-    GradeRepository repository;
 
     public record BatchAnswer(int status, String body, boolean replayed) {
     }
