@@ -16,8 +16,15 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditEntry.Key> {
 
-    /** The head of {@code chain}, created at sequence 0 if the chain has none yet, locked until the transaction ends. */
+    /**
+     * The head of {@code chain}, locked until the transaction ends; created at sequence 0 if the chain has none yet.
+     * An existing head is locked in one statement, so an append holds the chain's lock one round trip less.
+     */
     public AuditHead lockedHead(String chain, String genesis) {
+        AuditHead head = getEntityManager().find(AuditHead.class, chain, LockModeType.PESSIMISTIC_WRITE);
+        if (head != null) {
+            return head;
+        }
         getEntityManager().createNativeQuery("insert into audit_head (chain, seq, hash, updated_at) values (?1, 0, ?2, now()) "
                         + "on conflict (chain) do nothing")
                 .setParameter(1, chain).setParameter(2, genesis).executeUpdate();

@@ -62,9 +62,14 @@ public class AuditService {
         }
     }
 
-    /** Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. */
+    /**
+     * Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. The
+     * payload is serialised before the chain's lock is taken: appends of one académie wait for each other only for
+     * the link itself.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String academie, UUID sessionId, String actor, String action, String subject, Object payload) {
+        String content = json(payload);
         AuditHead head = repository.lockedHead(chainOf(academie), GENESIS);
         AuditEntry entry = new AuditEntry();
         entry.chain = head.chain;
@@ -76,7 +81,7 @@ public class AuditService {
         entry.actor = actor;
         entry.action = action;
         entry.subject = subject;
-        entry.payload = json(payload);
+        entry.payload = content;
         entry.hash = hash(entry);
         repository.persist(entry);
         head.seq = entry.seq;
