@@ -5,6 +5,7 @@ import fr.bts.commons.problem.ProblemException;
 import fr.bts.evaluation.api.DeliberationDtos.AdjustmentInput;
 import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.deliberation.ReglesExamen;
+import fr.bts.evaluation.grading.MarkScale;
 import fr.bts.evaluation.model.Adjustment;
 import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.SessionCandidate;
@@ -74,11 +75,7 @@ public class AdjustmentService {
         if (sessions.rules(session).epreuve(epreuve).isEmpty() || !candidate.epreuves.contains(epreuve)) {
             violations.add(new Problem.Violation(prefix + "epreuve", "candidate " + candidate.candidateNumber + " does not sit " + epreuve, epreuve));
         }
-        if (note.signum() < 0 || note.compareTo(ReglesExamen.VINGT) > 0) {
-            violations.add(new Problem.Violation(prefix + "note", "must be between 0 and 20", note));
-        } else if (note.remainder(config.grades().step()).signum() != 0) {
-            violations.add(new Problem.Violation(prefix + "note", "must be a multiple of " + config.grades().step().toPlainString(), note));
-        }
+        new MarkScale(config.grades().step()).check(note, ReglesExamen.VINGT, prefix + "note").ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.get(0).message(), violations);
         }
