@@ -16,6 +16,7 @@ import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.Grade;
 import fr.bts.evaluation.model.Origine;
 import fr.bts.evaluation.model.SessionCandidate;
+import fr.bts.evaluation.repository.CandidateRepository;
 import fr.bts.evaluation.repository.GradablePair;
 import fr.bts.evaluation.repository.GradeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,8 @@ public class GradeService {
     EvaluationConfig config;
     @Inject
     GradeRepository repository;
+    @Inject
+    CandidateRepository candidates;
 
     public record Written(GradeView grade, boolean created) {
     }
@@ -138,7 +141,7 @@ public class GradeService {
 
     /** The candidate if the caller grades them at this épreuve (member of a commission of the épreuve with them), else 404. */
     private SessionCandidate gradableCandidate(ExamSession session, String candidateNumber, String epreuve) {
-        Optional<SessionCandidate> candidate = SessionCandidate.findByNumber(session.id, candidateNumber);
+        Optional<SessionCandidate> candidate = candidates.findByNumber(session.id, candidateNumber);
         if (candidate.isEmpty() || !repository.gradableBy(session.id, access.username(), List.of(candidate.get().id))
                 .contains(new GradablePair(candidate.get().id, epreuve))) {
             throw ProblemException.notFound("No candidate " + candidateNumber + " at " + epreuve + " in your commissions");

@@ -14,6 +14,7 @@ import fr.bts.evaluation.model.Grade;
 import fr.bts.evaluation.model.Origine;
 import fr.bts.evaluation.model.SessionCandidate;
 import fr.bts.evaluation.repository.CandidateRepository;
+import fr.bts.evaluation.repository.GradeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,6 +44,8 @@ public class SnapshotService {
     AuditService audit;
     @Inject
     CandidateRepository candidates;
+    @Inject
+    GradeRepository grades;
 
     /** Copies the registrations of the session's year and certification into its candidates (and their NV, dispenses, bénéfices). */
     void take(ExamSession session) {
@@ -74,7 +77,7 @@ public class SnapshotService {
             }
             SessionCandidate candidate = candidate(session, rules, c, problems);
             candidates.persist(candidate);
-            registrationGrades(session, rules, candidate, c, now).forEach(g -> g.persist());
+            registrationGrades(session, rules, candidate, c, now).forEach(grades::persist);
             count++;
         }
         if (!problems.isEmpty()) {
