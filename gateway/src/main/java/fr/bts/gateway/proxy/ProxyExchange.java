@@ -1,10 +1,10 @@
 package fr.bts.gateway.proxy;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
-import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.routing.RouteFamily;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -51,7 +51,7 @@ final class ProxyExchange {
     private final HttpServerResponse out;
     private final RouteFamily route;
     private final Backend backend;
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
     private final MultiMap upstreamHeaders;
     private final String uri;
     private final long bufferUpTo;
@@ -63,7 +63,7 @@ final class ProxyExchange {
     /** The gateway refused the body (too large, too slow) and answered itself: the upstream failure that follows is its doing. */
     private boolean refused;
 
-    ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, ProblemWriter problems, String clientIp,
+    ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, VertxProblemWriter problems, String clientIp,
                   PublicUrl.View view, long bufferUpTo, GatewayConfig.Limits limits) {
         this.bufferUpTo = bufferUpTo;
         this.limits = limits;
@@ -380,7 +380,7 @@ final class ProxyExchange {
     }
 
     /** A 413 problem, then the connection is closed: the rest of the body is not worth reading. */
-    static void rejectTooLarge(RoutingContext ctx, ProblemWriter problems, RouteFamily route) {
+    static void rejectTooLarge(RoutingContext ctx, VertxProblemWriter problems, RouteFamily route) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         ctx.addEndHandler(ar -> ctx.request().connection().close());
         problems.write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
