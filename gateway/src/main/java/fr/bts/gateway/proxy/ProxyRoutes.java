@@ -59,7 +59,7 @@ public class ProxyRoutes {
 
     ProxyRoutes(Backends backends, VertxProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
                 PublicUrl publicUrl, GatewayConfig config, MeterRegistry metrics) {
-        Gauge.builder("gateway.relay.pooled.buffers", ProxyExchange.PooledBody.IN_USE, AtomicInteger::get)
+        Gauge.builder("gateway.relay.pooled.buffers", PooledBody.IN_USE, AtomicInteger::get)
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
@@ -112,7 +112,7 @@ public class ProxyRoutes {
                 return;
             }
             if (declared > route.maxBodySize()) {
-                ProxyExchange.rejectTooLarge(ctx, problems, route);
+                BackendAnswers.rejectTooLarge(ctx, problems, route);
                 return;
             }
         }
