@@ -25,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,12 +114,12 @@ class RedisRateLimitResourceTest {
         String token = TestTokens.serviceAccount("after-outage", null, "platform-reader");
         EmbeddedRedis.stopServer();
         try {
+            // more requests than the budget (2): each is let through, uncounted (no RateLimit headers), because the
+            // store failed: the answer comes from the store's failure, not from a clock
             for (int i = 0; i < 3; i++) {
-                long start = System.nanoTime();
                 Response response = given().auth().oauth2(token).when().get("/api/referential/v1/certifications");
-                long millis = (System.nanoTime() - start) / 1_000_000;
                 assertEquals(200, response.statusCode(), "a limiter outage is not an API outage");
-                assertTrue(millis < 2000, "answered in " + millis + " ms with Redis down (timeout 500 ms)");
+                assertNull(response.header("RateLimit-Remaining"), "let through unlimited while Redis is down");
             }
         } finally {
             EmbeddedRedis.startServer();
