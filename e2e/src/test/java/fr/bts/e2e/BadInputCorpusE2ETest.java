@@ -209,21 +209,8 @@ class BadInputCorpusE2ETest {
                 compulsory.add(u.path("code").asText());
             }
         });
-        Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("session", Integer.toString(year));
-        registration.put("certification", SAM);
-        registration.put("referentialVersion", version);
-        registration.put("candidateNumber", candidateNumber);
-        registration.put("lastName", "Corpus");
-        registration.put("firstName", "Camille");
-        registration.put("birthDate", "2004-11-20");
-        registration.put("email", "corpus@example.org");
-        registration.put("account", "candidat-versailles");
-        registration.put("categorie", "CAT_A");
-        registration.put("voie", "ELEVE_ETUDIANT");
-        registration.put("forme", "GLOBALE");
-        registration.put("unites", compulsory);
-        registration.put("langues", Map.of("U21", "ANGLAIS", "U22", "ESPAGNOL"));
+        Map<String, Object> registration = Fixtures.samRegistration(Integer.toString(year), version,
+                new Fixtures.Candidate(candidateNumber, "Corpus", "Camille", "2004-11-20", "corpus@example.org", "candidat-versailles"), compulsory);
         RawHttp.Answer created = call("gateway", "POST", DOSSIERS + "/dossiers", "rectorat-versailles",
                 Map.of("Idempotency-Key", run + "-registration"), new Variant("fixture", JSON, bytes(registration)));
         dossierId = json(created, 201).path("id").asText();

@@ -1,6 +1,5 @@
 package fr.bts.e2e;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static fr.bts.e2e.Fixtures.assertDecimal;
+import static fr.bts.e2e.Fixtures.json;
+import static fr.bts.e2e.Fixtures.mark;
 import static fr.bts.e2e.Stack.anonymous;
 import static fr.bts.e2e.Stack.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -218,13 +220,7 @@ class GpmeExaminationE2ETest {
                 .post(EVALUATIONS + "/sessions").then().log().ifValidationFails().statusCode(201).extract().response());
         sessionId = session.path("id").asText();
         assertEquals(2, session.path("referentialVersion").asInt());
-        Map<String, Object> jury = Map.of(
-                "president", person(PRESIDENT, "Pr. Claire Dubois", "ENSEIGNANT_CHERCHEUR"),
-                "members", List.of(
-                        person(JURY, "Marc Lefèvre", "PROFESSEUR_PUBLIC"),
-                        person("ec-versailles-gpme", "Dr. Anne Roussel", "ENSEIGNANT_CHERCHEUR"),
-                        person("pro-versailles-gpme-1", "Sophie Garnier", "PROFESSIONNEL_EMPLOYEUR"),
-                        person("pro-versailles-gpme-2", "Karim Benali", "PROFESSIONNEL_SALARIE")));
+        Map<String, Object> jury = Fixtures.jury(PRESIDENT, JURY, "gpme");
         as(RECTORAT).contentType(JSON_TYPE).body(jury).put(session("/jury")).then().log().ifValidationFails().statusCode(200);
         transition(RECTORAT, "GRADING");
         for (String epreuve : List.of("E4", "EP-U51", "EP-U52", "EP-U6")) {
@@ -342,19 +338,6 @@ class GpmeExaminationE2ETest {
         return EVALUATIONS + "/sessions/" + sessionId + path;
     }
 
-    private static Map<String, Object> person(String account, String name, String qualite) {
-        return Map.of("account", account, "name", name, "qualite", qualite);
-    }
-
-    private static Map<String, Object> mark(String candidate, String epreuve, String note) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("candidate", candidate);
-        item.put("epreuve", epreuve);
-        item.put("statut", "NOTE");
-        item.put("note", new BigDecimal(note));
-        return item;
-    }
-
     private static Map<String, Object> situations(String candidate, String a, String b) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("candidate", candidate);
@@ -388,18 +371,5 @@ class GpmeExaminationE2ETest {
         List<String> out = new ArrayList<>();
         result.path("lignes").forEach(l -> out.add(l.asText()));
         return out;
-    }
-
-    private static void assertDecimal(String expected, JsonNode actual, String why) {
-        assertTrue(actual != null && !actual.isNull() && !actual.isMissingNode(), why + ": no value");
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())), why + ": " + actual);
-    }
-
-    private static JsonNode json(Response response) {
-        try {
-            return MAPPER.readTree(response.asString());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + response.asString(), e);
-        }
     }
 }

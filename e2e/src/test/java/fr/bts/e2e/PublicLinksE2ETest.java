@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,21 +75,9 @@ class PublicLinksE2ETest {
         List<String> compulsory = new ArrayList<>();
         List<Map<String, Object>> unites = current.path("unites");
         unites.stream().filter(u -> !Boolean.TRUE.equals(u.get("facultative"))).forEach(u -> compulsory.add((String) u.get("code")));
-        Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("session", "2097");
-        registration.put("certification", "BTS-SAM");
-        registration.put("referentialVersion", current.path("version.number"));
-        registration.put("candidateNumber", "VER-2097-" + (10000 + ThreadLocalRandom.current().nextInt(90000)));
-        registration.put("lastName", "Liens");
-        registration.put("firstName", "Paul");
-        registration.put("birthDate", "2004-05-12");
-        registration.put("email", "liens@example.org");
-        registration.put("account", "candidat-versailles");
-        registration.put("categorie", "CAT_A");
-        registration.put("voie", "ELEVE_ETUDIANT");
-        registration.put("forme", "GLOBALE");
-        registration.put("unites", compulsory);
-        registration.put("langues", Map.of("U21", "ANGLAIS", "U22", "ESPAGNOL"));
+        String number = "VER-2097-" + (10000 + ThreadLocalRandom.current().nextInt(90000));
+        Map<String, Object> registration = Fixtures.samRegistration("2097", current.path("version.number"),
+                new Fixtures.Candidate(number, "Liens", "Paul", "2004-05-12", "liens@example.org", "candidat-versailles"), compulsory);
         String location = as("rectorat-versailles").contentType("application/json")
                 .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
                 .body(registration).post(DOSSIERS)

@@ -1,6 +1,5 @@
 package fr.bts.e2e;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +21,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static fr.bts.e2e.Fixtures.assertDecimal;
+import static fr.bts.e2e.Fixtures.json;
 import static fr.bts.e2e.Stack.anonymous;
 import static fr.bts.e2e.Stack.as;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -299,23 +299,13 @@ class SessionDemoE2ETest {
     }
 
     private void appointJuryAndStartGrading() {
-        Map<String, Object> jury = Map.of(
-                "president", person(PRESIDENT, "Pr. Claire Dubois", "ENSEIGNANT_CHERCHEUR"),
-                "members", List.of(
-                        person(JURY, "Marc Lefèvre", "PROFESSEUR_PUBLIC"),
-                        person("ec-versailles-demo", "Dr. Anne Roussel", "ENSEIGNANT_CHERCHEUR"),
-                        person("pro-versailles-demo-1", "Sophie Garnier", "PROFESSIONNEL_EMPLOYEUR"),
-                        person("pro-versailles-demo-2", "Karim Benali", "PROFESSIONNEL_SALARIE")));
+        Map<String, Object> jury = Fixtures.jury(PRESIDENT, JURY, "demo");
         as(RECTORAT).contentType(JSON_TYPE).body(jury).put(session("/jury")).then().log().ifValidationFails().statusCode(200);
         JsonNode grading = json(as(RECTORAT).header("If-Match", sessionEtag(RECTORAT)).contentType(JSON_TYPE)
                 .body(Map.of("to", "GRADING")).post(session("/transitions"))
                 .then().log().ifValidationFails().statusCode(200).extract().response());
         assertEquals("GRADING", grading.path("status").asText());
         assertFalse(grading.path("snapshotTakenAt").isNull(), "GRADING takes the registration snapshot");
-    }
-
-    private static Map<String, Object> person(String account, String name, String qualite) {
-        return Map.of("account", account, "name", name, "qualite", qualite);
     }
 
     /** Grades the snapshot created from the registrations (dispenses, bénéfices, NV dossiers): candidate → épreuve → grade. */
@@ -648,19 +638,5 @@ class SessionDemoE2ETest {
         List<String> out = new ArrayList<>();
         array.forEach(x -> out.add(x.asText()));
         return out;
-    }
-
-    private static void assertDecimal(String expected, JsonNode actual, String why) {
-        assertNotNull(actual);
-        assertFalse(actual.isNull() || actual.isMissingNode(), why + ": no value");
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.asText())), why + ": " + actual);
-    }
-
-    private static JsonNode json(Response response) {
-        try {
-            return MAPPER.readTree(response.asString());
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("not JSON: " + response.asString(), e);
-        }
     }
 }

@@ -128,42 +128,61 @@ public class ContractFilter implements OASFilter {
     }
 
     private static void contract(Operation operation) {
-        List<SecurityRequirement> requirements = operation.getSecurity();
-        boolean secured = requirements != null && !requirements.isEmpty()
-                && requirements.stream().anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
-        if (secured) {
-            TreeSet<String> roles = new TreeSet<>();
-            requirements.forEach(r -> r.getSchemes().values().forEach(scopes -> {
-                if (scopes != null) {
-                    roles.addAll(scopes);
-                }
-            }));
-            List<SecurityRequirement> either = new ArrayList<>();
-            either.add(OASFactory.createSecurityRequirement().addScheme(OIDC_SCHEME));
-            either.add(OASFactory.createSecurityRequirement().addScheme(BEARER_SCHEME));
-            operation.setSecurity(either);
-            if (!roles.isEmpty()) {
-                operation.addExtension(ROLES_EXTENSION, new ArrayList<>(roles));
-                String said = "Roles: " + String.join(", ", roles) + ".";
-                String description = operation.getDescription();
-                if (description == null || !description.contains(said)) {
-                    operation.setDescription(description == null || description.isBlank() ? said : description + "\n\n" + said);
-                }
-            }
-        } else {
-            operation.setSecurity(new ArrayList<>());
-        }
+        boolean secured = secure(operation);
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        for (String status : expectedErrors(operation, responses, secured)) {
+            APIResponse existing = responses.getAPIResponse(status);
+            if (existing == null || isBare(existing)) {
+                responses.addAPIResponse(status, reference(status));
+            }
+        }
+        describeErrors(responses);
+    }
+
+    /**
+     * Offers the two schemes to a secured operation, names its roles (x-bts-roles and its description), and gives a
+     * public one {@code security: []}; answers whether it is secured.
+     */
+    private static boolean secure(Operation operation) {
+        List<SecurityRequirement> requirements = operation.getSecurity();
+        boolean secured = requirements != null && !requirements.isEmpty()
+                && requirements.stream().anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
+        if (!secured) {
+            operation.setSecurity(new ArrayList<>());
+            return false;
+        }
+        TreeSet<String> roles = new TreeSet<>();
+        requirements.forEach(r -> r.getSchemes().values().forEach(scopes -> {
+            if (scopes != null) {
+                roles.addAll(scopes);
+            }
+        }));
+        List<SecurityRequirement> either = new ArrayList<>();
+        either.add(OASFactory.createSecurityRequirement().addScheme(OIDC_SCHEME));
+        either.add(OASFactory.createSecurityRequirement().addScheme(BEARER_SCHEME));
+        operation.setSecurity(either);
+        if (!roles.isEmpty()) {
+            operation.addExtension(ROLES_EXTENSION, new ArrayList<>(roles));
+            String said = "Roles: " + String.join(", ", roles) + ".";
+            String description = operation.getDescription();
+            if (description == null || !description.contains(said)) {
+                operation.setDescription(description == null || description.isBlank() ? said : description + "\n\n" + said);
+            }
+        }
+        return true;
+    }
+
+    /** The error statuses every operation of this shape can answer, whatever its own annotations say. */
+    private static List<String> expectedErrors(Operation operation, APIResponses responses, boolean secured) {
         boolean producesBody = responses.getAPIResponses() != null && responses.getAPIResponses().entrySet().stream()
                 .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
                         && e.getValue().getContent().getMediaTypes() != null && !e.getValue().getContent().getMediaTypes().isEmpty());
-        boolean readsBody = operation.getRequestBody() != null;
         List<String> statuses = new ArrayList<>();
-        if (readsBody) {
+        if (operation.getRequestBody() != null) {
             statuses.addAll(List.of("400", "413", "415"));
         }
         if (secured) {
@@ -173,12 +192,11 @@ public class ContractFilter implements OASFilter {
             statuses.add("406");
         }
         statuses.addAll(List.of("429", "503"));
-        for (String status : statuses) {
-            APIResponse existing = responses.getAPIResponse(status);
-            if (existing == null || isBare(existing)) {
-                responses.addAPIResponse(status, reference(status));
-            }
-        }
+        return statuses;
+    }
+
+    /** Every 4xx/5xx answer of the operation is a problem+json document with the shared schema. */
+    private static void describeErrors(APIResponses responses) {
         for (Map.Entry<String, APIResponse> entry : new LinkedHashMap<>(responses.getAPIResponses()).entrySet()) {
             String status = entry.getKey();
             APIResponse response = entry.getValue();

@@ -18,7 +18,7 @@ import static fr.bts.e2e.scaleout.GradingSession.JURY;
 import static fr.bts.e2e.scaleout.GradingSession.RECTORAT;
 import static fr.bts.e2e.scaleout.GradingSession.at;
 import static fr.bts.e2e.scaleout.GradingSession.json;
-import static fr.bts.e2e.scaleout.GradingSession.mark;
+import static fr.bts.e2e.Fixtures.mark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,17 +2,16 @@ package fr.bts.e2e.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bts.e2e.Fixtures;
 import fr.bts.e2e.Stack;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,15 +79,6 @@ final class GradingSession {
         }
     }
 
-    static Map<String, Object> mark(String candidate, String epreuve, String note) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("candidate", candidate);
-        item.put("epreuve", epreuve);
-        item.put("statut", "NOTE");
-        item.put("note", new BigDecimal(note));
-        return item;
-    }
-
     /** The session's grades, read from instance {@code i}. */
     JsonNode grades(int i) {
         return json(at(Instances.evaluation(), i, RECTORAT).queryParam("size", 500).get(path("/grades"))
@@ -117,22 +107,9 @@ final class GradingSession {
         for (int n = 1; n <= CANDIDATES; n++) {
             String number = String.format("SCL-%d-%05d", year, n);
             numbers.add(number);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("session", Integer.toString(year));
-            row.put("certification", SAM);
-            row.put("referentialVersion", version);
-            row.put("candidateNumber", number);
-            row.put("lastName", "Scale" + n);
-            row.put("firstName", "Out");
-            row.put("birthDate", "2005-03-01");
-            row.put("email", "scale-" + n + "@example.org");
-            row.put("account", "scale-out-" + n);
-            row.put("categorie", "CAT_A");
-            row.put("voie", "ELEVE_ETUDIANT");
-            row.put("forme", "GLOBALE");
-            row.put("unites", compulsory);
+            Map<String, Object> row = Fixtures.samRegistration(Integer.toString(year), version, new Fixtures.Candidate(
+                    number, "Scale" + n, "Out", "2005-03-01", "scale-" + n + "@example.org", "scale-out-" + n), compulsory);
             row.put("unitesFacultatives", List.of());
-            row.put("langues", Map.of("U21", "ANGLAIS", "U22", "ESPAGNOL"));
             row.put("dispenses", List.of());
             row.put("benefices", List.of());
             rows.add(row);
@@ -158,13 +135,7 @@ final class GradingSession {
                 .post(EVALUATIONS + "/sessions").then().log().ifValidationFails().statusCode(201).extract().response())
                 .path("id").asText();
         GradingSession session = new GradingSession(year, id, numbers);
-        Map<String, Object> jury = Map.of(
-                "president", person(PRESIDENT, "Pr. Claire Dubois", "ENSEIGNANT_CHERCHEUR"),
-                "members", List.of(
-                        person(JURY, "Marc Lefèvre", "PROFESSEUR_PUBLIC"),
-                        person("ec-versailles-scale", "Dr. Anne Roussel", "ENSEIGNANT_CHERCHEUR"),
-                        person("pro-versailles-scale-1", "Sophie Garnier", "PROFESSIONNEL_EMPLOYEUR"),
-                        person("pro-versailles-scale-2", "Karim Benali", "PROFESSIONNEL_SALARIE")));
+        Map<String, Object> jury = Fixtures.jury(PRESIDENT, JURY, "scale");
         at(evaluation, 1, RECTORAT).body(jury).put(session.path("/jury")).then().log().ifValidationFails().statusCode(200);
         String etag = at(evaluation, 0, RECTORAT).get(session.path("")).then().statusCode(200).extract().header("ETag");
         at(evaluation, 1, RECTORAT).header("If-Match", etag).body(Map.of("to", "GRADING")).post(session.path("/transitions"))
@@ -182,10 +153,6 @@ final class GradingSession {
         session.grades(0).path("items").forEach(g -> assertTrue(!EPREUVES.contains(g.path("epreuve").asText())
                 && "INSCRIPTION".equals(g.path("origine").asText()), () -> "a grade before any jury grade: " + g));
         return session;
-    }
-
-    private static Map<String, Object> person(String account, String name, String qualite) {
-        return Map.of("account", account, "name", name, "qualite", qualite);
     }
 
     /** The highest SAM session year of versailles with neither a session nor a registration, other than {@code taken}. */
