@@ -7,11 +7,9 @@ import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.routing.RouteFamily;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -45,7 +43,7 @@ final class ProxyExchange {
     private final BackendAnswers answers;
     private final MultiMap upstreamHeaders;
     private final String uri;
-    private final long bufferUpTo;
+    private final AnswerRelay relay;
     private final Set<Backend.Member> tried = new HashSet<>(4);
     /** The instance of the attempt under way, counted in its in-flight exchanges until {@link #release()}. */
     private Backend.Member active;
@@ -56,7 +54,6 @@ final class ProxyExchange {
 
     ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, VertxProblemWriter problems, String clientIp,
                   PublicUrl.View view, long bufferUpTo, GatewayConfig.Limits limits) {
-        this.bufferUpTo = bufferUpTo;
         this.limits = limits;
         this.ctx = ctx;
         this.in = ctx.request();
@@ -65,6 +62,7 @@ final class ProxyExchange {
         this.backend = backend;
         this.problems = problems;
         this.answers = new BackendAnswers(ctx, backend, problems);
+        this.relay = new AnswerRelay(ctx, backend, bufferUpTo);
         String query = in.query();
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
         this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, view, ctx.get(GatewayKeys.REQUEST_ID));
@@ -168,82 +166,11 @@ final class ProxyExchange {
         }
         answer.onComplete(ar -> {
             if (ar.succeeded()) {
-                relay(member, ar.result());
+                relay.relay(member, ar.result());
             } else if (!refused) {
                 exchangeFailed(member, ar.cause());
             }
         });
-    }
-
-    private void relay(Backend.Member member, HttpClientResponse response) {
-        int status = response.statusCode();
-        if (status >= 500) {
-            backend.failed(member, false);
-        } else {
-            backend.succeeded(member);
-        }
-        if (out.closed() || out.ended()) {
-            response.request().reset();
-            return;
-        }
-        out.setStatusCode(status);
-        if (response.statusMessage() != null) {
-            out.setStatusMessage(response.statusMessage());
-        }
-        ForwardedHeaders.response(response.headers(), out.headers());
-        if (status == 503 && !out.headers().contains(HttpHeaders.RETRY_AFTER)) {
-            out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(backend.config().retryAfterSeconds()));
-        }
-        boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
-        long length = bodyless ? -1 : Exchanges.declaredLength(response.headers().get(HttpHeaders.CONTENT_LENGTH));
-        if (length >= 0 && length <= bufferUpTo) {
-            gather(member, response, (int) length);
-            return;
-        }
-        if (!bodyless && length < 0) {
-            out.setChunked(true);
-        }
-        response.pipe().endOnFailure(false).to(out).onFailure(e -> interrupted(member, e));
-    }
-
-    /**
-     * A small answer of known length is gathered and written with its head in one go: one system call
-     * instead of one per chunk that arrived, which is most of what relaying costs for documents of a few
-     * dozen kilobytes. The bytes go into a buffer of Netty's pool, outside the heap (no garbage per answer,
-     * no copy to a direct buffer for the socket write), returned to the pool once written or abandoned;
-     * memory stays bounded by {@code gateway.relay.buffer-up-to} per exchange.
-     */
-    private void gather(Backend.Member member, HttpClientResponse response, int length) {
-        PooledBody body = new PooledBody(length);
-        ctx.addEndHandler(ar -> body.abandon());
-        response.exceptionHandler(e -> {
-            body.abandon();
-            interrupted(member, e);
-        });
-        response.handler(body::append);
-        response.endHandler(v -> {
-            if (out.closed() || out.ended()) {
-                body.abandon();
-            } else {
-                Buffer whole = body.handOver();
-                try {
-                    out.end(whole).onComplete(ar -> body.written());
-                } catch (RuntimeException e) {
-                    body.written();
-                    throw e;
-                }
-            }
-        });
-    }
-
-    private void interrupted(Backend.Member member, Throwable e) {
-        LOG.debugf("Answer of %s interrupted: %s", backend.name(), e.getMessage());
-        if (!out.closed()) {
-            backend.failed(member, false);
-        }
-        if (!out.closed()) {
-            out.reset();
-        }
     }
 
     /**
