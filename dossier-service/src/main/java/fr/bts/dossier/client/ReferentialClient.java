@@ -1,6 +1,8 @@
 package fr.bts.dossier.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.bts.commons.client.Downstream;
+import fr.bts.commons.client.NotRetryable;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,9 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 
 /**
- * The typed referential client wrapped with timeout, retry, circuit breaker and fallback. An unknown
- * certification or version is {@link Optional#empty()}; a malformed answer is a 502 problem; an unreachable,
+ * The typed referential client wrapped with timeout, retry, circuit breaker and fallback, the wrapper pattern of
+ * {@link Downstream}. An unknown certification or version is {@link Optional#empty()}; a malformed answer or a
+ * refusal (4xx other than 404, not retried) is a 502 problem; an unreachable,
  * failing or too slow referential (or its circuit open) is a 503 problem, answered with {@code Retry-After}. A
  * timed-out attempt is not retried, so a hung referential costs one timeout
  * ({@code quarkus.fault-tolerance."fr.bts.dossier.client.ReferentialClient/version".timeout.value}).
@@ -37,18 +40,15 @@ public class ReferentialClient {
 
     /** One version of a certification; {@code version} is a number or {@code current}. */
     @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 200, abortOn = {ProblemException.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
+    @Retry(maxRetries = 2, delay = 200, abortOn = {NotRetryable.class, ProblemException.class, TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = {NotRetryable.class, ProblemException.class})
     @Fallback(Translate.class)
     public Optional<ReferentialVersion> version(String certification, String version) {
         ReferentialVersion read;
         try {
             read = api.version(certification, version);
         } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+            return Downstream.emptyOn404(e);
         }
         if (read == null || read.version() == null || read.certification() == null) {
             throw malformed(certification, version);
@@ -66,8 +66,9 @@ public class ReferentialClient {
         @Override
         public Optional<ReferentialVersion> handle(ExecutionContext context) {
             Throwable failure = context.getFailure();
-            if (failure instanceof ProblemException problem) {
-                throw problem;
+            if (failure instanceof ProblemException || failure instanceof NotRetryable) {
+                // a refusal (4xx other than 404) is a 502, neither retried nor counted by the circuit breaker
+                throw Downstream.problem("referential-service", failure);
             }
             String certification = String.valueOf(context.getParameters()[0]);
             String version = String.valueOf(context.getParameters()[1]);

@@ -1,5 +1,6 @@
 package fr.bts.dossier.conformity;
 
+import fr.bts.commons.referential.ConformityRuleType;
 import fr.bts.dossier.conformity.ConformityReport.RuleResult;
 import fr.bts.dossier.conformity.DossierContent.Fiche;
 import fr.bts.dossier.conformity.ExigencesDossier.Regle;
@@ -34,19 +35,18 @@ public final class ConformityEngine {
 
     private RuleResult evaluate(Regle regle, ExigencesDossier exigences, DossierContent dossier) {
         String type = regle.type() == null ? "" : regle.type();
-        Outcome outcome = switch (type) {
-            case "NOMBRE_FICHES" -> nombreFiches(regle, dossier);
-            case "COUVERTURE_ACTIVITES" -> couvertureActivites(regle, dossier);
-            case "ACTIVITES_DISTINCTES" -> activitesDistinctes(regle, dossier);
-            case "ACTIVITE_REQUISE" -> activiteRequise(regle, dossier);
-            case "FICHES_AVEC_DRAPEAU" -> fichesAvecDrapeau(regle, dossier);
-            case "CHAMPS_COMPLETS" -> champsComplets(regle, exigences, dossier);
-            case "PIECE_PRESENTE" -> piecePresente(regle, dossier);
-            case "ELEMENTS_CONTEXTE_COMPLETS" -> elementsContexteComplets(exigences, dossier);
-            case "COUVERTURE_DOMAINE" -> couvertureDomaine(regle, dossier);
-            case "LIEN_FICHES" -> lienFiches(regle, dossier);
-            default -> new Outcome(false, "type de règle inconnu du contrôle : « " + type + " »");
-        };
+        Outcome outcome = ConformityRuleType.of(type).map(known -> switch (known) {
+            case NOMBRE_FICHES -> nombreFiches(regle, dossier);
+            case COUVERTURE_ACTIVITES -> couvertureActivites(regle, dossier);
+            case ACTIVITES_DISTINCTES -> activitesDistinctes(regle, dossier);
+            case ACTIVITE_REQUISE -> activiteRequise(regle, dossier);
+            case FICHES_AVEC_DRAPEAU -> fichesAvecDrapeau(regle, dossier);
+            case CHAMPS_COMPLETS -> champsComplets(regle, exigences, dossier);
+            case PIECE_PRESENTE -> piecePresente(regle, dossier);
+            case ELEMENTS_CONTEXTE_COMPLETS -> elementsContexteComplets(exigences, dossier);
+            case COUVERTURE_DOMAINE -> couvertureDomaine(regle, dossier);
+            case LIEN_FICHES -> lienFiches(regle, dossier);
+        }).orElseGet(() -> new Outcome(false, "type de règle inconnu du contrôle : « " + type + " »"));
         return new RuleResult(regle.code(), type, outcome.passed(), regle.consequence(), regle.message(),
                 outcome.detail(), regle.source());
     }

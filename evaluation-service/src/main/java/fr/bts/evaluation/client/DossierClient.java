@@ -1,5 +1,7 @@
 package fr.bts.evaluation.client;
 
+import fr.bts.commons.client.Downstream;
+import fr.bts.commons.client.NotRetryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -16,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Reads the registration snapshot with timeout, retry and circuit breaker; a 404 is an empty answer. Whatever
- * failure is left is translated here ({@link Upstream#problem}): unreachable, too slow, 503 or circuit open → 503,
+ * failure is left is translated here ({@link Downstream#problem}): unreachable, too slow, 503 or circuit open → 503,
  * malformed → 502. A timed-out attempt is not retried, so a hung dossier-service costs one timeout, not three
  * (timeouts: {@code quarkus.fault-tolerance."fr.bts.evaluation.client.DossierClient/snapshot".timeout.value}).
  */
@@ -35,14 +37,14 @@ public class DossierClient {
         try {
             return Optional.of(api.snapshot(session, certification));
         } catch (WebApplicationException e) {
-            return Upstream.emptyOn404(e);
+            return Downstream.emptyOn404(e);
         }
     }
 
     static class Translate implements FallbackHandler<Optional<RegistrationSnapshot>> {
         @Override
         public Optional<RegistrationSnapshot> handle(ExecutionContext context) {
-            throw Upstream.problem("dossier-service", context.getFailure());
+            throw Downstream.problem("dossier-service", context.getFailure());
         }
     }
 }

@@ -3,6 +3,8 @@ package fr.bts.evaluation.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.client.Downstream;
+import fr.bts.commons.client.NotRetryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -19,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Reads referential versions with timeout, retry and circuit breaker; a 404 is an empty answer, not a failure.
- * Whatever failure is left is translated here ({@link Upstream#problem}); a document that is not a version
+ * Whatever failure is left is translated here ({@link Downstream#problem}); a document that is not a version
  * (no {@code version} object) is a 502. A timed-out attempt is not retried.
  */
 @ApplicationScoped
@@ -38,7 +40,7 @@ public class ReferentialClient {
         try {
             read = api.version(certification, version);
         } catch (WebApplicationException e) {
-            return Upstream.emptyOn404(e);
+            return Downstream.emptyOn404(e);
         }
         if (read == null || !read.path("version").isObject()) {
             throw new ProblemException(ProblemType.BAD_GATEWAY, "referential-service answered a document that is not a version of "
@@ -50,7 +52,7 @@ public class ReferentialClient {
     static class Translate implements FallbackHandler<Optional<JsonNode>> {
         @Override
         public Optional<JsonNode> handle(ExecutionContext context) {
-            throw Upstream.problem("referential-service", context.getFailure());
+            throw Downstream.problem("referential-service", context.getFailure());
         }
     }
 }

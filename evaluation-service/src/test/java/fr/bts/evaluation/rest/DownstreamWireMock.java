@@ -25,6 +25,11 @@ public class DownstreamWireMock implements QuarkusTestResourceLifecycleManager {
 
     static WireMockServer server;
 
+    /** The running server, for tests that add their own answers (the contract tests forward to a Pact mock server). */
+    public static WireMockServer server() {
+        return server;
+    }
+
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());

@@ -131,11 +131,28 @@ public final class CasePackageBuilder {
     private ObjectNode build() {
         ObjectNode pkg = DocumentJson.mapper().createObjectNode();
         pkg.set("CFDocument", document());
-        UUID docId = documentId;
+        blocs();
+        Map<String, VersionDocument.Activite> activities = domaines();
+        competenceActivities(activities);
+        int offset = list(doc.blocs()).size() + list(doc.domaines()).size();
+        Map<String, VersionDocument.Unite> unites = unites(offset);
+        epreuves(offset + list(doc.unites()).size(), unites);
+        pkg.set("CFItems", items);
+        pkg.set("CFAssociations", associations);
+        ObjectNode definitions = DocumentJson.mapper().createObjectNode();
+        ArrayNode types = definitions.putArray("CFItemTypes");
+        TYPES.keySet().forEach(kind -> types.add(itemType(kind, base, times.at("CFItemType/" + kind.key()))));
+        pkg.set("CFDefinitions", definitions);
+        pkg.set("CFRubrics", rubrics());
+        return pkg;
+    }
+
+    /** Blocs under the document, their competencies under them (in the order the document states). */
+    private void blocs() {
         int b = 0;
         for (VersionDocument.Bloc bloc : list(doc.blocs())) {
             item(ElementKind.BLOC, bloc.id(), bloc.code(), bloc.intitule(), ++b, bloc, "competences");
-            child(bloc.id(), bloc.code(), docId, doc.certification().intitule(), b, true);
+            child(bloc.id(), bloc.code(), documentId, doc.certification().intitule(), b, true);
             int c = 0;
             for (VersionDocument.Competence competence : list(bloc.competences())) {
                 int order = competence.ordre() != null ? competence.ordre() : c + 1;
@@ -144,11 +161,15 @@ public final class CasePackageBuilder {
                 child(competence.id(), competence.code(), bloc.id(), bloc.code(), order, false);
             }
         }
+    }
+
+    /** Domains under the document after the blocs, activities and tasks under them; answers activities by code. */
+    private Map<String, VersionDocument.Activite> domaines() {
         Map<String, VersionDocument.Activite> activities = new LinkedHashMap<>();
         int d = 0;
         for (VersionDocument.Domaine domaine : list(doc.domaines())) {
             item(ElementKind.DOMAINE, domaine.id(), domaine.code(), domaine.intitule(), ++d, domaine, "activites");
-            child(domaine.id(), domaine.code(), docId, doc.certification().intitule(), list(doc.blocs()).size() + d, true);
+            child(domaine.id(), domaine.code(), documentId, doc.certification().intitule(), list(doc.blocs()).size() + d, true);
             int a = 0;
             for (VersionDocument.Activite activite : list(domaine.activites())) {
                 activities.put(activite.code(), activite);
@@ -161,6 +182,11 @@ public final class CasePackageBuilder {
                 }
             }
         }
+        return activities;
+    }
+
+    /** A competency isRelatedTo each activity it names. */
+    private void competenceActivities(Map<String, VersionDocument.Activite> activities) {
         for (VersionDocument.Bloc bloc : list(doc.blocs())) {
             for (VersionDocument.Competence competence : list(bloc.competences())) {
                 for (String code : list(competence.activites())) {
@@ -171,7 +197,10 @@ public final class CasePackageBuilder {
                 }
             }
         }
-        int offset = list(doc.blocs()).size() + list(doc.domaines()).size();
+    }
+
+    /** Units under the document after {@code offset} items, each isRelatedTo its bloc; answers units by code. */
+    private Map<String, VersionDocument.Unite> unites(int offset) {
         Map<String, VersionDocument.Bloc> blocs = new LinkedHashMap<>();
         list(doc.blocs()).forEach(x -> blocs.put(x.code(), x));
         int u = 0;
@@ -179,13 +208,17 @@ public final class CasePackageBuilder {
         for (VersionDocument.Unite unite : list(doc.unites())) {
             unites.put(unite.code(), unite);
             item(ElementKind.UNITE, unite.id(), unite.code(), unite.intitule(), ++u, unite);
-            child(unite.id(), unite.code(), docId, doc.certification().intitule(), offset + u, true);
+            child(unite.id(), unite.code(), documentId, doc.certification().intitule(), offset + u, true);
             VersionDocument.Bloc bloc = unite.bloc() == null ? null : blocs.get(unite.bloc());
             if (bloc != null) {
                 association("isRelatedTo", unite.id(), unite.code(), bloc.id(), bloc.code(), null, false);
             }
         }
-        offset += u;
+        return unites;
+    }
+
+    /** Épreuves under their parent épreuve, or under the document after {@code offset} items; each isRelatedTo its unit. */
+    private void epreuves(int offset, Map<String, VersionDocument.Unite> unites) {
         Map<String, VersionDocument.Epreuve> epreuves = new LinkedHashMap<>();
         list(doc.epreuves()).forEach(x -> epreuves.put(x.code(), x));
         int e = 0;
@@ -195,21 +228,13 @@ public final class CasePackageBuilder {
             if (parent != null) {
                 child(epreuve.id(), epreuve.code(), parent.id(), parent.code(), e, false);
             } else {
-                child(epreuve.id(), epreuve.code(), docId, doc.certification().intitule(), offset + e, true);
+                child(epreuve.id(), epreuve.code(), documentId, doc.certification().intitule(), offset + e, true);
             }
             VersionDocument.Unite unite = epreuve.unite() == null ? null : unites.get(epreuve.unite());
             if (unite != null) {
                 association("isRelatedTo", epreuve.id(), epreuve.code(), unite.id(), unite.code(), null, false);
             }
         }
-        pkg.set("CFItems", items);
-        pkg.set("CFAssociations", associations);
-        ObjectNode definitions = DocumentJson.mapper().createObjectNode();
-        ArrayNode types = definitions.putArray("CFItemTypes");
-        TYPES.keySet().forEach(kind -> types.add(itemType(kind, base, times.at("CFItemType/" + kind.key()))));
-        pkg.set("CFDefinitions", definitions);
-        pkg.set("CFRubrics", rubrics());
-        return pkg;
     }
 
     private ObjectNode document() {

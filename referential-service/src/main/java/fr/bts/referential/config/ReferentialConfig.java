@@ -16,6 +16,8 @@ public interface ReferentialConfig {
 
     Rncp rncp();
 
+    Caches cache();
+
     interface Seed {
         /** Loads the seed files on start when their certification is absent. */
         @WithDefault("true")
@@ -59,6 +61,21 @@ public interface ReferentialConfig {
         /** How long a read waits for the referential's shared generation (the read caches' check) before a 503. */
         @WithDefault("2S")
         Duration coherenceTimeout();
+    }
+
+    /** Bounds of the in-memory read caches (Caffeine, size-bounded: an evicted answer is read again). */
+    interface Caches {
+        /** Public answers of items by UUID, certification lists and summaries, CASE document lists ({@code PublicReads}). */
+        @WithDefault("2000")
+        long publicReadsMaxSize();
+
+        /** Canonical bytes of public versions, under code and RNCP number, numbered and current ({@code RepresentationCache}). */
+        @WithDefault("1000")
+        long representationsMaxSize();
+
+        /** Built CASE packages, per public version state and base URI ({@code CaseService}). */
+        @WithDefault("64")
+        long casePackagesMaxSize();
     }
 
     interface Rncp {

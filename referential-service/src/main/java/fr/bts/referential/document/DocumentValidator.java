@@ -2,6 +2,7 @@ package fr.bts.referential.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.problem.Problem;
+import fr.bts.commons.referential.ConformityRuleType;
 import fr.bts.referential.document.VersionDocument.Bloc;
 import fr.bts.referential.document.VersionDocument.Competence;
 import fr.bts.referential.document.VersionDocument.Domaine;
@@ -30,9 +31,6 @@ import static fr.bts.referential.document.DocumentElements.list;
  */
 public final class DocumentValidator {
 
-    static final Set<String> RULE_TYPES = Set.of("NOMBRE_FICHES", "COUVERTURE_ACTIVITES", "ACTIVITES_DISTINCTES",
-            "ACTIVITE_REQUISE", "FICHES_AVEC_DRAPEAU", "CHAMPS_COMPLETS", "PIECE_PRESENTE",
-            "ELEMENTS_CONTEXTE_COMPLETS", "COUVERTURE_DOMAINE", "LIEN_FICHES");
     static final Set<String> CONSEQUENCES = Set.of("NON_CONFORME", "PENALITE");
 
     private DocumentValidator() {
@@ -49,7 +47,30 @@ public final class DocumentValidator {
                     doc.certification().code()));
         }
         blank(v, "certification.intitule", doc.certification().intitule());
+        Codes codes = codes(v, doc);
+        blocs(v, doc, codes);
+        domaines(v, doc);
+        unites(v, doc, codes);
+        Set<String> categories = list(doc.categoriesCandidats()).stream()
+                .map(c -> c.code() == null ? null : c.code().name()).collect(Collectors.toSet());
+        Set<String> contested = conflicts(v, doc);
+        for (int i = 0; i < list(doc.epreuves()).size(); i++) {
+            epreuve(v, "epreuves[" + i + "]", doc.epreuves().get(i), codes.unites(), codes.epreuves(), codes.activites(),
+                    categories, contested);
+        }
+        provenance(v, doc);
+        unitReferences(v, doc, codes.unites());
+        if (doc.reglesResultat() != null && doc.reglesResultat().seuil() != null) {
+            range(v, "reglesResultat.seuil", doc.reglesResultat().seuil(), BigDecimal.ZERO, BigDecimal.valueOf(20));
+        }
+        return v;
+    }
 
+    /** The codes other elements refer to, each kind checked unique. */
+    private record Codes(Set<String> blocs, Set<String> unites, Set<String> epreuves, Set<String> activites) {
+    }
+
+    private static Codes codes(List<Problem.Violation> v, VersionDocument doc) {
         Set<String> blocCodes = unique(v, "blocs", list(doc.blocs()).stream().map(Bloc::code).toList());
         Set<String> uniteCodes = unique(v, "unites", list(doc.unites()).stream().map(Unite::code).toList());
         Set<String> epreuveCodes = unique(v, "epreuves", list(doc.epreuves()).stream().map(Epreuve::code).toList());
@@ -62,18 +83,24 @@ public final class DocumentValidator {
                 .map(VersionDocument.Tache::code).toList());
         unique(v, "blocs[].competences", list(doc.blocs()).stream().flatMap(b -> list(b.competences()).stream())
                 .map(Competence::code).toList());
+        return new Codes(blocCodes, uniteCodes, epreuveCodes, activiteCodes);
+    }
 
+    private static void blocs(List<Problem.Violation> v, VersionDocument doc, Codes codes) {
         for (int i = 0; i < list(doc.blocs()).size(); i++) {
             Bloc bloc = doc.blocs().get(i);
             String at = "blocs[" + i + "]";
             blank(v, at + ".intitule", bloc.intitule());
-            refs(v, at + ".unites", list(bloc.unites()), uniteCodes, "unit");
+            refs(v, at + ".unites", list(bloc.unites()), codes.unites(), "unit");
             for (int j = 0; j < list(bloc.competences()).size(); j++) {
                 Competence c = bloc.competences().get(j);
                 blank(v, at + ".competences[" + j + "].libelle", c.libelle());
-                refs(v, at + ".competences[" + j + "].activites", list(c.activites()), activiteCodes, "activity");
+                refs(v, at + ".competences[" + j + "].activites", list(c.activites()), codes.activites(), "activity");
             }
         }
+    }
+
+    private static void domaines(List<Problem.Violation> v, VersionDocument doc) {
         for (int i = 0; i < list(doc.domaines()).size(); i++) {
             Domaine d = doc.domaines().get(i);
             blank(v, "domaines[" + i + "].intitule", d.intitule());
@@ -86,15 +113,23 @@ public final class DocumentValidator {
                 }
             }
         }
+    }
+
+    private static void unites(List<Problem.Violation> v, VersionDocument doc, Codes codes) {
         for (int i = 0; i < list(doc.unites()).size(); i++) {
             Unite u = doc.unites().get(i);
             blank(v, "unites[" + i + "].intitule", u.intitule());
-            if (u.bloc() != null && !blocCodes.contains(u.bloc())) {
+            if (u.bloc() != null && !codes.blocs().contains(u.bloc())) {
                 v.add(new Problem.Violation("unites[" + i + "].bloc", "unknown bloc", u.bloc()));
             }
         }
-        Set<String> categories = list(doc.categoriesCandidats()).stream()
-                .map(c -> c.code() == null ? null : c.code().name()).collect(Collectors.toSet());
+    }
+
+    /**
+     * Each recorded conflict names fields and two readings at least; a field it names exists and stays null until
+     * the conflict is settled. Answers the contested paths.
+     */
+    private static Set<String> conflicts(List<Problem.Violation> v, VersionDocument doc) {
         Set<String> contested = new HashSet<>();
         for (int i = 0; i < list(doc.conflits()).size(); i++) {
             VersionDocument.Conflit c = doc.conflits().get(i);
@@ -119,11 +154,11 @@ public final class DocumentValidator {
                 }
             }
         }
-        for (int i = 0; i < list(doc.epreuves()).size(); i++) {
-            epreuve(v, "epreuves[" + i + "]", doc.epreuves().get(i), uniteCodes, epreuveCodes, activiteCodes, categories,
-                    contested);
-        }
-        provenance(v, doc);
+        return contested;
+    }
+
+    /** Dispenses, correspondences and language rules name units of the version. */
+    private static void unitReferences(List<Problem.Violation> v, VersionDocument doc, Set<String> uniteCodes) {
         for (int i = 0; i < list(doc.dispenses()).size(); i++) {
             refs(v, "dispenses[" + i + "].unites", list(doc.dispenses().get(i).unites()), uniteCodes, "unit");
         }
@@ -136,10 +171,6 @@ public final class DocumentValidator {
             refs(v, "langues.unitesLangueFacultative", list(doc.langues().unitesLangueFacultative()), uniteCodes, "unit");
             refs(v, "langues.anglaisObligatoireParmi", list(doc.langues().anglaisObligatoireParmi()), uniteCodes, "unit");
         }
-        if (doc.reglesResultat() != null && doc.reglesResultat().seuil() != null) {
-            range(v, "reglesResultat.seuil", doc.reglesResultat().seuil(), BigDecimal.ZERO, BigDecimal.valueOf(20));
-        }
-        return v;
     }
 
     private static void epreuve(List<Problem.Violation> v, String at, Epreuve e, Set<String> unites,
@@ -208,8 +239,8 @@ public final class DocumentValidator {
             for (int j = 0; j < list(e.exigencesDossier().regles()).size(); j++) {
                 RegleDossier r = e.exigencesDossier().regles().get(j);
                 String rat = at + ".exigencesDossier.regles[" + j + "]";
-                if (r.type() == null || !RULE_TYPES.contains(r.type())) {
-                    v.add(new Problem.Violation(rat + ".type", "must be one of " + new java.util.TreeSet<>(RULE_TYPES),
+                if (ConformityRuleType.of(r.type()).isEmpty()) {
+                    v.add(new Problem.Violation(rat + ".type", "must be one of " + ConformityRuleType.names(),
                             r.type()));
                 }
                 if (r.consequence() == null || !CONSEQUENCES.contains(r.consequence())) {

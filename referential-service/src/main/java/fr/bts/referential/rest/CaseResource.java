@@ -1,15 +1,8 @@
 package fr.bts.referential.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.bts.commons.http.ConditionalGet;
-import fr.bts.commons.http.ETags;
-import fr.bts.commons.http.PublicOrigin;
-import fr.bts.commons.problem.Problem;
-import fr.bts.commons.problem.ProblemType;
-import fr.bts.referential.casepackage.CaseException;
 import fr.bts.referential.casepackage.CaseQuery;
 import fr.bts.referential.config.CaseConfig;
 import fr.bts.referential.service.CaseService;
@@ -35,17 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * 1EdTech CASE 1.1 read API over the public versions of each certification: the current version under the
@@ -68,7 +55,7 @@ public class CaseResource {
     PublicReads reads;
 
     @Inject
-    PublicOrigin origin;
+    CaseAnswers answers;
 
     @Inject
     CaseConfig config;
@@ -78,9 +65,6 @@ public class CaseResource {
 
     @Context
     HttpHeaders headers;
-
-    @Inject
-    ConditionalGet conditional;
 
     @GET
     @Path("CFDocuments")
@@ -107,14 +91,14 @@ public class CaseResource {
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
         CaseQuery query = CaseQuery.parse(limit, offset, sort, orderBy, filter, fields, config.defaultLimit(), config.maxLimit());
         List<ObjectNode> all = new ArrayList<>();
-        reads.caseDocuments(base()).get("CFDocuments").forEach(d -> all.add((ObjectNode) d));
+        reads.caseDocuments(answers.base(uri)).get("CFDocuments").forEach(d -> all.add((ObjectNode) d));
         List<ObjectNode> selected = query.select(all);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode page = body.putArray("CFDocuments");
         query.page(selected).forEach(page::add);
-        Instant lastModified = latest(selected, null);
-        String links = links(query, selected.size());
-        return cacheable(body, lastModified, ok -> {
+        Instant lastModified = CaseAnswers.latest(selected, null);
+        String links = answers.links(uri, query, selected.size());
+        return answers.cacheable(headers, body, lastModified, ok -> {
             ok.header("X-Total-Count", selected.size());
             return links.isEmpty() ? ok : ok.header("Link", links);
         });
@@ -135,8 +119,8 @@ public class CaseResource {
                              @PathParam("id") String id,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.document(uuid(id), base());
-        return cacheable(body, changed(body), UnaryOperator.identity());
+        ObjectNode body = cases.document(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body));
     }
 
     @GET
@@ -155,8 +139,8 @@ public class CaseResource {
                               @PathParam("id") String id,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                               @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.cfPackage(uuid(id), base());
-        return cacheable(body, changed(body.get("CFDocument")), UnaryOperator.identity());
+        ObjectNode body = cases.cfPackage(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body.get("CFDocument")));
     }
 
     @GET
@@ -173,8 +157,8 @@ public class CaseResource {
     public Response item(@Parameter(description = "The element's UUID") @PathParam("id") String id,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.item(uuid(id), base());
-        return cacheable(body, changed(body), UnaryOperator.identity());
+        ObjectNode body = cases.item(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body));
     }
 
     @GET
@@ -191,10 +175,10 @@ public class CaseResource {
     public Response itemAssociations(@Parameter(description = "The element's UUID") @PathParam("id") String id,
                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                      @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.itemAssociations(uuid(id), base());
+        ObjectNode body = cases.itemAssociations(CaseAnswers.uuid(id), answers.base(uri));
         List<ObjectNode> associations = new ArrayList<>();
         body.get("CFAssociations").forEach(a -> associations.add((ObjectNode) a));
-        return cacheable(body, latest(associations, changed(body.get("CFItem"))), UnaryOperator.identity());
+        return answers.cacheable(headers, body, CaseAnswers.latest(associations, CaseAnswers.changed(body.get("CFItem"))));
     }
 
     @GET
@@ -211,8 +195,8 @@ public class CaseResource {
     public Response association(@Parameter(description = "The association's UUID") @PathParam("id") String id,
                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                 @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.association(uuid(id), base());
-        return cacheable(body, changed(body), UnaryOperator.identity());
+        ObjectNode body = cases.association(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body));
     }
 
     @GET
@@ -229,8 +213,8 @@ public class CaseResource {
     public Response rubric(@Parameter(description = "The rubric's UUID") @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.rubric(uuid(id), base());
-        return cacheable(body, changed(body), UnaryOperator.identity());
+        ObjectNode body = cases.rubric(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body));
     }
 
     @GET
@@ -247,100 +231,7 @@ public class CaseResource {
     public Response itemType(@Parameter(description = "The item type's UUID") @PathParam("id") String id,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        ObjectNode body = cases.itemType(uuid(id), base());
-        return cacheable(body, changed(body.get("CFItemTypes").get(0)), UnaryOperator.identity());
-    }
-
-    /**
-     * An RFC 9457 problem (as every error of the suite) that also carries CASE's {@code imsx_StatusInfo} members
-     * as extension members, so that a CASE client finds {@code imsx_codeMajor}/{@code imsx_codeMinor} where the
-     * CASE 1.1 REST binding puts them, and any other client the problem's {@code type} and {@code status}.
-     */
-    @ServerExceptionMapper
-    public Response caseError(CaseException e) {
-        Map<String, Object> field = new LinkedHashMap<>();
-        field.put("imsx_codeMinorFieldName", e.fieldName());
-        field.put("imsx_codeMinorFieldValue", e.codeMinor());
-        Problem problem = Problem.of(ProblemType.forStatus(e.status()), e.getMessage())
-                .with("imsx_codeMajor", "failure")
-                .with("imsx_severity", "error")
-                .with("imsx_description", e.getMessage())
-                .with("imsx_codeMinor", Map.of("imsx_codeMinorField", List.of(field)));
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /**
-     * Every CASE answer through the suite's conditional GET: strong ETag of the bytes (per content coding),
-     * {@code Cache-Control}, {@code Last-Modified} from the true lastChangeDateTime; 304 when {@code If-None-Match}
-     * matches or, without it, when {@code If-Modified-Since} is not older (RFC 9110 §13.1.3, §13.2.2).
-     */
-    private Response cacheable(ObjectNode body, Instant lastModified, UnaryOperator<Response.ResponseBuilder> more) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        return conditional.answer(headers, new ConditionalGet.Validators(ETags.ofBytes(bytes), lastModified),
-                ConditionalGet.CachePolicy.publicFor(config.maxAge()), MediaType.APPLICATION_JSON,
-                () -> more.apply(Response.ok(bytes)));
-    }
-
-    /** {@code first}, {@code prev}, {@code next}, {@code last} of a CFDocuments page, with the query's other parameters. */
-    private String links(CaseQuery query, int total) {
-        List<String> links = new ArrayList<>();
-        int limit = query.limit();
-        int offset = query.offset();
-        if (offset > 0) {
-            links.add(link(0, limit, "first"));
-            links.add(link(Math.max(0, offset - limit), limit, "prev"));
-        }
-        if ((long) offset + limit < total) {
-            links.add(link(offset + limit, limit, "next"));
-        }
-        int last = total == 0 ? 0 : ((total - 1) / limit) * limit;
-        if (total > limit && last != offset) {
-            links.add(link(last, limit, "last"));
-        }
-        return String.join(", ", links);
-    }
-
-    private String link(int offset, int limit, String rel) {
-        StringBuilder query = new StringBuilder();
-        uri.getQueryParameters().forEach((name, values) -> {
-            if (!name.equals("limit") && !name.equals("offset")) {
-                values.forEach(v -> query.append(encode(name)).append('=').append(encode(v)).append('&'));
-            }
-        });
-        query.append("limit=").append(limit).append("&offset=").append(offset);
-        return "<" + base() + "/ims/case/v1p1/CFDocuments?" + query + ">; rel=\"" + rel + "\"";
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The latest lastChangeDateTime of {@code nodes}, or {@code start} when later (or none). */
-    private static Instant latest(List<ObjectNode> nodes, Instant start) {
-        Instant latest = start;
-        for (JsonNode node : nodes) {
-            Instant at = changed(node);
-            if (at != null && (latest == null || at.isAfter(latest))) {
-                latest = at;
-            }
-        }
-        return latest;
-    }
-
-    private static Instant changed(JsonNode node) {
-        JsonNode at = node == null ? null : node.get("lastChangeDateTime");
-        return at == null ? null : Instant.parse(at.asText());
-    }
-
-    /** The base of every absolute CASE URI (scheme, host, port): the one place it is computed. */
-    private String base() {
-        return origin.origin(uri);
-    }
-
-    private static UUID uuid(String id) {
-        if (id == null || !id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new CaseException(400, "invalid_uuid", "The identifier must be a UUID: " + id);
-        }
-        return UUID.fromString(id);
+        ObjectNode body = cases.itemType(CaseAnswers.uuid(id), answers.base(uri));
+        return answers.cacheable(headers, body, CaseAnswers.changed(body.get("CFItemTypes").get(0)));
     }
 }

@@ -16,6 +16,16 @@ final class CaseSchemas {
     private CaseSchemas() {
     }
 
+    /** The members every CASE object answered here has: its identifier, its URI, when it really changed. */
+    abstract static class CaseNode {
+        @Schema(format = "uuid")
+        public String identifier;
+        @Schema(format = "uri")
+        public String uri;
+        @Schema(format = "date-time")
+        public String lastChangeDateTime;
+    }
+
     @Schema(name = "CaseLinkURI", description = "A link to another CASE object", requiredProperties = {"title", "identifier", "uri"})
     static class LinkUri {
         public String title;
@@ -69,20 +79,14 @@ final class CaseSchemas {
 
     @Schema(name = "CFItem", description = "A bloc, competency, domain, activity, task, unit or épreuve",
             requiredProperties = {"identifier", "fullStatement", "uri", "lastChangeDateTime"})
-    static class CFItem {
-        @Schema(format = "uuid")
-        public String identifier;
+    static class CFItem extends CaseNode {
         public String fullStatement;
         public String CFItemType;
-        @Schema(format = "uri")
-        public String uri;
         public String humanCodingScheme;
         public String listEnumeration;
         public String language;
         public List<String> educationLevel;
         public LinkUri CFItemTypeURI;
-        @Schema(format = "date-time")
-        public String lastChangeDateTime;
         @Schema(description = "Only on a CFItem answered alone (CFItemDType)")
         public LinkUri CFDocumentURI;
         @Schema(type = SchemaType.OBJECT, description = "The element's own fields (coefficients, modalities, criteria…)")
@@ -91,18 +95,12 @@ final class CaseSchemas {
 
     @Schema(name = "CFAssociation", requiredProperties = {"identifier", "associationType", "uri", "originNodeURI",
             "destinationNodeURI", "lastChangeDateTime"})
-    static class CFAssociation {
-        @Schema(format = "uuid")
-        public String identifier;
+    static class CFAssociation extends CaseNode {
         @Schema(enumeration = {"isChildOf", "isRelatedTo"})
         public String associationType;
         public Integer sequenceNumber;
-        @Schema(format = "uri")
-        public String uri;
         public LinkUri originNodeURI;
         public LinkUri destinationNodeURI;
-        @Schema(format = "date-time")
-        public String lastChangeDateTime;
         @Schema(description = "The document the association belongs to; only on a CFAssociation answered alone "
                 + "(CASE 1.1 CFAssociationDType; its package form has no such member)")
         public LinkUri CFDocumentURI;
@@ -116,17 +114,11 @@ final class CaseSchemas {
 
     @Schema(name = "CFItemType", requiredProperties = {"identifier", "uri", "title", "description", "hierarchyCode",
             "lastChangeDateTime"})
-    static class CFItemType {
-        @Schema(format = "uuid")
-        public String identifier;
-        @Schema(format = "uri")
-        public String uri;
+    static class CFItemType extends CaseNode {
         public String title;
         public String description;
         public String hierarchyCode;
         public String typeCode;
-        @Schema(format = "date-time")
-        public String lastChangeDateTime;
     }
 
     @Schema(name = "CFItemTypeSet", requiredProperties = "CFItemTypes")
@@ -135,11 +127,7 @@ final class CaseSchemas {
     }
 
     @Schema(name = "CFRubricCriterion", requiredProperties = {"identifier", "uri", "lastChangeDateTime"})
-    static class CFRubricCriterion {
-        @Schema(format = "uuid")
-        public String identifier;
-        @Schema(format = "uri")
-        public String uri;
+    static class CFRubricCriterion extends CaseNode {
         @Schema(description = "The verbatim heading of the criterion's family, e.g. « Critères en termes de communication »")
         public String category;
         @Schema(description = "The critère de performance, verbatim")
@@ -148,21 +136,13 @@ final class CaseSchemas {
         public Integer position;
         @Schema(format = "uuid")
         public String rubricId;
-        @Schema(format = "date-time")
-        public String lastChangeDateTime;
     }
 
     @Schema(name = "CFRubric", description = "The critères de performance of one competency",
             requiredProperties = {"identifier", "uri", "lastChangeDateTime"})
-    static class CFRubric {
-        @Schema(format = "uuid")
-        public String identifier;
-        @Schema(format = "uri")
-        public String uri;
+    static class CFRubric extends CaseNode {
         public String title;
         public String description;
-        @Schema(format = "date-time")
-        public String lastChangeDateTime;
         public List<CFRubricCriterion> CFRubricCriteria;
     }
 

@@ -1,84 +1,45 @@
 package fr.bts.referential.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
-import fr.bts.commons.problem.Problem;
-import fr.bts.commons.security.Caller;
-import fr.bts.commons.security.Roles;
-import fr.bts.referential.config.ReferentialConfig;
-import fr.bts.referential.model.ReferentialVersion;
-import fr.bts.referential.rncp.RncpImportService;
-import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
-import fr.bts.referential.service.VersionAdminService;
 import fr.bts.referential.service.Views;
+import fr.bts.referential.service.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /**
- * Certifications and their versions: public reads (published versions need no token) and the version life
- * cycle for {@code referential-admin}. Thin: parse, authorize, call one service method, map the answer.
+ * Public reads of certifications and their versions (published versions need no token; a {@code referential-admin}
+ * also sees drafts). Thin: parse, call one service method, map the answer. The version life cycle is
+ * {@link CertificationAdminResource}.
  */
-@Path("/api/referential/v1/certifications")
+@Path(CertificationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications", description = "Certifications, versions, whole-tree documents, exports and administration")
-public class CertificationResource {
+public class CertificationResource extends PublicReadResource {
+
+    static final String PATH = "/api/referential/v1/certifications";
 
     @Inject
     ReferentialQueryService queries;
-
-    @Inject
-    PublicReads reads;
-
-    @Inject
-    VersionAdminService admin;
-
-    @Inject
-    RncpImportService rncpImport;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ReferentialConfig config;
-
-    @Inject
-    VersionResponses responses;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
 
     @GET
     @Operation(operationId = "listCertifications", summary = "List or search certifications", description = "Paginated; q searches code, RNCP number and title "
@@ -88,9 +49,9 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("status") String status,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        boolean admin = isAdmin();
-        return responses.page(headers, uri, reads.certifications(q, level, status, request, admin), admin);
+        PageRequest request = pageRequest(page, size);
+        Visibility visibility = visibility();
+        return responses.page(headers, uri, reads.certifications(q, level, status, request, visibility), visibility);
     }
 
     @GET
@@ -99,8 +60,8 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The certification and its versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
     public Response certification(@PathParam("code") String code) {
-        boolean admin = isAdmin();
-        return responses.json(headers, reads.certification(code, admin), admin);
+        Visibility visibility = visibility();
+        return responses.json(headers, reads.certification(code, visibility), visibility);
     }
 
     @GET
@@ -139,7 +100,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Item itemByCode(@PathParam("code") String code, @PathParam("version") String version,
                                  @PathParam("element") String element, @QueryParam("kind") String kind) {
-        return queries.itemByCode(code, version, element, kind, isAdmin());
+        return queries.itemByCode(code, version, element, kind, visibility());
     }
 
     @GET
@@ -151,7 +112,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "200", description = "The child elements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.Item.class, type = SchemaType.ARRAY)))
     public List<Views.Item> children(@PathParam("code") String code, @PathParam("version") String version,
                                      @PathParam("element") String element, @QueryParam("kind") String kind) {
-        return queries.children(code, version, element, kind, isAdmin());
+        return queries.children(code, version, element, kind, visibility());
     }
 
     @GET
@@ -162,7 +123,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Completeness completeness(@PathParam("code") String code, @PathParam("version") String version) {
-        return queries.completeness(code, version, isAdmin());
+        return queries.completeness(code, version, visibility());
     }
 
     @GET
@@ -174,7 +135,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Views.Diff diff(@PathParam("code") String code, @PathParam("version") String version,
                            @PathParam("other") String other) {
-        return queries.diff(code, version, other, isAdmin());
+        return queries.diff(code, version, other, visibility());
     }
 
     @GET
@@ -185,7 +146,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response moodle(@PathParam("code") String code, @PathParam("version") String version) {
-        return responses.moodle(headers, queries.moodle(code, version, isAdmin()));
+        return responses.moodle(headers, queries.moodle(code, version, visibility()));
     }
 
     @GET
@@ -199,159 +160,5 @@ public class CertificationResource {
                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return version(code, version, ifNoneMatch).map(r -> r.getStatus() != 200 ? r : Response.fromResponse(r)
                 .header("Content-Disposition", "attachment; filename=\"" + code + "-" + version + ".json\"").build());
-    }
-
-    // ---------------------------------------------------------------- administration (referential-admin)
-
-    @POST
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createCertification", summary = "Create a certification", description = "Body: the certification identity of the version document. Opens version 1 as an empty draft.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.CertificationInfo.class),
-            examples = @ExampleObject(name = "certification", value = OpenApiExamples.NEW_CERTIFICATION)))
-    @APIResponse(responseCode = "201", description = "Created; Location is the certification", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
-    @APIResponse(responseCode = "422", description = "Invalid identity", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response create(byte[] body) throws JsonProcessingException {
-        ReferentialVersion created = admin.createCertification(nonEmpty(body));
-        return Response.created(URI.create("/api/referential/v1/certifications/" + created.certification.code))
-                .header(HttpHeaders.ETAG, "\"" + created.etag + "\"")
-                .entity(queries.certification(created.certification.code, true)).build();
-    }
-
-    @POST
-    @Path("{code}/versions")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(operationId = "openDraft", summary = "Open a draft", description = "The next version, a copy of the latest published one. Optional ?libelle=.")
-    @APIResponse(responseCode = "201", description = "The draft; ETag to send as If-Match when editing", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
-    @APIResponse(responseCode = "409", description = "A draft is already open")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public Response openDraft(@PathParam("code") String code, @QueryParam("libelle") String libelle) {
-        return versionCreated(admin.openDraft(code, libelle));
-    }
-
-    @PUT
-    @Path("{code}/versions/{version}")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceDraft", summary = "Replace the document of a draft", description = "If-Match with the draft's ETag (428 without, 412 stale). Published versions: 409.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class)))
-    @APIResponse(responseCode = "200", description = "The draft's new state; ETag to send as If-Match next", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
-    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response replace(@PathParam("code") String code, @PathParam("version") String version,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) throws JsonProcessingException {
-        return versionAnswer(admin.replaceDocument(code, version, ifMatch, nonEmpty(body)));
-    }
-
-    @PATCH
-    @Path("{code}/versions/{version}/items/{element}")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "editDraftElement", summary = "Edit an element of a draft", description = "Element by UUID or code (?kind= to disambiguate). Body: the fields to set. "
-            + "If-Match with the draft's ETag. Unknown fields and changes of id/code are 422.")
-    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "coefficient", value = OpenApiExamples.ELEMENT_EDIT)))
-    @APIResponse(responseCode = "200", description = "The draft after the edit, with its new ETag", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
-    @APIResponse(responseCode = "409", description = "The version is published (immutable)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
-    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    public Response editElement(@PathParam("code") String code, @PathParam("version") String version,
-                                @PathParam("element") String element, @QueryParam("kind") String kind,
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) throws JsonProcessingException {
-        return versionAnswer(admin.editElement(code, version, element, kind, ifMatch, nonEmpty(body)));
-    }
-
-    @POST
-    @Path("{code}/versions/{version}/validation")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(operationId = "validateDraft", summary = "Validate a draft", description = "Every rule is checked; all violations are listed in one problem.")
-    @APIResponse(responseCode = "200", description = "VALIDATED", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
-    @APIResponse(responseCode = "422", description = "Violations", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response validate(@PathParam("code") String code, @PathParam("version") String version) {
-        return versionAnswer(admin.validate(code, version));
-    }
-
-    @POST
-    @Path("{code}/versions/{version}/publication")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(operationId = "publishVersion", summary = "Publish a validated version", description = "It becomes public, immutable and current.")
-    @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response publish(@PathParam("code") String code, @PathParam("version") String version) {
-        return versionAnswer(admin.publish(code, version));
-    }
-
-    @POST
-    @Path("{code}/versions/{version}/deprecation")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Operation(operationId = "deprecateVersion", summary = "Deprecate a published version", description = "It stays readable, with a Deprecation header.")
-    @APIResponse(responseCode = "200", description = "DEPRECATED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response deprecate(@PathParam("code") String code, @PathParam("version") String version) {
-        return versionAnswer(admin.deprecate(code, version));
-    }
-
-    @POST
-    @Path("{code}/versions/{version}/rncp-import")
-    @RolesAllowed(Roles.REFERENTIAL_ADMIN)
-    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    @Operation(operationId = "importRncpFiche", summary = "Import an RNCP fiche into a draft", description = "France Compétences XML export (V4.1): identity, codes, dates and blocs. "
-            + "Raw HTML of free-text fields is kept with its SHA-256. Malformed XML, DTDs, oversized bodies, another fiche or unknown bloc codes: 4xx, nothing changed.")
-    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "The draft with the fiche's data", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
-    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response importRncp(@PathParam("code") String code, @PathParam("version") String version,
-                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, java.io.InputStream body) {
-        return versionAnswer(rncpImport.importFiche(code, version, ifMatch, body));
-    }
-
-    private Response versionCreated(ReferentialVersion v) {
-        return Response.created(URI.create("/api/referential/v1/certifications/" + v.certification.code + "/versions/" + v.number))
-                .header(HttpHeaders.ETAG, "\"" + v.etag + "\"")
-                .entity(summary(v)).build();
-    }
-
-    private Response versionAnswer(ReferentialVersion v) {
-        return Response.ok(summary(v)).header(HttpHeaders.ETAG, "\"" + v.etag + "\"").build();
-    }
-
-    private static Views.VersionSummary summary(ReferentialVersion v) {
-        return new Views.VersionSummary(v.number, v.status.name(), v.libelle, v.createdAt, v.validatedAt, v.publishedAt,
-                v.deprecatedAt, v.etag, v.sha256);
-    }
-
-    private static byte[] nonEmpty(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw fr.bts.commons.problem.ProblemException.badRequest("A JSON body is required");
-        }
-        return body;
-    }
-
-    private boolean isAdmin() {
-        return !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN);
     }
 }

@@ -3,23 +3,17 @@ package fr.bts.referential.rest;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.ProblemException;
-import fr.bts.commons.security.Caller;
-import fr.bts.commons.security.Roles;
-import fr.bts.referential.config.ReferentialConfig;
-import fr.bts.referential.service.PublicReads;
-import fr.bts.referential.service.ReferentialQueryService;
+import fr.bts.referential.service.SearchService;
 import fr.bts.referential.service.Views;
+import fr.bts.referential.service.Visibility;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,28 +27,10 @@ import java.util.UUID;
 @Path("/api/referential/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Items", description = "Any element by its UUID; search")
-public class ItemResource {
+public class ItemResource extends PublicReadResource {
 
     @Inject
-    ReferentialQueryService queries;
-
-    @Inject
-    PublicReads reads;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ReferentialConfig config;
-
-    @Inject
-    VersionResponses responses;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+    SearchService search;
 
     @GET
     @Path("items/{id}")
@@ -70,8 +46,8 @@ public class ItemResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "must be a UUID").withStatus400();
         }
-        boolean admin = !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN);
-        return responses.json(headers, reads.item(uuid, admin), admin);
+        Visibility visibility = visibility();
+        return responses.json(headers, reads.item(uuid, visibility), visibility);
     }
 
     @GET
@@ -90,7 +66,7 @@ public class ItemResource {
         if (q.length() > 200) {
             throw ProblemException.invalid("q", "must be at most 200 characters").withStatus400();
         }
-        PageRequest request = PageRequest.of(page, size, config.http().maxPageSize());
-        return responses.page(headers, uri, reads.answer(queries.search(q, certification, kind, request)), false);
+        PageRequest request = pageRequest(page, size);
+        return responses.page(headers, uri, reads.answer(search.search(q, certification, kind, request)), Visibility.PUBLIC);
     }
 }

@@ -12,6 +12,7 @@ import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.Views;
+import fr.bts.referential.service.Visibility;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -86,7 +87,7 @@ public class VersionResponses {
         ConditionalGet.Preconditions preconditions = ConditionalGet.Preconditions.of(request);
         return identity.getDeferredIdentity()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(who -> document(preconditions, queries.representation(code, version, who.hasRole(Roles.REFERENTIAL_ADMIN)),
+                .map(who -> document(preconditions, queries.representation(code, version, Visibility.ofAdminRole(who.hasRole(Roles.REFERENTIAL_ADMIN))),
                         current));
     }
 
@@ -112,19 +113,19 @@ public class VersionResponses {
     }
 
     /** A remembered (or admin) read model: public for everyone but a referential-admin, whose answer is private. */
-    Response json(HttpHeaders request, PublicReads.Answer answer, boolean admin) {
-        return conditional.answer(request, Validators.of(answer.tag()), listPolicy(admin), JSON, () -> Response.ok(answer.body()));
+    Response json(HttpHeaders request, PublicReads.Answer answer, Visibility visibility) {
+        return conditional.answer(request, Validators.of(answer.tag()), listPolicy(visibility), JSON, () -> Response.ok(answer.body()));
     }
 
     /** A page of a remembered (or admin) list, with its navigation links. */
-    Response page(HttpHeaders request, UriInfo uri, PublicReads.Answer answer, boolean admin) {
+    Response page(HttpHeaders request, UriInfo uri, PublicReads.Answer answer, Visibility visibility) {
         Response links = ((Page<?>) answer.value()).toResponse(uri);
-        return conditional.answer(request, Validators.of(answer.tag()), listPolicy(admin), JSON,
+        return conditional.answer(request, Validators.of(answer.tag()), listPolicy(visibility), JSON,
                 () -> Response.fromResponse(links).entity(answer.body()));
     }
 
-    private CachePolicy listPolicy(boolean admin) {
-        return (admin ? CachePolicy.privateRevalidated() : CachePolicy.publicFor(config.http().currentMaxAge()))
+    private CachePolicy listPolicy(Visibility visibility) {
+        return (visibility.seesDrafts() ? CachePolicy.privateRevalidated() : CachePolicy.publicFor(config.http().currentMaxAge()))
                 .varyingOn(HttpHeaders.AUTHORIZATION);
     }
 }

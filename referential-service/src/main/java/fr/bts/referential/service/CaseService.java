@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.referential.casepackage.CaseChangeTimes;
+import fr.bts.referential.casepackage.CaseDates;
 import fr.bts.referential.casepackage.CaseException;
+import fr.bts.referential.casepackage.CaseLinks;
 import fr.bts.referential.casepackage.CasePackageBuilder;
 import fr.bts.referential.document.DocumentJson;
 import fr.bts.referential.document.ElementKind;
@@ -14,15 +16,14 @@ import fr.bts.referential.model.ReferentialVersion;
 import fr.bts.referential.model.VersionSourceDate;
 import fr.bts.referential.model.VersionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CASE 1.1 read API over the public (published and deprecated) versions of each certification: the current
@@ -30,16 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * a CFDocument/CFPackage of its own ({@link CasePackageBuilder#versionDocumentId}). Every {@code lastChangeDateTime}
  * is when the node really changed ({@link CaseChangeTimes}): the publication of the version that last changed it —
  * for a seed, the date its source gives ({@link VersionSourceDate}) — and for a document, its deprecation when later.
- * Packages are built once per state of the certification's public versions (their ETags) and base URI.
+ * Packages are built once per state of the certification's public versions (their ETags) and base URI, and kept
+ * ({@link ReadCaches}) until a version write commits through this instance.
  */
 @ApplicationScoped
 @Transactional
 public class CaseService {
 
-    private static final int MAX_PACKAGES = 64;
-    private static final List<VersionStatus> PUBLIC = List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED);
+    private static final List<VersionStatus> PUBLIC = Visibility.PUBLIC.statuses();
 
-    private final Map<String, ObjectNode> packages = new ConcurrentHashMap<>();
+    /** Built packages, keyed by document, base URI and the ETags of the public versions up to it. */
+    @Inject
+    ReadCaches caches;
 
     /** A public version shown as a CFDocument: the version, and the identifier it is shown under. */
     private record Target(ReferentialVersion version, UUID documentId) {
@@ -60,16 +63,16 @@ public class CaseService {
                 certification = v.certification;
                 Optional<ReferentialVersion> current = currentOf(certification);
                 if (current.isPresent()) {
-                    documents.add(standaloneDocument(packageOf(new Target(current.get(), certification.id), baseUri), baseUri));
+                    documents.add(CaseLinks.standaloneDocument(packageOf(new Target(current.get(), certification.id), baseUri), baseUri));
                 }
             }
-            documents.add(standaloneDocument(packageOf(versionTarget(v), baseUri), baseUri));
+            documents.add(CaseLinks.standaloneDocument(packageOf(versionTarget(v), baseUri), baseUri));
         }
         return answer;
     }
 
     public ObjectNode document(UUID id, String baseUri) {
-        return standaloneDocument(packageOf(target(id), baseUri), baseUri);
+        return CaseLinks.standaloneDocument(packageOf(target(id), baseUri), baseUri);
     }
 
     public ObjectNode cfPackage(UUID id, String baseUri) {
@@ -82,7 +85,7 @@ public class CaseService {
         for (JsonNode item : pkg.get("CFItems")) {
             if (item.get("identifier").asText().equals(id.toString())) {
                 ObjectNode copy = item.deepCopy();
-                copy.set("CFDocumentURI", documentLink(pkg));
+                copy.set("CFDocumentURI", CaseLinks.documentLink(pkg));
                 return copy;
             }
         }
@@ -114,7 +117,7 @@ public class CaseService {
             for (JsonNode a : pkg.get("CFAssociations")) {
                 if (a.get("identifier").asText().equals(id.toString())) {
                     ObjectNode copy = a.deepCopy();
-                    copy.set("CFDocumentURI", documentLink(pkg));
+                    copy.set("CFDocumentURI", CaseLinks.documentLink(pkg));
                     return copy;
                 }
             }
@@ -227,84 +230,23 @@ public class CaseService {
             upTo.add(v);
             key.append('|').append(v.number).append(':').append(v.etag);
         }
-        ObjectNode cached = packages.get(key.toString());
+        ObjectNode cached = caches.casePackages().getIfPresent(key.toString());
         if (cached != null) {
             return cached;
         }
         List<CaseChangeTimes.Dated> dated = new ArrayList<>();
         for (ReferentialVersion v : upTo) {
-            dated.add(new CaseChangeTimes.Dated(DocumentJson.fromCanonical(v.document), contentDate(v).at()));
+            dated.add(new CaseChangeTimes.Dated(DocumentJson.fromCanonical(v.document), CaseDates.content(v).at()));
         }
-        Instant contentDate = contentDate(version).at();
-        ChangeBasis documentBasis = documentChange(version);
+        Instant contentDate = CaseDates.content(version).at();
+        CaseDates.Basis documentBasis = CaseDates.document(version);
         ObjectNode built = CasePackageBuilder.build(dated.get(dated.size() - 1).document(), target.documentId(), baseUri,
                 documentBasis.at(), CaseChangeTimes.lookup(CaseChangeTimes.ofLast(dated), contentDate));
         ObjectNode extensions = (ObjectNode) built.get("CFDocument").get("extensions");
         extensions.put("versionNumber", version.number);
         extensions.put("versionStatus", version.status.name());
-        ObjectNode basis = extensions.putObject("lastChangeDateTimeSource");
-        basis.put("from", documentBasis.from());
-        if (documentBasis.basis() != null) {
-            basis.put("basis", documentBasis.basis());
-        }
-        if (documentBasis.defaultPart() != null) {
-            basis.put("default", documentBasis.defaultPart());
-        }
-        if (packages.size() >= MAX_PACKAGES) {
-            packages.clear();
-        }
-        packages.put(key.toString(), built);
+        documentBasis.writeTo(extensions.putObject("lastChangeDateTimeSource"));
+        caches.casePackages().put(key.toString(), built);
         return built;
-    }
-
-    /** When a date came from and, where part of it is a default, which part. */
-    private record ChangeBasis(Instant at, String from, String basis, String defaultPart) {
-    }
-
-    /**
-     * When the content of a public version became what it is: the date its source gives for a seed loaded as is
-     * (created and published in the same instant, by the seed loader), otherwise its publication.
-     */
-    private static ChangeBasis contentDate(ReferentialVersion v) {
-        if (v.publishedAt != null && v.publishedAt.equals(v.createdAt)) {
-            Optional<VersionSourceDate> source = VersionSourceDate.of(v.certification.code, v.number);
-            if (source.isPresent()) {
-                return new ChangeBasis(source.get().datedAt, "source", source.get().basis, source.get().defaultPart);
-            }
-        }
-        return v.publishedAt != null ? new ChangeBasis(v.publishedAt, "publishedAt", null, null)
-                : new ChangeBasis(v.updatedAt, "updatedAt", null, null);
-    }
-
-    /** A CFDocument last changed at its deprecation (its adoptionStatus) when it is deprecated, else with its content. */
-    private static ChangeBasis documentChange(ReferentialVersion v) {
-        ChangeBasis content = contentDate(v);
-        if (v.status == VersionStatus.DEPRECATED && v.deprecatedAt != null && v.deprecatedAt.isAfter(content.at())) {
-            return new ChangeBasis(v.deprecatedAt, "deprecatedAt", null, null);
-        }
-        return content;
-    }
-
-    /** CFDocumentDType: the package's CFDocument with its {@code CFPackageURI}. */
-    private static ObjectNode standaloneDocument(ObjectNode pkg, String baseUri) {
-        ObjectNode document = pkg.get("CFDocument").deepCopy();
-        ObjectNode link = document.putObject("CFPackageURI");
-        link.put("title", document.get("title").asText());
-        link.put("identifier", document.get("identifier").asText());
-        link.put("uri", trim(baseUri) + CasePackageBuilder.PATH + "CFPackages/" + document.get("identifier").asText());
-        return document;
-    }
-
-    private static ObjectNode documentLink(ObjectNode pkg) {
-        JsonNode d = pkg.get("CFDocument");
-        ObjectNode link = DocumentJson.mapper().createObjectNode();
-        link.put("title", d.get("title").asText());
-        link.put("identifier", d.get("identifier").asText());
-        link.put("uri", d.get("uri").asText());
-        return link;
-    }
-
-    private static String trim(String baseUri) {
-        return baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
     }
 }

@@ -9,26 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Answers of the public reads that depend on which versions are current (items by UUID, the certification list
  * and summaries, CASE documents), kept in memory so that repeated reads do not query the database, as the JSON bytes
- * they are answered with and the strong ETag of those bytes (the same on every instance). Only answers for non-admin
- * callers are kept. An answer is served only while the shared generation ({@link VersionWrites}), read after the
- * request arrived, is the one read before the rows it came from: a write committed through any instance is seen by
- * the next request on every instance.
+ * they are answered with and the strong ETag of those bytes (the same on every instance). Only answers for
+ * {@link Visibility#PUBLIC} callers are kept, in {@link ReadCaches}. An answer is served only while the shared
+ * generation ({@link VersionWrites}), read after the request arrived, is the one read before the rows it came from: a
+ * write committed through any instance is seen by the next request on every instance.
  */
 @ApplicationScoped
 public class PublicReads {
-
-    /** Free-text list queries make the key space open: past this many answers, the memory starts over. */
-    static final int MAX_ENTRIES = 2_000;
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     @Inject
     VersionWrites writes;
@@ -42,7 +35,10 @@ public class PublicReads {
     @Inject
     ObjectMapper mapper;
 
-    private record Entry(Object value, long generation) {
+    @Inject
+    ReadCaches caches;
+
+    record Entry(Object value, long generation) {
     }
 
     /** A read model with the bytes it is answered with and their strong ETag. */
@@ -50,22 +46,22 @@ public class PublicReads {
     }
 
     /** See {@link ReferentialQueryService#item}. */
-    public Answer item(UUID id, boolean admin) {
-        return admin ? answer(queries.item(id, true))
-                : remembered(key("item", id.toString()), () -> answer(queries.item(id, false)));
+    public Answer item(UUID id, Visibility visibility) {
+        return visibility.seesDrafts() ? answer(queries.item(id, visibility))
+                : remembered(key("item", id.toString()), () -> answer(queries.item(id, visibility)));
     }
 
     /** See {@link ReferentialQueryService#certifications}. */
-    public Answer certifications(String q, String level, String status, PageRequest page, boolean admin) {
-        return admin ? answer(queries.certifications(q, level, status, page, true))
+    public Answer certifications(String q, String level, String status, PageRequest page, Visibility visibility) {
+        return visibility.seesDrafts() ? answer(queries.certifications(q, level, status, page, visibility))
                 : remembered(key("certifications", q, level, status, Integer.toString(page.page()),
-                        Integer.toString(page.size())), () -> answer(queries.certifications(q, level, status, page, false)));
+                        Integer.toString(page.size())), () -> answer(queries.certifications(q, level, status, page, visibility)));
     }
 
     /** See {@link ReferentialQueryService#certification}. */
-    public Answer certification(String codeOrRncp, boolean admin) {
-        return admin ? answer(queries.certification(codeOrRncp, true))
-                : remembered(key("certification", codeOrRncp), () -> answer(queries.certification(codeOrRncp, false)));
+    public Answer certification(String codeOrRncp, Visibility visibility) {
+        return visibility.seesDrafts() ? answer(queries.certification(codeOrRncp, visibility))
+                : remembered(key("certification", codeOrRncp), () -> answer(queries.certification(codeOrRncp, visibility)));
     }
 
     /** See {@link CaseService#documents}; the answer is shared: callers must not modify it. */
@@ -90,15 +86,12 @@ public class PublicReads {
     @SuppressWarnings("unchecked")
     private <T> T remembered(String key, Supplier<T> read) {
         long generation = writes.generation();
-        Entry entry = entries.get(key);
+        Entry entry = caches.publicReads().getIfPresent(key);
         if (entry != null && entry.generation() == generation) {
             return (T) entry.value();
         }
         T value = read.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key, new Entry(value, generation));
+        caches.publicReads().put(key, new Entry(value, generation));
         return value;
     }
 

@@ -37,7 +37,6 @@ import java.util.UUID;
 public class ReferentialQueryService {
 
     public static final String CURRENT = "current";
-    private static final List<String> SEARCHABLE = List.of("competence", "activite", "tache");
 
     @Inject
     EntityManager em;
@@ -49,12 +48,12 @@ public class ReferentialQueryService {
     VersionWrites writes;
 
     public Page<Views.CertificationSummary> certifications(String q, String level, String status, PageRequest page,
-                                                           boolean admin) {
+                                                           Visibility visibility) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (!admin) {
+        if (!visibility.seesDrafts()) {
             where.append(" and exists (select 1 from ReferentialVersion v where v.certification = c and v.status in :public)");
-            params.and("public", List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED));
+            params.and("public", visibility.statuses());
         }
         if (q != null && !q.isBlank()) {
             where.append(" and c.searchText like :q");
@@ -82,14 +81,14 @@ public class ReferentialQueryService {
         return Page.of(page, total, items);
     }
 
-    public Views.CertificationDetail certification(String codeOrRncp, boolean admin) {
+    public Views.CertificationDetail certification(String codeOrRncp, Visibility visibility) {
         Certification c = certificationOrThrow(codeOrRncp);
         List<ReferentialVersion> all = ReferentialVersion.ofCertification(c);
         List<Views.VersionSummary> versions = all.stream()
-                .filter(v -> admin || v.status.isPublic())
-                .map(ReferentialQueryService::summary)
+                .filter(v -> visibility.sees(v.status))
+                .map(Views.VersionSummary::of)
                 .toList();
-        if (!admin && versions.isEmpty()) {
+        if (!visibility.seesDrafts() && versions.isEmpty()) {
             throw ProblemException.notFound("No certification " + codeOrRncp);
         }
         // the latest published version, as ReferentialVersion.latestPublished, from the rows already read
@@ -99,9 +98,9 @@ public class ReferentialQueryService {
     }
 
     /** The canonical bytes of a version ({@code current} or a number), remembered when public. */
-    public Representation representation(String codeOrRncp, String versionRef, boolean admin) {
+    public Representation representation(String codeOrRncp, String versionRef, Visibility visibility) {
         long generation = writes.generation();
-        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+        ReferentialVersion version = version(codeOrRncp, versionRef, visibility);
         Representation representation = VersionStorage.representation(version);
         if (CURRENT.equalsIgnoreCase(versionRef)) {
             cache.putCurrent(representation, version.certification.rncp, generation);
@@ -111,17 +110,17 @@ public class ReferentialQueryService {
     }
 
     /** The Moodle CSV of a version, built here because the document is read lazily, inside the transaction. */
-    public Views.Export moodle(String codeOrRncp, String versionRef, boolean admin) {
-        ReferentialVersion v = version(codeOrRncp, versionRef, admin);
+    public Views.Export moodle(String codeOrRncp, String versionRef, Visibility visibility) {
+        ReferentialVersion v = version(codeOrRncp, versionRef, visibility);
         byte[] csv = MoodleCsv.export(DocumentJson.fromCanonical(v.document)).getBytes(StandardCharsets.UTF_8);
         return new Views.Export(v.certification.code, v.number, v.status, VersionStorage.lastChange(v), csv);
     }
 
-    public VersionDocument document(String codeOrRncp, String versionRef, boolean admin) {
-        return DocumentJson.fromCanonical(version(codeOrRncp, versionRef, admin).document);
+    public VersionDocument document(String codeOrRncp, String versionRef, Visibility visibility) {
+        return DocumentJson.fromCanonical(version(codeOrRncp, versionRef, visibility).document);
     }
 
-    public ReferentialVersion version(String codeOrRncp, String versionRef, boolean admin) {
+    public ReferentialVersion version(String codeOrRncp, String versionRef, Visibility visibility) {
         Certification c = certificationOrThrow(codeOrRncp);
         Optional<ReferentialVersion> found;
         if (versionRef == null || CURRENT.equalsIgnoreCase(versionRef)) {
@@ -129,16 +128,16 @@ public class ReferentialQueryService {
         } else {
             found = ReferentialVersion.byNumber(c, parseNumber(versionRef));
         }
-        return found.filter(v -> admin || v.status.isPublic())
+        return found.filter(v -> visibility.sees(v.status))
                 .orElseThrow(() -> ProblemException.notFound("No version " + versionRef + " of " + codeOrRncp));
     }
 
     /** An element by its UUID, from the latest public version holding it (admins: the latest version). */
-    public Views.Item item(UUID id, boolean admin) {
+    public Views.Item item(UUID id, Visibility visibility) {
         List<ReferentialElement> rows = ReferentialElement.find(
                 "from ReferentialElement e join fetch e.version v join fetch v.certification "
                         + "where e.elementId = ?1 and v.status in ?2 order by v.number desc",
-                id, admin ? List.of(VersionStatus.values()) : List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED))
+                id, visibility.statuses())
                 .page(0, 1).list();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("No element " + id);
@@ -147,8 +146,8 @@ public class ReferentialQueryService {
     }
 
     /** An element of a version by its human code; {@code kind} picks among elements sharing a code. */
-    public Views.Item itemByCode(String codeOrRncp, String versionRef, String elementCode, String kind, boolean admin) {
-        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+    public Views.Item itemByCode(String codeOrRncp, String versionRef, String elementCode, String kind, Visibility visibility) {
+        ReferentialVersion version = version(codeOrRncp, versionRef, visibility);
         List<ReferentialElement> rows = kind == null || kind.isBlank()
                 ? ReferentialElement.list("version = ?1 and code = ?2", version, elementCode)
                 : ReferentialElement.list("version = ?1 and code = ?2 and kind = ?3", version, elementCode,
@@ -168,9 +167,9 @@ public class ReferentialQueryService {
      * of that kind (e.g. the tasks of a domain).
      */
     public List<Views.Item> children(String codeOrRncp, String versionRef, String elementCode, String kind,
-                                     boolean admin) {
-        Views.Item parent = itemByCode(codeOrRncp, versionRef, elementCode, null, admin);
-        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+                                     Visibility visibility) {
+        Views.Item parent = itemByCode(codeOrRncp, versionRef, elementCode, null, visibility);
+        ReferentialVersion version = version(codeOrRncp, versionRef, visibility);
         String wanted = kind == null || kind.isBlank() ? null : kindKey(kind);
         @SuppressWarnings("unchecked")
         List<Long> pks = em.createNativeQuery("""
@@ -188,68 +187,8 @@ public class ReferentialQueryService {
         return ReferentialElement.<ReferentialElement>list("pk in ?1 order by pk", pks).stream().map(this::item).toList();
     }
 
-    /**
-     * Searches competencies, activities and tasks of the current version of every certification (or of one),
-     * accent- and case-insensitively; every word of {@code q} must appear. Ranked: exact code, then label
-     * starting with the query, then the query as a whole word group, then the others by where the query sits.
-     */
-    public Page<Views.SearchHit> search(String q, String certification, String kind, PageRequest page) {
-        String normalized = TextNormalizer.normalize(q);
-        if (normalized.isEmpty()) {
-            throw ProblemException.invalid("q", "must contain at least one letter or digit");
-        }
-        List<String> kinds = kind == null || kind.isBlank() ? SEARCHABLE : List.of(kindKey(kind));
-        StringBuilder where = new StringBuilder("""
-                from referential_element e
-                join referential_version v on v.id = e.version_id
-                join certification c on c.id = v.certification_id
-                where v.status = 'PUBLISHED'
-                  and v.number = (select max(v2.number) from referential_version v2
-                                  where v2.certification_id = v.certification_id and v2.status = 'PUBLISHED')
-                  and e.kind in (:kinds)
-                """);
-        String[] words = normalized.split(" ");
-        for (int i = 0; i < words.length; i++) {
-            where.append(" and e.search_text like :w").append(i).append(" escape '\\'");
-        }
-        if (certification != null && !certification.isBlank()) {
-            where.append(" and (upper(c.code) = :cert or upper(c.rncp) = :cert)");
-        }
-        String rank = """
-                case when lower(e.code) = :exact then 0
-                     when e.search_text like :prefix escape '\\' then 1
-                     when e.search_text like :word escape '\\' then 2
-                     else 3 end""";
-        var count = em.createNativeQuery("select count(*) " + where);
-        var select = em.createNativeQuery("select e.element_id, e.kind, e.code, e.libelle, c.code as cert, v.number, "
-                + "e.parent_id, " + rank + " as rank " + where
-                + " order by rank, position(:phrase in e.search_text), c.code, e.pk");
-        for (var query : List.of(count, select)) {
-            query.setParameter("kinds", kinds);
-            for (int i = 0; i < words.length; i++) {
-                query.setParameter("w" + i, "%" + likeEscape(words[i]) + "%");
-            }
-            if (certification != null && !certification.isBlank()) {
-                query.setParameter("cert", certification.trim().toUpperCase(Locale.ROOT));
-            }
-        }
-        select.setParameter("exact", normalized)
-                .setParameter("prefix", likeEscape(normalized) + "%")
-                .setParameter("word", "% " + likeEscape(normalized) + "%")
-                .setParameter("phrase", normalized);
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<Views.SearchHit> hits = new ArrayList<>();
-        for (Object[] r : rows) {
-            hits.add(new Views.SearchHit((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    ((Number) r[5]).intValue(), (UUID) r[6], ((Number) r[7]).intValue()));
-        }
-        return Page.of(page, total, hits);
-    }
-
-    public Views.Completeness completeness(String codeOrRncp, String versionRef, boolean admin) {
-        ReferentialVersion version = version(codeOrRncp, versionRef, admin);
+    public Views.Completeness completeness(String codeOrRncp, String versionRef, Visibility visibility) {
+        ReferentialVersion version = version(codeOrRncp, versionRef, visibility);
         VersionDocument document = DocumentJson.fromCanonical(version.document);
         List<MissingFacts.Missing> missing = MissingFacts.of(document);
         List<Views.Provenance> provenances = new ArrayList<>();
@@ -268,9 +207,9 @@ public class ReferentialQueryService {
                 document.conflits() == null ? List.of() : document.conflits(), without, provenances);
     }
 
-    public Views.Diff diff(String codeOrRncp, String fromRef, String toRef, boolean admin) {
-        ReferentialVersion from = version(codeOrRncp, fromRef, admin);
-        ReferentialVersion to = version(codeOrRncp, toRef, admin);
+    public Views.Diff diff(String codeOrRncp, String fromRef, String toRef, Visibility visibility) {
+        ReferentialVersion from = version(codeOrRncp, fromRef, visibility);
+        ReferentialVersion to = version(codeOrRncp, toRef, visibility);
         DocumentDiff.Result result = DocumentDiff.between(DocumentJson.fromCanonical(from.document),
                 DocumentJson.fromCanonical(to.document));
         return new Views.Diff(from.certification.code, from.number, to.number, result.added(), result.removed(),
@@ -280,11 +219,6 @@ public class ReferentialQueryService {
     Certification certificationOrThrow(String codeOrRncp) {
         return Certification.findByCodeOrRncp(codeOrRncp)
                 .orElseThrow(() -> ProblemException.notFound("No certification " + codeOrRncp));
-    }
-
-    static Views.VersionSummary summary(ReferentialVersion v) {
-        return new Views.VersionSummary(v.number, v.status.name(), v.libelle, v.createdAt, v.validatedAt,
-                v.publishedAt, v.deprecatedAt, v.etag, v.sha256);
     }
 
     private Views.Item item(ReferentialElement e) {
@@ -310,7 +244,7 @@ public class ReferentialQueryService {
                 .withStatus400());
     }
 
-    private static String likeEscape(String s) {
+    static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,10 +1,9 @@
 package fr.bts.referential.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Canonical bytes of public (published or deprecated) versions, kept in memory so that the read path serves them
@@ -12,26 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * its RNCP number. Each entry carries the shared generation ({@link VersionWrites}) read before the rows it came from:
  * the reader serves it only while a generation read after the request arrived is the same, so a publication or
  * deprecation through any instance shows at the next request on every instance. A deprecated version never changes
- * again ({@link Representation#immutable()}): its entry needs no check.
+ * again ({@link Representation#immutable()}): its entry needs no check. Held in {@link ReadCaches}.
  */
 @ApplicationScoped
 public class RepresentationCache {
 
-    /** Past this many entries (codes come from request paths), the memory starts over. */
-    static final int MAX_ENTRIES = 1_000;
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Codes come from request paths: bounded by {@code referential.cache.representations-max-size}. */
+    @Inject
+    ReadCaches caches;
 
     /** A remembered representation and the generation it was read under. */
     public record Entry(Representation representation, long generation) {
     }
 
     public Entry version(String codeOrRncp, String number) {
-        return entries.get(key(codeOrRncp, number));
+        return caches.representations().getIfPresent(key(codeOrRncp, number));
     }
 
     public Entry current(String codeOrRncp) {
-        return entries.get(key(codeOrRncp, ReferentialQueryService.CURRENT));
+        return caches.representations().getIfPresent(key(codeOrRncp, ReferentialQueryService.CURRENT));
     }
 
     /** Remembers a public version read when {@link VersionWrites#generation()} was {@code generation}. */
@@ -47,13 +45,10 @@ public class RepresentationCache {
     }
 
     private void put(Representation representation, String version, String rncp, long generation) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
         Entry entry = new Entry(representation, generation);
-        entries.put(key(representation.certificationCode(), version), entry);
+        caches.representations().put(key(representation.certificationCode(), version), entry);
         if (rncp != null) {
-            entries.put(key(rncp, version), entry);
+            caches.representations().put(key(rncp, version), entry);
         }
     }
 

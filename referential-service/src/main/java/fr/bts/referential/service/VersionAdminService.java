@@ -2,7 +2,6 @@ package fr.bts.referential.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.problem.Problem;
@@ -23,10 +22,7 @@ import jakarta.ws.rs.core.EntityTag;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -106,53 +102,10 @@ public class VersionAdminService {
         return save(version, tree);
     }
 
-    /**
-     * Sets fields of one element of a draft, found by UUID or code ({@code kind} to disambiguate a code). Only
-     * existing fields can be set; {@code id} and {@code code} cannot change (the id derives from the code).
-     */
-    @Transactional
-    public ReferentialVersion editElement(String codeOrRncp, String versionRef, String elementRef, String kind,
-                                          String ifMatch, byte[] body) throws JsonProcessingException {
-        ReferentialVersion version = editable(codeOrRncp, versionRef, ifMatch);
-        JsonNode changes = DocumentJson.readTree(body);
-        ObjectNode tree = (ObjectNode) DocumentJson.readTree(version.document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String wantedKind = kind == null || kind.isBlank() ? null : ReferentialQueryService.kindKey(kind);
-        List<ObjectNode> matches = new ArrayList<>();
-        for (Map.Entry<String, ObjectNode> element : elements(tree)) {
-            ObjectNode node = element.getValue();
-            boolean hit = elementRef.equals(node.path("id").asText()) || elementRef.equals(node.path("code").asText());
-            if (hit && (wantedKind == null || wantedKind.equals(element.getKey()))) {
-                matches.add(node);
-            }
-        }
-        if (matches.isEmpty()) {
-            throw ProblemException.notFound("No element " + elementRef + " in version " + version.number);
-        }
-        if (matches.size() > 1) {
-            throw ProblemException.badRequest("Several elements have the code " + elementRef + "; say which with ?kind=");
-        }
-        ObjectNode target = matches.get(0);
-        List<Problem.Violation> violations = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = changes.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals("id") || field.getKey().equals("code")) {
-                if (!field.getValue().equals(target.get(field.getKey()))) {
-                    violations.add(new Problem.Violation(field.getKey(), "cannot change (the id derives from the code)"));
-                }
-            } else if (!target.has(field.getKey())) {
-                violations.add(new Problem.Violation(field.getKey(), "unknown field"));
-            }
-        }
-        requireValid(violations);
-        changes.fields().forEachRemaining(f -> target.set(f.getKey(), f.getValue()));
-        return save(version, tree);
-    }
-
     /** Checks every rule; a valid draft becomes VALIDATED, otherwise 422 lists every violation. */
     @Transactional
     public ReferentialVersion validate(String codeOrRncp, String versionRef) {
-        ReferentialVersion version = queries.version(codeOrRncp, versionRef, true);
+        ReferentialVersion version = queries.version(codeOrRncp, versionRef, Visibility.ADMIN);
         if (version.status.isPublic()) {
             throw new ProblemException(VERSION_IMMUTABLE, "Version " + version.number + " is " + version.status);
         }
@@ -169,7 +122,7 @@ public class VersionAdminService {
     /** Publishes a VALIDATED version: from then on public and immutable, and {@code current}. */
     @Transactional
     public ReferentialVersion publish(String codeOrRncp, String versionRef) {
-        ReferentialVersion version = queries.version(codeOrRncp, versionRef, true);
+        ReferentialVersion version = queries.version(codeOrRncp, versionRef, Visibility.ADMIN);
         if (version.status.isPublic()) {
             throw new ProblemException(VERSION_IMMUTABLE, "Version " + version.number + " is already " + version.status);
         }
@@ -188,7 +141,7 @@ public class VersionAdminService {
     /** Marks a published version deprecated; it stays readable. */
     @Transactional
     public ReferentialVersion deprecate(String codeOrRncp, String versionRef) {
-        ReferentialVersion version = queries.version(codeOrRncp, versionRef, true);
+        ReferentialVersion version = queries.version(codeOrRncp, versionRef, Visibility.ADMIN);
         if (version.status != VersionStatus.PUBLISHED) {
             throw new ProblemException(VERSION_STATE, "Only a published version can be deprecated; version "
                     + version.number + " is " + version.status);
@@ -212,7 +165,7 @@ public class VersionAdminService {
     }
 
     ReferentialVersion editable(String codeOrRncp, String versionRef, String ifMatch) {
-        ReferentialVersion version = queries.version(codeOrRncp, versionRef, true);
+        ReferentialVersion version = queries.version(codeOrRncp, versionRef, Visibility.ADMIN);
         if (version.status.isPublic()) {
             throw new ProblemException(VERSION_IMMUTABLE, "Version " + version.number + " is " + version.status
                     + " and cannot change; open a draft to supply a new version");
@@ -258,40 +211,6 @@ public class VersionAdminService {
             throw ProblemException.invalid(violations.size() == 1 ? "1 rule is violated"
                     : violations.size() + " rules are violated", violations);
         }
-    }
-
-    /** Every element object of a document tree with its kind key. */
-    static List<Map.Entry<String, ObjectNode>> elements(ObjectNode tree) {
-        List<Map.Entry<String, ObjectNode>> out = new ArrayList<>();
-        if (tree.get("certification") instanceof ObjectNode c) {
-            out.add(Map.entry("certification", c));
-        }
-        for (JsonNode bloc : array(tree.get("blocs"))) {
-            out.add(Map.entry("bloc", (ObjectNode) bloc));
-            array(bloc.get("competences")).forEach(c -> out.add(Map.entry("competence", (ObjectNode) c)));
-        }
-        for (JsonNode domaine : array(tree.get("domaines"))) {
-            out.add(Map.entry("domaine", (ObjectNode) domaine));
-            for (JsonNode activite : array(domaine.get("activites"))) {
-                out.add(Map.entry("activite", (ObjectNode) activite));
-                array(activite.get("taches")).forEach(t -> out.add(Map.entry("tache", (ObjectNode) t)));
-            }
-        }
-        array(tree.get("unites")).forEach(u -> out.add(Map.entry("unite", (ObjectNode) u)));
-        array(tree.get("epreuves")).forEach(e -> out.add(Map.entry("epreuve", (ObjectNode) e)));
-        return out;
-    }
-
-    private static List<JsonNode> array(JsonNode node) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node instanceof ArrayNode a) {
-            a.forEach(n -> {
-                if (n.isObject()) {
-                    items.add(n);
-                }
-            });
-        }
-        return items;
     }
 
     private static Instant now() {

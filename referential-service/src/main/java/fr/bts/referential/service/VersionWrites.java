@@ -4,6 +4,7 @@ import fr.bts.referential.config.ReferentialConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -48,6 +49,17 @@ public class VersionWrites {
     @Inject
     ReferentialConfig config;
 
+    @Inject
+    Event<Committed> committed;
+
+    /**
+     * A transaction that wrote versions has committed, observed {@code during = TransactionPhase.AFTER_SUCCESS} by the
+     * read caches to invalidate their entries at once. The generation check stays what makes them coherent: an answer
+     * read before the commit and remembered after it carries the older generation, and is never served.
+     */
+    public record Committed() {
+    }
+
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "referential-read-generation");
         thread.setDaemon(true);
@@ -58,13 +70,18 @@ public class VersionWrites {
     private CompletableFuture<Long> next;
     private boolean running;
 
-    /** Called by every version write, inside its transaction: the shared generation moves on once per transaction. */
+    /**
+     * Called by every version write, inside its transaction: the shared generation moves on once per transaction, and
+     * once it commits this instance's read caches drop what they hold ({@link Committed}; the other instances see the
+     * generation move at their next request).
+     */
     public void written() {
         if (transactions.getResource(REGISTERED) != null) {
             return;
         }
         transactions.putResource(REGISTERED, Boolean.TRUE);
         em.createNativeQuery(MOVE).executeUpdate();
+        committed.fire(new Committed());
     }
 
     /**

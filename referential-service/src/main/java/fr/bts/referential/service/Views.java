@@ -18,6 +18,11 @@ public final class Views {
 
     public record VersionSummary(int number, String status, String libelle, Instant createdAt, Instant validatedAt,
                                  Instant publishedAt, Instant deprecatedAt, String etag, String sha256) {
+
+        public static VersionSummary of(fr.bts.referential.model.ReferentialVersion v) {
+            return new VersionSummary(v.number, v.status.name(), v.libelle, v.createdAt, v.validatedAt, v.publishedAt,
+                    v.deprecatedAt, v.etag, v.sha256);
+        }
     }
 
     public record CertificationDetail(UUID id, String code, String rncp, String intitule, String niveau, String etat,

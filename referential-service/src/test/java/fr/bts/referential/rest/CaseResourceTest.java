@@ -17,10 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,26 +56,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (bad values answered 400 in the CASE error shape), every public version as a CFDocument/CFPackage of its own,
  * CFDocumentURI on every association, lastChangeDateTime from when a node really changed, the SAM critères de
  * performance as CFRubrics verbatim, conditional GET, and every package valid against the CASE 1.0 and 1.1 schemas.
- * The versioned certification is one this test creates (BTS-CASE), so that the seeded ones stay as they are.
+ * Every test stands alone: those on versions create a certification of their own ({@link Versioned}), so that the
+ * seeded ones stay as they are.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseResourceTest {
 
     static final String CASE = "/ims/case/v1p1/";
     static final String CERTS = "/api/referential/v1/certifications";
-    static final String MINE = CERTS + "/BTS-CASE";
     static final String GPME = ElementIds.of("BTS-GPME", ElementKind.CERTIFICATION, "BTS-GPME").toString();
     static final String SAM = ElementIds.of("BTS-SAM", ElementKind.CERTIFICATION, "BTS-SAM").toString();
-    static final String MINE_ID = ElementIds.of("BTS-CASE", ElementKind.CERTIFICATION, "BTS-CASE").toString();
     static final ObjectMapper JSON = new ObjectMapper();
 
     // ---- paging, sorting, filtering, field selection -------------------------------------------------------
 
     @Test
-    @Order(1)
     void limitAndOffsetPageTheDocumentsWithTotalAndLinks() throws IOException {
         JsonNode all = json(given().when().get(CASE + "CFDocuments").then().statusCode(200).extract().asString());
         int total = all.get("CFDocuments").size();
@@ -105,7 +99,6 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(2)
     void sortOrderByFilterAndFieldsSelectAsTheBindingSays() throws IOException {
         List<String> titles = new ArrayList<>();
         json(given().queryParam("sort", "title").queryParam("orderBy", "desc").when().get(CASE + "CFDocuments")
@@ -134,7 +127,6 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(3)
     void badQueryValuesAre400InTheCaseErrorShapeNever500() {
         Map<String, String[]> bad = new LinkedHashMap<>();
         bad.put("limit=0", new String[] {"limit", "invalid_selection_field"});
@@ -172,7 +164,6 @@ class CaseResourceTest {
     // ---- true lastChangeDateTime, rubrics, caching, schemas on the seeds --------------------------------------
 
     @Test
-    @Order(4)
     void seededVersionsSayTheDateTheirSourcesGiveNotTheLoadTime() throws Exception {
         Instant loaded = publishedAt("BTS-GPME", 1);
         assertTrue(loaded.isAfter(Instant.parse("2025-01-01T00:00:00Z")), "the seed was loaded by this test run: " + loaded);
@@ -200,7 +191,6 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(5)
     void samPerformanceCriteriaAreRubricsVerbatimLinkedToTheirCompetencies() throws Exception {
         JsonNode sam = pkg(SAM);
         // the words of the version document, which SourceFidelityResourceTest finds verbatim in the seeds
@@ -263,7 +253,6 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(6)
     void answersAreCacheableWithStrongEtagLastModifiedAnd304() {
         for (String path : List.of("CFDocuments", "CFDocuments/" + GPME, "CFPackages/" + SAM,
                 "CFItems/" + ElementIds.of("BTS-GPME", ElementKind.EPREUVE, "E4"),
@@ -290,40 +279,28 @@ class CaseResourceTest {
     // ---- every public version addressable, CFDocumentURI, change dates across versions ------------------------
 
     @Test
-    @Order(7)
     void everyPublicVersionIsADocumentOfItsOwnAndTheCurrentStaysWhereItIs() throws Exception {
-        String fixture = resource("fixtures/mini-gpme.json").replace("BTS-MINI", "BTS-CASE").replace("RNCP99999", "RNCP99998")
-                .replace("Mini PME (fixture)", "Mini CASE (fixture)");
-        admin().contentType("application/json").body(IDENTITY).when().post(CERTS).then().statusCode(201);
-        admin().header("If-Match", etag(MINE + "/versions/1")).contentType("application/json").body(fixture)
-                .when().put(MINE + "/versions/1").then().statusCode(200);
-        admin().header("If-Match", etag(MINE + "/versions/1")).contentType("application/json").body("{\"coefficient\": 2}")
-                .when().patch(MINE + "/versions/1/items/E51").then().statusCode(200);
-        admin().when().post(MINE + "/versions/1/validation").then().statusCode(200);
-        admin().when().post(MINE + "/versions/1/publication").then().statusCode(200);
+        Versioned mine = new Versioned("BTS-CASE", "RNCP99998", "Mini CASE (fixture)").firstPublished();
         Instant published1 = publishedAt("BTS-CASE", 1);
-        String v1 = CasePackageBuilder.versionDocumentId("BTS-CASE", 1).toString();
-        String v2 = CasePackageBuilder.versionDocumentId("BTS-CASE", 2).toString();
+        String v1 = mine.versionId(1);
+        String v2 = mine.versionId(2);
         given().when().get(CASE + "CFDocuments/" + v2).then().statusCode(404)
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("unknownobject"));
 
-        admin().queryParam("libelle", "Version 2").when().post(MINE + "/versions").then().statusCode(201);
+        admin().queryParam("libelle", "Version 2").when().post(mine.path() + "/versions").then().statusCode(201);
         given().when().get(CASE + "CFDocuments/" + v2).then().statusCode(404);
-        admin().header("If-Match", etag(MINE + "/versions/2")).contentType("application/json").body("{\"coefficient\": 4}")
-                .when().patch(MINE + "/versions/2/items/E51").then().statusCode(200);
-        admin().when().post(MINE + "/versions/2/validation").then().statusCode(200);
-        admin().when().post(MINE + "/versions/2/publication").then().statusCode(200);
+        mine.secondPublished();
         Instant published2 = publishedAt("BTS-CASE", 2);
 
         given().queryParam("filter", "title~'mini case'").when().get(CASE + "CFDocuments").then().statusCode(200)
-                .body("CFDocuments.identifier", equalTo(List.of(MINE_ID, v2, v1)))
+                .body("CFDocuments.identifier", equalTo(List.of(mine.id(), v2, v1)))
                 .body("CFDocuments.version", equalTo(List.of("2", "2", "1")))
-                .body("CFDocuments.CFPackageURI.identifier", equalTo(List.of(MINE_ID, v2, v1)));
-        JsonNode current = pkg(MINE_ID);
+                .body("CFDocuments.CFPackageURI.identifier", equalTo(List.of(mine.id(), v2, v1)));
+        JsonNode current = pkg(mine.id());
         JsonNode second = pkg(v2);
         JsonNode first = pkg(v1);
         assertEquals("2", current.at("/CFDocument/version").asText());
-        assertEquals(MINE_ID, current.at("/CFDocument/identifier").asText());
+        assertEquals(mine.id(), current.at("/CFDocument/identifier").asText());
         assertEquals(v1, first.at("/CFDocument/identifier").asText());
         assertEquals("1", first.at("/CFDocument/version").asText());
         assertTrue(first.at("/CFDocument/uri").asText().endsWith("/ims/case/v1p1/CFDocuments/" + v1));
@@ -348,7 +325,7 @@ class CaseResourceTest {
         assertEquals("publishedAt", first.at("/CFDocument/extensions/lastChangeDateTimeSource/from").asText());
         assertNotEquals(published1, published2);
 
-        admin().when().post(MINE + "/versions/1/deprecation").then().statusCode(200);
+        admin().when().post(mine.path() + "/versions/1/deprecation").then().statusCode(200);
         Instant deprecated1 = deprecatedAt("BTS-CASE", 1);
         JsonNode deprecated = pkg(v1);
         assertEquals("Deprecated", deprecated.at("/CFDocument/adoptionStatus").asText());
@@ -357,13 +334,13 @@ class CaseResourceTest {
         given().queryParam("filter", "adoptionStatus='deprecated'").when().get(CASE + "CFDocuments").then().statusCode(200)
                 .body("CFDocuments.identifier", hasItem(v1)).body("CFDocuments.identifier", not(hasItem(v2)));
         given().queryParam("filter", "title~'mini case'").when().get(CASE + "CFDocuments").then().statusCode(200)
-                .body("CFDocuments.identifier", equalTo(List.of(MINE_ID, v2, v1)));
+                .body("CFDocuments.identifier", equalTo(List.of(mine.id(), v2, v1)));
     }
 
     @Test
-    @Order(8)
     void everyAssociationIsServedWithTheDocumentItBelongsTo() throws Exception {
-        String v1 = CasePackageBuilder.versionDocumentId("BTS-CASE", 1).toString();
+        Versioned mine = new Versioned("BTS-CASE-A", "RNCP99997", "Associations CASE (fixture)").superseded();
+        String v1 = mine.versionId(1);
         for (String document : List.of(GPME, v1)) {
             JsonNode pkg = pkg(document);
             assertTrue(pkg.get("CFAssociations").size() > 10);
@@ -388,16 +365,15 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(9)
     void everyServedPackageValidatesAgainstTheCase10And11Schemas() throws Exception {
+        Versioned mine = new Versioned("BTS-CASE-S", "RNCP99996", "Schemas CASE (fixture)").superseded();
         List<String> documents = new ArrayList<>();
         json(given().queryParam("limit", "1000").when().get(CASE + "CFDocuments").then().statusCode(200).extract().asString())
                 .get("CFDocuments").forEach(d -> documents.add(d.get("identifier").asText()));
-        assertTrue(documents.containsAll(List.of(GPME, SAM, MINE_ID,
+        assertTrue(documents.containsAll(List.of(GPME, SAM, mine.id(),
                 CasePackageBuilder.versionDocumentId("BTS-GPME", 1).toString(),
                 CasePackageBuilder.versionDocumentId("BTS-SAM", 1).toString(),
-                CasePackageBuilder.versionDocumentId("BTS-CASE", 1).toString(),
-                CasePackageBuilder.versionDocumentId("BTS-CASE", 2).toString())), documents.toString());
+                mine.versionId(1), mine.versionId(2))), documents.toString());
         JsonSchema v1p1 = schema("case-v1p1-cfpackage-schema.json", SpecVersion.VersionFlag.V202012);
         JsonSchema v1p0 = schema("case-v1p0-cfpackage-schema.json", SpecVersion.VersionFlag.V4);
         int rubrics = 0;
@@ -423,7 +399,6 @@ class CaseResourceTest {
     }
 
     @Test
-    @Order(10)
     void openApiDocumentsEveryCaseOperationAsPublicWithSchemas() {
         Map<String, String> operations = new LinkedHashMap<>();
         operations.put("CFDocuments", "getAllCFDocuments");
@@ -455,11 +430,67 @@ class CaseResourceTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    static final String IDENTITY = """
-            {"code":"BTS-CASE","rncp":"RNCP99998","intitule":"BTS - Mini CASE (fixture)","type":"BTS","niveau":"5",
-             "nomenclatureNiveau":"NIVEAU_5","etat":"Active","nsf":[],"formacodes":[],"rome":[],"certificateurs":[],
-             "datePublication":null,"dateDebutParcours":null,"dateEcheanceEnregistrement":null,
-             "dateDerniereDelivrance":null,"baseLegale":null,"arretes":[],"certificationsAnterieures":[]}""";
+    /**
+     * A certification a test creates for itself from the BTS-MINI fixture, under its own code, RNCP number and title
+     * (titles that do not contain one another, so that a title filter finds one certification), with the steps that
+     * publish its versions: version 1 (E51 coefficient 2), version 2 (E51 coefficient 4), version 1 deprecated.
+     */
+    record Versioned(String code, String rncp, String title) {
+
+        String path() {
+            return CERTS + "/" + code;
+        }
+
+        String id() {
+            return ElementIds.of(code, ElementKind.CERTIFICATION, code).toString();
+        }
+
+        String versionId(int number) {
+            return CasePackageBuilder.versionDocumentId(code, number).toString();
+        }
+
+        private String own(String fixture) {
+            return fixture.replace("BTS-MINI", code).replace("RNCP99999", rncp).replace("Mini PME (fixture)", title);
+        }
+
+        Versioned firstPublished() throws IOException {
+            String identity = own("""
+                    {"code":"BTS-MINI","rncp":"RNCP99999","intitule":"BTS - Mini PME (fixture)","type":"BTS","niveau":"5",
+                     "nomenclatureNiveau":"NIVEAU_5","etat":"Active","nsf":[],"formacodes":[],"rome":[],"certificateurs":[],
+                     "datePublication":null,"dateDebutParcours":null,"dateEcheanceEnregistrement":null,
+                     "dateDerniereDelivrance":null,"baseLegale":null,"arretes":[],"certificationsAnterieures":[]}""");
+            admin().contentType("application/json").body(identity).when().post(CERTS).then().statusCode(201);
+            admin().header("If-Match", etag(path() + "/versions/1")).contentType("application/json")
+                    .body(own(resource("fixtures/mini-gpme.json"))).when().put(path() + "/versions/1").then().statusCode(200);
+            coefficient(1, 2);
+            admin().when().post(path() + "/versions/1/validation").then().statusCode(200);
+            admin().when().post(path() + "/versions/1/publication").then().statusCode(200);
+            return this;
+        }
+
+        /** Version 2, opened already, with E51's coefficient 4, validated and published. */
+        Versioned secondPublished() {
+            coefficient(2, 4);
+            admin().when().post(path() + "/versions/2/validation").then().statusCode(200);
+            admin().when().post(path() + "/versions/2/publication").then().statusCode(200);
+            return this;
+        }
+
+        /** Both versions published, version 1 deprecated. */
+        Versioned superseded() throws IOException {
+            firstPublished();
+            admin().queryParam("libelle", "Version 2").when().post(path() + "/versions").then().statusCode(201);
+            secondPublished();
+            admin().when().post(path() + "/versions/1/deprecation").then().statusCode(200);
+            return this;
+        }
+
+        private void coefficient(int version, int coefficient) {
+            admin().header("If-Match", etag(path() + "/versions/" + version)).contentType("application/json")
+                    .body("{\"coefficient\": " + coefficient + "}").when().patch(path() + "/versions/" + version + "/items/E51")
+                    .then().statusCode(200);
+        }
+    }
 
     static RequestSpecification admin() {
         return given().auth().oauth2(TestTokens.token("admin", null, "referential-admin"));

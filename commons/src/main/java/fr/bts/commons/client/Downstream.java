@@ -1,4 +1,4 @@
-package fr.bts.evaluation.client;
+package fr.bts.commons.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.problem.ProblemException;
@@ -10,17 +10,24 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import java.util.Optional;
 
 /**
- * How downstream failures become answers of this service (ARCHITECTURE.md, "Failure answers are exact"): a
+ * The one translation of downstream failures for every REST-client wrapper of the suite (dossier's and evaluation's
+ * {@code client} packages). The wrapper pattern: a {@code @ApplicationScoped} bean around the typed REST client with
+ * {@code @Timeout} (its value in application.properties, README configuration table), {@code @Retry} of the idempotent
+ * read that aborts on {@link NotRetryable}, a timeout and a {@code ProblemException}, a {@code @CircuitBreaker} that
+ * skips those, and a {@code @Fallback} that throws {@link #problem}; {@link #emptyOn404} turns a 404 into an empty
+ * answer and any other 4xx into {@link NotRetryable}, so that a refusal is neither retried nor counted as a failure.
+ *
+ * <p>How downstream failures become answers of this service (ARCHITECTURE.md, "Failure answers are exact"): a
  * downstream that cannot be reached, does not answer within its bound, answers 503 or whose circuit is open is a
  * 503 (the mappers add {@code Retry-After}); a malformed answer, a 5xx other than 503 or a refusal (4xx other than
  * 404) is a 502. The wrappers translate in their fallback, after retries and the circuit breaker.
  */
-public final class Upstream {
+public final class Downstream {
 
-    private Upstream() {
+    private Downstream() {
     }
 
-    static <T> Optional<T> emptyOn404(WebApplicationException e) {
+    public static <T> Optional<T> emptyOn404(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 404) {
             return Optional.empty();
@@ -32,7 +39,7 @@ public final class Upstream {
     }
 
     /** A problem for the caller, for the failure that is left once retries and the circuit breaker are done. */
-    static ProblemException problem(String service, Throwable e) {
+    public static ProblemException problem(String service, Throwable e) {
         if (e instanceof ProblemException problem) {
             return problem;
         }

@@ -1,4 +1,4 @@
-package fr.bts.evaluation.client;
+package fr.bts.commons.client;
 
 /** A downstream answer that retrying will not change (a 4xx other than 404): neither retried nor counted as a failure. */
 public class NotRetryable extends RuntimeException {
