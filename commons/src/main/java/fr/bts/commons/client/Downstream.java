@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * <p>How downstream failures become answers of this service (ARCHITECTURE.md, "Failure answers are exact"): a
  * downstream that cannot be reached, does not answer within its bound, answers 503 or whose circuit is open is a
- * 503 (the mappers add {@code Retry-After}); a malformed answer, a 5xx other than 503 or a refusal (4xx other than
- * 404) is a 502. The wrappers translate in their fallback, after retries and the circuit breaker.
+ * 503 (the mappers add {@code Retry-After}), and so is a downstream that still answers 5xx once the retries are spent:
+ * it is failing, and the caller should come back later; a malformed answer or a refusal (4xx other than 404) is a
+ * 502, which a retry would not cure. The wrappers translate in their fallback, after retries and the circuit breaker.
  */
 public final class Downstream {
 
@@ -58,9 +59,9 @@ public final class Downstream {
                 // the REST client reports a body it cannot read as a WebApplicationException with the answer's status
                 return new ProblemException(ProblemType.BAD_GATEWAY, service + " answered a malformed document");
             }
-            return status == 503
-                    ? unavailable(service + " is unavailable (HTTP 503)")
-                    : new ProblemException(ProblemType.BAD_GATEWAY, service + " failed (HTTP " + status + ")");
+            return status >= 500
+                    ? unavailable(service + " is failing (HTTP " + status + "), retry later")
+                    : new ProblemException(ProblemType.BAD_GATEWAY, service + " answered HTTP " + status);
         }
         if (malformed(e)) {
             return new ProblemException(ProblemType.BAD_GATEWAY, service + " answered a malformed document");

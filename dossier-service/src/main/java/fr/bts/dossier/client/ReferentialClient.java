@@ -1,6 +1,5 @@
 package fr.bts.dossier.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.client.Downstream;
 import fr.bts.commons.client.NotRetryable;
 import fr.bts.commons.problem.ProblemException;
@@ -61,30 +60,16 @@ public class ReferentialClient {
                 "The referential answered an unexpected document for " + certification + " " + version);
     }
 
-    /** The failure left after retries and the circuit breaker, as a problem of this service. */
+    /** The failure left after retries and the circuit breaker, as a problem of this service ({@link Downstream}). */
     static class Translate implements FallbackHandler<Optional<ReferentialVersion>> {
         @Override
         public Optional<ReferentialVersion> handle(ExecutionContext context) {
-            Throwable failure = context.getFailure();
-            if (failure instanceof ProblemException || failure instanceof NotRetryable) {
-                // a refusal (4xx other than 404) is a 502, neither retried nor counted by the circuit breaker
-                throw Downstream.problem("referential-service", failure);
+            ProblemException problem = Downstream.problem("referential-service", context.getFailure());
+            if (problem.problem().status() >= 500 && problem.problem().status() != 502) {
+                LOG.warnf("Referential read of %s %s failed: %s", context.getParameters()[0], context.getParameters()[1],
+                        context.getFailure());
             }
-            String certification = String.valueOf(context.getParameters()[0]);
-            String version = String.valueOf(context.getParameters()[1]);
-            // the REST client reports a body it cannot read as a WebApplicationException carrying the answer's 2xx status
-            if (failure instanceof WebApplicationException web && web.getResponse() != null && web.getResponse().getStatus() < 300) {
-                throw malformed(certification, version);
-            }
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof JsonProcessingException) {
-                    throw malformed(certification, version);
-                }
-            }
-            LOG.warnf("Referential read of %s %s failed: %s", certification, version, failure);
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                    "The referential service is unavailable; " + certification + " version " + version
-                            + " cannot be read now, try again later");
+            throw problem;
         }
     }
 }

@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -179,7 +180,8 @@ class EvaluationFlowResourceTest {
         as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "8", "year", 2027))
                 .post(SESSIONS).then().statusCode(422).body("violations[0].field", is("referentialVersion"));
         as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "9", "year", 2027))
-                .post(SESSIONS).then().statusCode(502).contentType("application/problem+json").body("type", is("urn:bts:problem:bad-gateway"));
+                .post(SESSIONS).then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("type", is("urn:bts:problem:service-unavailable")).body("detail", containsString("referential-service"));
         given().auth().oauth2(TestTokens.expired("rectorat-versailles", "versailles", "rectorat")).get(SESSIONS).then().statusCode(401);
         given().auth().oauth2(TestTokens.otherAudience("rectorat-versailles", "versailles", "rectorat")).get(SESSIONS).then().statusCode(401);
         as(RECTORAT).get("/api/evaluations/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
