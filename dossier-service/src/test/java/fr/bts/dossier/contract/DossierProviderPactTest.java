@@ -1,13 +1,11 @@
 package fr.bts.dossier.contract;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.bts.devstack.MongoTestResource;
 import fr.bts.devstack.TestTokens;
+import fr.bts.devstack.pact.ProviderPacts;
 import fr.bts.dossier.ReferentialWireMock;
 import fr.bts.dossier.model.CategorieCandidat;
 import fr.bts.dossier.model.DossierCandidat;
@@ -20,11 +18,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
-import org.apache.hc.core5.http.HttpRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,28 +37,16 @@ import java.util.Map;
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
 @Provider("dossier-service")
 @PactFolder("../contracts/pacts")
-class DossierProviderPactTest {
+class DossierProviderPactTest implements ProviderPacts {
 
     static final String RECTORAT = TestTokens.token("rectorat-contrat", "contrat", "rectorat");
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
 
     @Inject
     DossierRepository dossiers;
 
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void keepsTheContractsOfItsConsumers(PactVerificationContext context, HttpRequest request) {
-        if (request.containsHeader("Authorization")) {
-            request.setHeader("Authorization", "Bearer " + RECTORAT);
-        }
-        context.verifyInteraction();
+    @Override
+    public String token() {
+        return RECTORAT;
     }
 
     @State("registrations of BTS-SAM 2031 exist in the académie contrat")

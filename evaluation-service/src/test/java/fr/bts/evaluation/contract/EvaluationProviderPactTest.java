@@ -1,21 +1,14 @@
 package fr.bts.evaluation.contract;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import fr.bts.devstack.PostgresTestResource;
 import fr.bts.devstack.TestTokens;
+import fr.bts.devstack.pact.ProviderPacts;
 import fr.bts.evaluation.rest.DownstreamWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.apache.hc.core5.http.HttpRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * evaluation-service verifies the committed pacts of its consumers (contracts/pacts: the gateway) against the running
@@ -30,24 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTestResource(value = DownstreamWireMock.class, restrictToAnnotatedClass = false)
 @Provider("evaluation-service")
 @PactFolder("../contracts/pacts")
-class EvaluationProviderPactTest {
+class EvaluationProviderPactTest implements ProviderPacts {
 
     static final String RECTORAT = TestTokens.token("rectorat-contrat", "contrat", "rectorat");
 
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void keepsTheContractsOfItsConsumers(PactVerificationContext context, HttpRequest request) {
-        if (request.containsHeader("Authorization")) {
-            request.setHeader("Authorization", "Bearer " + RECTORAT);
-        }
-        context.verifyInteraction();
+    @Override
+    public String token() {
+        return RECTORAT;
     }
 }
