@@ -1,8 +1,8 @@
 package fr.bts.dossier.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.openapi.ContractRules;
+import fr.bts.devstack.OpenApiContract;
 import fr.bts.devstack.MongoTestResource;
 import fr.bts.dossier.ReferentialWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,11 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.io.IOException;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The generated OpenAPI document keeps the contract rules an integrator generates a client from (ContractRules). */
@@ -22,22 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
-class OpenApiContractResourceTest {
+class OpenApiContractResourceTest extends OpenApiContract {
 
-    private static JsonNode document() throws Exception {
-        String body = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        Files.writeString(Path.of("target", "openapi.json"), body);
-        return new ObjectMapper().readTree(body);
+    OpenApiContractResourceTest() {
+        super(ContractRules::violations);
     }
 
     @Test
-    void everyOperationKeepsTheContractRules() throws Exception {
-        List<String> violations = ContractRules.violations(document());
-        assertEquals(List.of(), violations, String.join("\n", violations));
-    }
-
-    @Test
-    void theImportNamesItsRoleAndItsJsonBodyIsAnArrayOfRegistrations() throws Exception {
+    void theImportNamesItsRoleAndItsJsonBodyIsAnArrayOfRegistrations() throws IOException {
         JsonNode post = document().path("paths").path("/api/dossiers/v1/imports").path("post");
         assertEquals("[\"rectorat\"]", post.path("x-bts-roles").toString());
         assertEquals("array", post.path("requestBody").path("content").path("application/json").path("schema").path("type").asText());
