@@ -2,6 +2,7 @@
 # waits on HTTP endpoints and launcher logs, jars built when missing, the embedded PostgreSQL, and RS256
 # tokens signed with a throw-away key (so services verify signature, issuer, audience and expiry for real
 # without a Keycloak). Source it right after `set -euo pipefail`:  . "$(dirname "$0")/../lib.sh"
+# then call bench_prereqs with the tools the script runs: missing ones are installed from Debian.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$BENCH_ROOT/devstack/target/devstack-1.0.0-SNAPSHOT-launcher.jar"
@@ -59,6 +60,35 @@ ensure_built() { # module
     echo "building $1 (jar missing or older than its sources)" >&2
     (cd "$BENCH_ROOT" && ./mvnw -B -q -pl "$1" -am package -DskipTests)
   fi
+}
+
+# Debian package that brings each tool a benchmark runs (a fresh Debian machine has none of them).
+bench_package() { # tool
+  case "$1" in
+    java|javac) echo default-jdk-headless ;;   # 17 or later, as the build needs
+    nginx) echo nginx-light ;;
+    taskset) echo util-linux ;;
+    *) echo "$1" ;;   # wrk, curl, python3, openssl
+  esac
+}
+
+# Makes sure every tool is on PATH: those missing are installed from Debian (apt-get, through sudo when not
+# root; retried while another dpkg holds its lock), then the list is checked again. Every run.sh calls it first.
+bench_prereqs() { # tool...
+  local tool packages=() sudo=() attempt
+  for tool in "$@"; do command -v "$tool" >/dev/null || packages+=("$(bench_package "$tool")"); done
+  if (( ${#packages[@]} )); then
+    command -v apt-get >/dev/null || { echo "missing: ${packages[*]}; install them (no apt-get here)" >&2; exit 1; }
+    (( EUID == 0 )) || sudo=(sudo)
+    echo "installing from Debian: ${packages[*]}" >&2
+    for attempt in 1 2 3 4 5 6; do
+      "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${packages[@]}" >/dev/null && break
+      echo "apt-get failed (attempt $attempt; the dpkg lock may be held): retrying in 10 s" >&2
+      sleep 10
+    done
+  fi
+  require_tools "$@"
 }
 
 # Fails early, saying what to install, when a tool the benchmark runs is missing.

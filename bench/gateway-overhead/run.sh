@@ -32,7 +32,10 @@
 # Unset, nothing is pinned.
 # Environment: RESOURCES (default "document item"; or name=/path pairs), DURATION per round (default 8s),
 # ROUNDS (2), WARMUP (15s per resource and target), CONNECTIONS (32), THREADS (2),
-# ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442).
+# ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442);
+# GATEWAY_JAVA_OPTS, more JVM options for the gateway, e.g. a profile of the whole run:
+#   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" bench/gateway-overhead/run.sh
+#   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary / jfr view hot-methods)
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -49,7 +52,7 @@ SERVICE_PORT="${SERVICE_PORT:-38081}"
 NGINX_PORT="${NGINX_PORT:-38090}"
 ISSUER_PORT="${ISSUER_PORT:-38180}"
 PG_PORT="${PG_PORT:-35442}"
-require_tools java wrk nginx curl python3 openssl taskset
+bench_prereqs java wrk nginx curl python3 openssl taskset
 # Command prefixes that pin a process to its CPUs (taskset execs the command: the pid stays the same).
 pin() { [[ -n "${1:-}" ]] && echo "taskset -c $1" || true; }
 PIN_SERVICE=($(pin "${CPU_SERVICE:-}")); PIN_GATEWAY=($(pin "${CPU_GATEWAY:-}"))
@@ -91,7 +94,8 @@ SERVICE_PID=$SPAWNED
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 "$WORK/service.log"
 
 # --- the gateway -------------------------------------------------------------------------------------
-spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m \
+read -r -a GATEWAY_OPTS <<<"${GATEWAY_JAVA_OPTS:-}"
+spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m "${GATEWAY_OPTS[@]}" \
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.services.referential.instances="http://127.0.0.1:$SERVICE_PORT" "${OIDC[@]}" \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \

@@ -328,6 +328,11 @@ public class BenchTool {
         System.out.printf("grades via raw JDBC  : %d rows, batches of %d, 1 connection: %.2f s = %.0f grades/s%n",
                 rows.size(), batchSize, jdbcSeconds, jdbcRate);
 
+        if ("grades".equals(System.getenv("BENCH_PART"))) {
+            System.out.println("audit chain: " + expect(200, call("GET", api + "/audit/verify", rectorat, null)).body());
+            System.out.printf("ratio grades_api_vs_jdbc %.3f%n", apiRate / jdbcRate);
+            return;
+        }
         // 3. deliberation of the whole session (the engine over every candidate, through the API) vs one SQL aggregation
         expect(200, call("GET", sessionUrl + "/deliberations/preview?size=1", president, null));
         double[] previews = new double[3];

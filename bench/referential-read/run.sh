@@ -5,7 +5,7 @@
 #   ratio service_vs_nginx_200 <service req/s ÷ nginx req/s on 200>
 #   ratio service_vs_nginx_304 <same on 304 (If-None-Match)>
 # Settings (environment): DURATION (s, default 15), CONNECTIONS (default 32), THREADS (default 2),
-# WARMUP (s, default 10). Needs: java, wrk, nginx, curl; the service jar (built when missing or stale).
+# WARMUP (s, default 10), SERVICE_JAVA_OPTS (extra JVM options of the service, e.g. a JFR recording). Needs: java, wrk, nginx, curl; the service jar (built when missing or stale).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -21,9 +21,7 @@ NGINX_PORT="${NGINX_PORT:-28090}"
 PATH_V1="/api/referential/v1/certifications/BTS-GPME/versions/1"
 
 SERVICE_JAR="$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
-for tool in java wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 1; }
-done
+bench_prereqs java wrk nginx curl
 ensure_built referential-service
 bench_workdir bench-referential-read
 
@@ -32,7 +30,7 @@ start_postgres "$PG_PORT" referential
 
 echo "== starting referential-service on 127.0.0.1:$SERVICE_PORT"
 spawn "$WORK/service.log" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
-  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -jar "$SERVICE_JAR"
+  java -Xmx512m ${SERVICE_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -jar "$SERVICE_JAR"
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 90 "$WORK/service.log"
 
 mkdir -p "$WORK/www/v1" "$WORK/nginx"

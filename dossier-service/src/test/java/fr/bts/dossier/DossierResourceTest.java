@@ -337,4 +337,23 @@ class DossierResourceTest {
                 .body("candidates.find { it.registrationId == '" + id + "' }.epreuves.nv", contains(true, true))
                 .body("candidates.find { it.registrationId == '" + other + "' }.epreuves.dossier", contains("SUBMITTED", "ABSENT"));
     }
+
+    @Test
+    void answersOnlyTheMediaTypesItProducesAndElse406Problem() {
+        String id = register(sam("2031", "VER-2031-00406", "cand-accept"));
+
+        as(RECTORAT).accept("application/json").get(DOSSIERS + "/" + id).then().statusCode(200).body("id", equalTo(id));
+        as(RECTORAT).accept("*/*").get(DOSSIERS + "/" + id).then().statusCode(200).contentType("application/json");
+        as(RECTORAT).accept("text/csv").get(DOSSIERS + "/" + id)
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:not-acceptable")).body("status", equalTo(406));
+        as(RECTORAT).accept("text/csv").get(DOSSIERS + "/export.csv?session=2031")
+                .then().statusCode(200).contentType(startsWith("text/csv"));
+        as(RECTORAT).accept("application/json").get(DOSSIERS + "/export.csv?session=2031")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:not-acceptable"));
+        as(RECTORAT).accept("application/xml").get(DOSSIERS + "/" + id + "/epreuves/E4")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:bts:problem:not-acceptable"));
+    }
 }

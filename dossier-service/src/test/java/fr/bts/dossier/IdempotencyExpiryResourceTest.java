@@ -9,7 +9,7 @@ import fr.bts.commons.idempotency.Idempotency;
 import fr.bts.devstack.MongoTestResource;
 import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.service.IdempotencyWiring;
-import fr.bts.dossier.service.RegistrationInput;
+import fr.bts.dossier.api.RegistrationInput;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

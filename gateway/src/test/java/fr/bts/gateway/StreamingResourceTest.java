@@ -111,21 +111,27 @@ class StreamingResourceTest {
             request.write(("GET /api/dossiers/v1/exports/download?size=100000&hold=50000 HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             request.flush();
-            Thread.sleep(500);
+            // the caller leaves once the gateway holds the half answer in a pooled buffer (the gauge says so)
+            awaitPooledBuffers("gateway_relay_pooled_buffers 1.0");
         }
         Stubs.release("dossier");
 
+        awaitPooledBuffers("gateway_relay_pooled_buffers 0.0");
+    }
+
+    /** Polls the management port's metrics (bounded: 10 s) until the pooled-buffer gauge reads {@code expected}. */
+    private void awaitPooledBuffers(String expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         String gauge = null;
         while (System.currentTimeMillis() < deadline) {
             gauge = given().when().get(metrics).then().statusCode(200).extract().asString().lines()
                     .filter(line -> line.startsWith("gateway_relay_pooled_buffers ")).findFirst().orElse(null);
-            if ("gateway_relay_pooled_buffers 0.0".equals(gauge)) {
+            if (expected.equals(gauge)) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("pooled answer buffers not all returned: " + gauge);
+        throw new AssertionError("pooled answer buffers: want " + expected + ", have " + gauge);
     }
 
     private void assertCallerSeesABrokenAnswer(long declared, int sent) {

@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  * the backend's side. Also: a port where nothing listens (a downed instance and a downed service).
  *
  * <p>Behaviour by path: {@code /q/health/ready} and {@code /q/openapi} as a Quarkus service would;
- * {@code …/slow} answers after 3 s; {@code …/missing} is a 404 problem; {@code …/upload} counts the body as it streams in and answers its size
+ * {@code …/slow} answers only once {@code /__stub/release} is called (counted in {@code slowAnswered}); {@code …/missing} is a 404 problem; {@code …/upload} counts the body as it streams in and answers its size
  * and CRC; {@code …/cut?size=N&after=M} declares N bytes, sends M and closes the connection; {@code …/download?size=N&hold=H} streams N bytes and stops after H until {@code /__stub/release};
  * {@code …/unavailable?retryAfter=S} is the service's own 503; {@code …/drop} reads the request and closes the
  * connection without answering; anything else echoes method, URI, headers and body as JSON. The {@code pair}
@@ -188,6 +188,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         private final String service;
         private final AtomicLong count = new AtomicLong();
         private final AtomicLong uploadReceived = new AtomicLong();
+        private final AtomicLong slowAnswered = new AtomicLong();
         private Promise<Void> released = Promise.promise();
         private Vertx vertx;
 
@@ -203,7 +204,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 case "/q/health/ready" -> json(response, 200, new JsonObject().put("status", "UP"));
                 case "/q/openapi" -> json(response, 200, openapi());
                 case "/__stub/stats" -> json(response, 200, new JsonObject().put("count", count.get())
-                        .put("uploadReceived", uploadReceived.get()));
+                        .put("uploadReceived", uploadReceived.get()).put("slowAnswered", slowAnswered.get()));
                 case "/__stub/release" -> {
                     released.tryComplete();
                     json(response, 200, new JsonObject().put("released", true));
@@ -215,8 +216,10 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         private void backend(HttpServerRequest request, String path, HttpServerResponse response) {
             count.incrementAndGet();
             if (path.endsWith("/slow")) {
-                vertx.setTimer(3000, t -> {
+                released = Promise.promise();
+                released.future().onComplete(v -> {
                     if (!response.closed()) {
+                        slowAnswered.incrementAndGet();
                         json(response, 200, new JsonObject().put("late", true));
                     }
                 });

@@ -4,7 +4,7 @@ import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.model.PieceJointe;
 import fr.bts.dossier.service.AttachmentService;
-import fr.bts.dossier.service.DossierService;
+import fr.bts.dossier.service.DossierAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +49,7 @@ public class AttachmentResource {
     AttachmentService attachments;
 
     @Inject
-    DossierService dossiers;
+    DossierAccess access;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -57,7 +57,7 @@ public class AttachmentResource {
     @RolesAllowed(Roles.CANDIDATE)
     @Operation(operationId = "uploadAttachment", summary = "Upload a production or a required piece (size limit and content-type allowlist in configuration)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "The attachment stored; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.PieceJointe.class)))
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PieceJointe.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
@@ -79,7 +79,7 @@ public class AttachmentResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The attachments", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PieceJointe.class, type = SchemaType.ARRAY)))
     public List<PieceJointe> list(@PathParam("id") String id) {
-        return dossiers.get(id).attachments;
+        return access.visible(id).attachments;
     }
 
     @GET

@@ -2,8 +2,9 @@ package fr.bts.dossier.rest;
 
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
+import fr.bts.dossier.api.CampaignInput;
 import fr.bts.dossier.model.Campaign;
-import fr.bts.dossier.service.DossierService;
+import fr.bts.dossier.service.CampaignService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-
 /** The dossier campaign of the caller's académie for a session and certification: its deadline. */
 @Path("/api/dossiers/v1/campaigns/{session}/{certification}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,10 +30,7 @@ import java.time.Instant;
 public class CampaignResource {
 
     @Inject
-    DossierService service;
-
-    public record CampaignInput(@NotNull Instant dossierDeadline) {
-    }
+    CampaignService campaigns;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -45,7 +41,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The campaign with its deadline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Campaign.class)))
     public Campaign set(@PathParam("session") @Pattern(regexp = "\\d{4}") String session,
                         @PathParam("certification") String certification, @NotNull @Valid CampaignInput input) {
-        return service.setCampaign(session, certification, input.dossierDeadline());
+        return campaigns.setCampaign(session, certification, input.dossierDeadline());
     }
 
     @GET
@@ -54,6 +50,6 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The campaign with its deadline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Campaign.class)))
     public Campaign get(@PathParam("session") String session, @PathParam("certification") String certification) {
-        return service.campaign(session, certification);
+        return campaigns.campaign(session, certification);
     }
 }

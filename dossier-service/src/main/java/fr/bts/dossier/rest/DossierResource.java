@@ -1,25 +1,22 @@
 package fr.bts.dossier.rest;
 
-import com.mongodb.client.MongoCursor;
 import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.idempotency.IdempotencyKeys;
 import fr.bts.commons.openapi.ProblemResponses;
-import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
+import fr.bts.dossier.api.DossierSummary;
+import fr.bts.dossier.api.OpenApiSchemas;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.conformity.ConformityReport;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.DossierProfessionnel;
-import fr.bts.dossier.repository.DossierRepository;
-import fr.bts.dossier.service.DecisionInput;
-import fr.bts.dossier.service.DossierEdit;
-import fr.bts.dossier.service.DossierReads;
+import fr.bts.dossier.service.DossierAccess;
 import fr.bts.dossier.service.DossierCommands;
-import fr.bts.dossier.service.DossierService;
-import fr.bts.dossier.service.ReasonInput;
-import fr.bts.dossier.service.RegistrationCsv;
-import fr.bts.dossier.service.RegistrationInput;
+import fr.bts.dossier.service.DossierReads;
+import fr.bts.dossier.service.ProfessionalDossierService;
+import fr.bts.dossier.service.RegistrationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,7 +25,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +33,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,21 +43,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Candidates' files: registration, professional dossiers, workflow and conformity. Rectorat users see every file
- * of their académie; candidates only the file naming their account; anything else is 404.
+ * Candidates' files: the list, a registration, the CSV export, one whole file, one professional dossier and the
+ * conformity check now. Who sees which file is {@link DossierAccess}'s (another académie's or candidate's file is
+ * 404). The workflow steps (conditional writes) are {@link DossierWorkflowResource}'s.
  */
 @Path("/api/dossiers/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dossiers", description = "Candidates' files: registration, professional dossiers, workflow and conformity")
 public class DossierResource {
 
-    private static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
     static final String REGISTRATION_EXAMPLE = """
             {"session": "2026", "certification": "BTS-SAM", "referentialVersion": 1, "candidateNumber": "VER-2026-00001",
              "ine": "0123456789A", "lastName": "Martin", "firstName": "Léa", "birthDate": "2005-03-01",
@@ -73,16 +65,16 @@ public class DossierResource {
              "benefices": [{"unite": "U3", "note": "12.5", "session": "2025", "dateObtention": "2025-07-04"}]}""";
 
     @Inject
-    DossierService service;
+    RegistrationService registrations;
 
     @Inject
-    DossierRepository repository;
+    ProfessionalDossierService professionalDossiers;
+
+    @Inject
+    DossierAccess access;
 
     @Inject
     DossierConfig config;
-
-    @Inject
-    Caller caller;
 
     @Inject
     DossierCommands commands;
@@ -103,8 +95,8 @@ public class DossierResource {
                          @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size, config.page().maxSize());
         DossierReads.Reading reading = reads.now();
-        return service.search(session, certification, status, candidateNumber, request)
-                .map(d -> DossierSummary.of(reading.show(d).file())).toResponse(uri);
+        return registrations.search(session, certification, status, candidateNumber, request)
+                .map(candidat -> DossierSummary.of(reading.show(candidat).candidat())).toResponse(uri);
     }
 
     @POST
@@ -114,13 +106,13 @@ public class DossierResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegistrationInput.class), examples = @ExampleObject(name = "SAM, forme globale",
             value = REGISTRATION_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The file created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "200", description = "A replay of the same Idempotency-Key and body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "201", description = "The file created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierCandidat.class)))
+    @APIResponse(responseCode = "200", description = "A replay of the same Idempotency-Key and body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierCandidat.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
-    public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    public Response create(@NotNull @Valid RegistrationInput input, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return commands.create(input, key).toResponse();
     }
 
@@ -133,19 +125,7 @@ public class DossierResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response export(@QueryParam("session") String session, @QueryParam("certification") String certification,
                            @QueryParam("status") String status) {
-        DossierRepository.Criteria criteria = new DossierRepository.Criteria(caller.requireAcademie(), null, session,
-                certification, status, null);
-        StreamingOutput body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(RegistrationCsv.header());
-            try (MongoCursor<DossierCandidat> cursor = repository.stream(criteria)) {
-                while (cursor.hasNext()) {
-                    writer.write(RegistrationCsv.line(cursor.next()));
-                }
-            }
-            writer.flush();
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        return Response.ok(registrations.export(session, certification, status), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"registrations.csv\"").build();
     }
 
@@ -153,76 +133,14 @@ public class DossierResource {
     @Path("/{id}")
     @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
     @Operation(operationId = "getDossier", summary = "One file: registration, professional dossiers, attachments, history")
-    @APIResponse(responseCode = "200", description = "The file, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
+    @APIResponse(responseCode = "200", description = "The file, with its ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierCandidat.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context HttpHeaders request) {
-        DossierReads.Shown shown = reads.now().show(service.get(id));
+        DossierReads.Shown shown = reads.now().show(access.visible(id));
         return conditional.answer(request, ConditionalGet.Validators.of(shown.tag()),
-                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(shown.file()));
-    }
-
-    @PUT
-    @Path("/{id}/registration")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.RECTORAT)
-    @Operation(operationId = "updateRegistration", summary = "Change a registration that is not validated yet (If-Match required)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
-    public Response updateRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @NotNull @Valid RegistrationInput input) {
-        return withTag(service.updateRegistration(id, ifMatch, input));
-    }
-
-    @POST
-    @Path("/{id}/registration/submit")
-    @RolesAllowed({Roles.RECTORAT, Roles.CANDIDATE})
-    @Operation(operationId = "submitRegistration", summary = "Submit a registration (DRAFT → SUBMITTED)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response submitRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return commands.submitRegistration(id, ifMatch, key).toResponse();
-    }
-
-    @POST
-    @Path("/{id}/registration/validate")
-    @RolesAllowed(Roles.RECTORAT)
-    @Operation(operationId = "validateRegistration", summary = "Validate a submitted registration (SUBMITTED → VALIDATED)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response validateRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withTag(service.validateRegistration(id, ifMatch));
-    }
-
-    @POST
-    @Path("/{id}/registration/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.RECTORAT)
-    @Operation(operationId = "rejectRegistration", summary = "Reject a submitted registration with the reason (SUBMITTED → REJECTED)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response rejectRegistration(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @NotNull @Valid ReasonInput input) {
-        return withTag(service.rejectRegistration(id, ifMatch, input.reason()));
+                ConditionalGet.CachePolicy.privateRevalidated(), MediaType.APPLICATION_JSON, () -> Response.ok(shown.candidat()));
     }
 
     @GET
@@ -232,39 +150,7 @@ public class DossierResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The professional dossier", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierProfessionnel.class)))
     public DossierProfessionnel dossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve) {
-        return service.dossier(id, epreuve);
-    }
-
-    @PUT
-    @Path("/{id}/epreuves/{epreuve}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CANDIDATE)
-    @Operation(operationId = "editProfessionalDossier", summary = "The candidate replaces the content of a DRAFT dossier before the deadline (If-Match required)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response editDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DossierEdit edit) {
-        return withTag(service.editDossier(id, epreuve, ifMatch, edit));
-    }
-
-    @POST
-    @Path("/{id}/epreuves/{epreuve}/submit")
-    @RolesAllowed(Roles.CANDIDATE)
-    @Operation(operationId = "submitProfessionalDossier", summary = "The candidate submits a dossier before the deadline: DRAFT → SUBMITTED")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response submitDossier(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
-                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return commands.submitDossier(id, epreuve, ifMatch, key).toResponse();
+        return professionalDossiers.dossier(id, epreuve);
     }
 
     @GET
@@ -275,28 +161,6 @@ public class DossierResource {
     @APIResponse(responseCode = "502", ref = ProblemResponses.BAD_GATEWAY)
     @APIResponse(responseCode = "200", description = "Épreuve code → its conformity report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ConformityReport.class)))
     public Map<String, ConformityReport> conformity(@PathParam("id") String id) {
-        return service.conformity(id);
-    }
-
-    @POST
-    @Path("/{id}/epreuves/{epreuve}/decision")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.RECTORAT)
-    @Operation(operationId = "recordConformityDecision", summary = "Record the conformity decision with the report it is based on (If-Match required)")
-    @APIResponse(responseCode = "200", description = "The file after the change, with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.model.DossierCandidat.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
-    public Response decide(@PathParam("id") String id, @PathParam("epreuve") String epreuve,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid DecisionInput input) {
-        return withTag(service.decide(id, epreuve, ifMatch, input));
-    }
-
-    /** The answer to a write: the file as shown after it, with its ETag. */
-    private Response withTag(DossierCandidat file) {
-        DossierReads.Shown shown = reads.now().show(file);
-        return Response.ok(shown.file()).tag(shown.tag()).build();
+        return professionalDossiers.conformity(id);
     }
 }

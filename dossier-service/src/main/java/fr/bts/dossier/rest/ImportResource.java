@@ -7,7 +7,7 @@ import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Roles;
 import fr.bts.dossier.service.ImportService;
-import fr.bts.dossier.service.RegistrationInput;
+import fr.bts.dossier.api.RegistrationInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +66,7 @@ public class ImportResource {
                 2026,BTS-SAM,1,VER-2026-00001,Martin,Léa,2005-03-01,lea.martin@example.org,candidat-versailles,CAT_A,ELEVE_ETUDIANT,GLOBALE,,UF1,U21:ANGLAIS|U22:ESPAGNOL|UF1:ITALIEN,U1:BTS Comptabilité et gestion,U3:12.5:2025:2025-07-04
                 2026,BTS-GPME,,VER-2026-00002,Durand,Hugo,2004-11-20,hugo.durand@example.org,candidat-hugo,CAT_C,CANDIDATURE_INDIVIDUELLE,PROGRESSIVE,U4|U6,,,,
                 """))})
-    @APIResponse(responseCode = "200", description = "The per-row report (a replay of the same Idempotency-Key and body gives the same report)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.service.ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "The per-row report (a replay of the same Idempotency-Key and body gives the same report)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.dossier.api.ImportReport.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)

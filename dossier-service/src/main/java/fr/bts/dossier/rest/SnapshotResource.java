@@ -2,6 +2,7 @@ package fr.bts.dossier.rest;
 
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
+import fr.bts.dossier.api.OpenApiSchemas;
 import fr.bts.dossier.service.SnapshotService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -25,9 +25,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -42,8 +40,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class AttachmentService {
 
-    private static final int MAX_NAME = 120;
-
     @Inject
     MongoClient mongo;
 
@@ -51,7 +47,13 @@ public class AttachmentService {
     String database;
 
     @Inject
-    DossierService service;
+    DossierAccess access;
+
+    @Inject
+    ProfessionalDossierService professionalDossiers;
+
+    @Inject
+    DossierVersions versions;
 
     @Inject
     DossierRepository dossiers;
@@ -73,20 +75,8 @@ public class AttachmentService {
 
     public PieceJointe upload(String id, String epreuve, String piece, String rawName, String rawType, Long length,
                               InputStream body) throws IOException {
-        DossierCandidat file = service.get(id);
-        if (!caller.username().equals(file.account)) {
-            throw ProblemException.forbidden("Only the candidate adds attachments to a dossier");
-        }
-        DossierProfessionnel dossier = file.dossier(epreuve).orElseThrow(() -> ProblemException.invalid("epreuve",
-                "this registration has no professional dossier for " + epreuve));
-        service.requireEditable(file, dossier);
-        if (piece != null) {
-            ExigencesDossier exigences = service.exigencesOf(file, epreuve);
-            if (exigences.pieces().stream().noneMatch(p -> p.code().equals(piece))) {
-                throw ProblemException.invalid("piece", "is not a piece of épreuve " + epreuve);
-            }
-        }
-        String name = sanitise(rawName);
+        DossierCandidat candidat = uploadable(id, epreuve, piece);
+        String name = AttachmentFormats.sanitise(rawName);
         String type = contentType(rawType);
         long max = config.attachments().maxSize();
         if (length != null && length > max) {
@@ -98,9 +88,9 @@ public class AttachmentService {
         if (head.length == 0) {
             throw ProblemException.invalid("body", "the file is empty");
         }
-        checkSignature(type, head);
-        GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document("dossierId", file.id)
-                .append("academie", file.academie).append("epreuve", epreuve).append("contentType", type));
+        AttachmentFormats.checkSignature(type, head);
+        GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document("dossierId", candidat.id)
+                .append("academie", candidat.academie).append("epreuve", epreuve).append("contentType", type));
         GridFSUploadStream upload = bucket().openUploadStream(name, options);
         long size = 0;
         try (upload) {
@@ -133,9 +123,29 @@ public class AttachmentService {
         attachment.uploadedBy = caller.username();
         mongo.getDatabase(database).getCollection("attachments.files").updateOne(new Document("_id", stored),
                 new Document("$set", new Document("metadata.sha256", attachment.sha256)));
+        return attach(candidat, attachment, stored);
+    }
 
+    /** The file, once the caller is its candidate, the épreuve's dossier still editable and the piece one of the épreuve's. */
+    private DossierCandidat uploadable(String id, String epreuve, String piece) {
+        DossierCandidat candidat = access.visible(id);
+        access.requireCandidate(candidat, "Only the candidate adds attachments to a dossier");
+        DossierProfessionnel dossier = candidat.dossier(epreuve).orElseThrow(() -> ProblemException.invalid("epreuve",
+                "this registration has no professional dossier for " + epreuve));
+        professionalDossiers.requireEditable(candidat, dossier);
+        if (piece != null) {
+            ExigencesDossier exigences = versions.exigencesOf(candidat, epreuve);
+            if (exigences.pieces().stream().noneMatch(p -> p.code().equals(piece))) {
+                throw ProblemException.invalid("piece", "is not a piece of épreuve " + epreuve);
+            }
+        }
+        return candidat;
+    }
+
+    /** Adds the stored attachment to the file (three tries against concurrent writes), or deletes it again (409). */
+    private PieceJointe attach(DossierCandidat candidat, PieceJointe attachment, ObjectId stored) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            DossierCandidat fresh = attempt == 0 ? file : service.get(id);
+            DossierCandidat fresh = attempt == 0 ? candidat : access.visible(candidat.id);
             long read = fresh.version;
             fresh.attachments.add(attachment);
             fresh.updatedAt = attachment.uploadedAt;
@@ -148,7 +158,7 @@ public class AttachmentService {
     }
 
     public PieceJointe describe(String id, String attachmentId) {
-        return attachmentOf(service.get(id), attachmentId);
+        return attachmentOf(access.visible(id), attachmentId);
     }
 
     public void download(String id, String attachmentId, OutputStream out) {
@@ -158,16 +168,14 @@ public class AttachmentService {
 
     public void delete(String id, String attachmentId) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            DossierCandidat file = service.get(id);
-            if (!caller.username().equals(file.account)) {
-                throw ProblemException.forbidden("Only the candidate removes attachments from a dossier");
-            }
-            PieceJointe attachment = attachmentOf(file, attachmentId);
-            service.requireEditable(file, file.dossier(attachment.epreuve).orElseThrow());
-            long read = file.version;
-            file.attachments.removeIf(a -> a.id.equals(attachmentId));
-            file.updatedAt = Instant.now();
-            if (dossiers.replaceIfVersion(file, read)) {
+            DossierCandidat candidat = access.visible(id);
+            access.requireCandidate(candidat, "Only the candidate removes attachments from a dossier");
+            PieceJointe attachment = attachmentOf(candidat, attachmentId);
+            professionalDossiers.requireEditable(candidat, candidat.dossier(attachment.epreuve).orElseThrow());
+            long read = candidat.version;
+            candidat.attachments.removeIf(a -> a.id.equals(attachmentId));
+            candidat.updatedAt = Instant.now();
+            if (dossiers.replaceIfVersion(candidat, read)) {
                 bucket().delete(new ObjectId(attachmentId));
                 return;
             }
@@ -175,35 +183,9 @@ public class AttachmentService {
         throw ProblemException.conflict("The dossier kept changing; try again");
     }
 
-    private static PieceJointe attachmentOf(DossierCandidat file, String attachmentId) {
-        return file.attachments.stream().filter(a -> a.id.equals(attachmentId)).findFirst()
+    private static PieceJointe attachmentOf(DossierCandidat candidat, String attachmentId) {
+        return candidat.attachments.stream().filter(a -> a.id.equals(attachmentId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No attachment " + attachmentId + " in this dossier"));
-    }
-
-    /**
-     * A safe file name: no path, no control character, letters, digits and {@code . _ - ( )} and spaces kept,
-     * other characters replaced, at most 120 characters. A name carrying a path or a control character is refused.
-     */
-    static String sanitise(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw ProblemException.invalid("fileName", "a file name is required");
-        }
-        if (raw.length() > 255 || raw.contains("/") || raw.contains("\\") || raw.chars().anyMatch(c -> c < 0x20 || c == 0x7F)
-                || raw.contains("..")) {
-            throw ProblemException.invalid("fileName", "must be a plain file name, without a path or control characters");
-        }
-        String cleaned = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC)
-                .replaceAll("[^\\p{L}\\p{N} ._()-]", "_")
-                .replaceAll("^[. ]+", "");
-        if (cleaned.length() > MAX_NAME) {
-            int dot = cleaned.lastIndexOf('.');
-            String ext = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
-            cleaned = cleaned.substring(0, MAX_NAME - ext.length()) + ext;
-        }
-        if (cleaned.isBlank() || cleaned.chars().noneMatch(Character::isLetterOrDigit)) {
-            throw ProblemException.invalid("fileName", "must contain letters or digits");
-        }
-        return cleaned;
     }
 
     private String contentType(String raw) {
@@ -213,18 +195,6 @@ public class AttachmentService {
                     + "' are not accepted; allowed: " + config.attachments().allowedTypes());
         }
         return type;
-    }
-
-    private static void checkSignature(String type, byte[] head) {
-        boolean ok = switch (type) {
-            case "application/pdf" -> startsWith(head, "%PDF-".getBytes());
-            case "image/png" -> startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-            case "image/jpeg" -> startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            default -> !AttachmentContent.isArchive(type) || startsWith(head, new byte[] {'P', 'K', 3, 4});
-        };
-        if (!ok) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The file's content is not " + type);
-        }
     }
 
     /** The content policy of {@link AttachmentContent}, on the stored bytes; a refused file is deleted again. */
@@ -237,10 +207,6 @@ public class AttachmentService {
             bucket().delete(stored);
             throw e;
         }
-    }
-
-    private static boolean startsWith(byte[] head, byte[] magic) {
-        return head.length >= magic.length && Arrays.equals(Arrays.copyOf(head, magic.length), magic);
     }
 
     private static ProblemException tooLarge(long max) {

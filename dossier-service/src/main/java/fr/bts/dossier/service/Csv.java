@@ -22,35 +22,52 @@ public final class Csv {
     private Csv() {
     }
 
-    /** The records of {@code text}; blank lines are skipped. Each record keeps its 1-based line number at index 0. */
+    /** The records of {@code text}; blank lines are skipped. Each record keeps its 1-based line number. */
     public static List<Record> parse(String text) {
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
+        Reader reader = new Reader(text);
+        for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length(); i++) {
+            i = reader.quoted ? reader.inQuotes(i) : reader.unquoted(i);
+        }
+        return reader.end();
+    }
+
+    /** The state of one reading: the record and field being read, the line, inside or just after quotes. */
+    private static final class Reader {
+        private final String text;
+        private final List<Record> records = new ArrayList<>();
+        private List<String> fields = new ArrayList<>();
+        private final StringBuilder field = new StringBuilder();
+        private int line = 1;
+        private int recordLine = 1;
+        private boolean quoted;
+        private boolean afterQuote;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        /** Reads the character at {@code i} inside a quoted field; answers the index of the last character read. */
+        int inQuotes(int i) {
             char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
+            if (c == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    return i + 1;
                 }
-                continue;
+                quoted = false;
+                afterQuote = true;
+            } else {
+                if (c == '\n') {
+                    line++;
+                }
+                field.append(c);
             }
+            return i;
+        }
+
+        /** Reads the character at {@code i} outside quotes; answers the index of the last character read. */
+        int unquoted(int i) {
+            char c = text.charAt(i);
             switch (c) {
                 case '"' -> {
                     if (field.length() > 0 || afterQuote) {
@@ -58,20 +75,14 @@ public final class Csv {
                     }
                     quoted = true;
                 }
-                case ',' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    afterQuote = false;
-                }
+                case ',' -> endField();
                 case '\r' -> {
                     if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
                         throw malformed(line, "a carriage return outside a quoted field");
                     }
                 }
                 case '\n' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    afterQuote = false;
+                    endField();
                     addRecord(records, fields, recordLine);
                     fields = new ArrayList<>();
                     line++;
@@ -84,15 +95,25 @@ public final class Csv {
                     field.append(c);
                 }
             }
+            return i;
         }
-        if (quoted) {
-            throw malformed(line, "a quoted field is never closed");
-        }
-        if (field.length() > 0 || !fields.isEmpty() || afterQuote) {
+
+        private void endField() {
             fields.add(field.toString());
-            addRecord(records, fields, recordLine);
+            field.setLength(0);
+            afterQuote = false;
         }
-        return records;
+
+        List<Record> end() {
+            if (quoted) {
+                throw malformed(line, "a quoted field is never closed");
+            }
+            if (field.length() > 0 || !fields.isEmpty() || afterQuote) {
+                fields.add(field.toString());
+                addRecord(records, fields, recordLine);
+            }
+            return records;
+        }
     }
 
     private static void addRecord(List<Record> records, List<String> fields, int line) {

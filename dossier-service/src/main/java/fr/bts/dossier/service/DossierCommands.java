@@ -7,8 +7,8 @@ import fr.bts.commons.idempotency.Idempotency;
 import fr.bts.commons.idempotency.Reply;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.model.DossierCandidat;
-import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,10 +36,13 @@ public class DossierCommands {
     public static final String DOSSIERS_PATH = "/api/dossiers/v1/dossiers/";
 
     @Inject
-    DossierService service;
+    RegistrationService registrations;
 
     @Inject
-    DossierRepository dossiers;
+    ProfessionalDossierService professionalDossiers;
+
+    @Inject
+    DossierAccess access;
 
     @Inject
     DossierReads reads;
@@ -56,27 +59,27 @@ public class DossierCommands {
     public Reply create(RegistrationInput input, String key) {
         return idempotency.run(caller, key, false, "create", json(input), run -> {
             String id = run.idFor("file");
-            DossierCandidat file;
+            DossierCandidat candidat;
             try {
-                file = service.create(input, id);
+                candidat = registrations.create(input, id);
             } catch (ProblemException e) {
                 if (!run.takeover() || !e.problem().type().equals(DossierProblems.DUPLICATE_CANDIDATE.uri())) {
                     throw e;
                 }
-                file = dossiers.findInAcademie(id, caller.requireAcademie()).orElseThrow(() -> e);
+                candidat = access.inAcademie(id).orElseThrow(() -> e);
             }
-            return answer(201, file).withLocation(DOSSIERS_PATH + file.id);
+            return answer(201, candidat).withLocation(DOSSIERS_PATH + candidat.id);
         });
     }
 
     public Reply submitRegistration(String id, String ifMatch, String key) {
         return idempotency.run(caller, key, false, "registration-submit", id + "\n" + ifMatch,
-                run -> answer(200, submitted(run, id, () -> service.submitRegistration(id, ifMatch, run.runId()))));
+                run -> answer(200, submitted(run, id, () -> registrations.submitRegistration(id, ifMatch, run.runId()))));
     }
 
     public Reply submitDossier(String id, String epreuve, String ifMatch, String key) {
         return idempotency.run(caller, key, false, "dossier-submit", id + "\n" + epreuve + "\n" + ifMatch,
-                run -> answer(200, submitted(run, id, () -> service.submitDossier(id, epreuve, ifMatch, run.runId()))));
+                run -> answer(200, submitted(run, id, () -> professionalDossiers.submitDossier(id, epreuve, ifMatch, run.runId()))));
     }
 
     /** The file after {@code submit}, or, on a takeover that the file refuses, the file the dead worker's submit wrote. */
@@ -87,18 +90,18 @@ public class DossierCommands {
             if (!run.takeover()) {
                 throw refused;
             }
-            DossierCandidat file = dossiers.findInAcademie(id, caller.requireAcademie()).orElseThrow(() -> refused);
-            if (!run.runId().equals(file.versionRun)) {
+            DossierCandidat candidat = access.inAcademie(id).orElseThrow(() -> refused);
+            if (!run.runId().equals(candidat.versionRun)) {
                 throw refused;
             }
-            return file;
+            return candidat;
         }
     }
 
     /** The answer to a write: the file as shown after it, with its ETag. */
-    private Reply answer(int status, DossierCandidat file) {
-        DossierReads.Shown shown = reads.now().show(file);
-        return Reply.json(status, new String(json(shown.file()), StandardCharsets.UTF_8)).withETag(shown.tag());
+    private Reply answer(int status, DossierCandidat candidat) {
+        DossierReads.Shown shown = reads.now().show(candidat);
+        return Reply.json(status, new String(json(shown.candidat()), StandardCharsets.UTF_8)).withETag(shown.tag());
     }
 
     private byte[] json(Object value) {

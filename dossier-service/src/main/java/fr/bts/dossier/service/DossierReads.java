@@ -38,7 +38,7 @@ public class DossierReads {
     }
 
     /** A file as shown and its ETag. */
-    public record Shown(DossierCandidat file, EntityTag tag) {
+    public record Shown(DossierCandidat candidat, EntityTag tag) {
     }
 
     public final class Reading {
@@ -51,12 +51,12 @@ public class DossierReads {
             this.at = at;
         }
 
-        public DossierStanding standing(DossierCandidat file, DossierProfessionnel dossier) {
-            Campaign campaign = campaignsById.computeIfAbsent(Campaign.idOf(file.academie, file.session, file.certification),
-                    key -> campaigns.of(file.academie, file.session, file.certification)).orElse(null);
+        public DossierStanding standing(DossierCandidat candidat, DossierProfessionnel dossier) {
+            Campaign campaign = campaignsById.computeIfAbsent(Campaign.idOf(candidat.academie, candidat.session, candidat.certification),
+                    key -> campaigns.of(candidat.academie, candidat.session, candidat.certification)).orElse(null);
             return DossierStanding.of(dossier, campaign, at, () -> versions.computeIfAbsent(
-                    file.certification + "/" + file.referentialVersion,
-                    key -> referential.get(file.certification, file.referentialVersion)).orElse(null));
+                    candidat.certification + "/" + candidat.referentialVersion,
+                    key -> referential.get(candidat.certification, candidat.referentialVersion)).orElse(null));
         }
 
         /**
@@ -64,17 +64,17 @@ public class DossierReads {
          * with the ETag of what is shown. Only on a file about to be answered, never on one about to be stored:
          * ABSENT is not a stored status.
          */
-        public Shown show(DossierCandidat file) {
-            List<DossierStanding> standings = standings(file);
-            EntityTag tag = tag(file, standings);
-            for (int i = 0; i < file.dossiers.size(); i++) {
-                apply(file.dossiers.get(i), standings.get(i));
+        public Shown show(DossierCandidat candidat) {
+            List<DossierStanding> standings = standings(candidat);
+            EntityTag tag = tag(candidat, standings);
+            for (int i = 0; i < candidat.dossiers.size(); i++) {
+                apply(candidat.dossiers.get(i), standings.get(i));
             }
-            return new Shown(file, tag);
+            return new Shown(candidat, tag);
         }
 
-        public DossierProfessionnel show(DossierCandidat file, DossierProfessionnel dossier) {
-            return apply(dossier, standing(file, dossier));
+        public DossierProfessionnel show(DossierCandidat candidat, DossierProfessionnel dossier) {
+            return apply(dossier, standing(candidat, dossier));
         }
 
         /**
@@ -83,27 +83,27 @@ public class DossierReads {
          * passing deadline (or a deadline moved) changes the tag although the stored document did not change.
          * Of a file as stored (before {@link #show(DossierCandidat)}).
          */
-        public EntityTag tag(DossierCandidat file) {
-            return tag(file, standings(file));
+        public EntityTag tag(DossierCandidat candidat) {
+            return tag(candidat, standings(candidat));
         }
 
-        private List<DossierStanding> standings(DossierCandidat file) {
-            return file.dossiers.stream().map(dossier -> standing(file, dossier)).toList();
+        private List<DossierStanding> standings(DossierCandidat candidat) {
+            return candidat.dossiers.stream().map(dossier -> standing(candidat, dossier)).toList();
         }
 
-        private EntityTag tag(DossierCandidat file, List<DossierStanding> standings) {
+        private EntityTag tag(DossierCandidat candidat, List<DossierStanding> standings) {
             StringBuilder absences = new StringBuilder();
             for (int i = 0; i < standings.size(); i++) {
                 DossierStanding standing = standings.get(i);
                 if (standing.absent()) {
-                    absences.append(file.dossiers.get(i).epreuve).append(standing.nv() ? ":NV:" : ":-:")
+                    absences.append(candidat.dossiers.get(i).epreuve).append(standing.nv() ? ":NV:" : ":-:")
                             .append(standing.deadline()).append('|');
                 }
             }
             if (absences.isEmpty()) {
-                return ETags.ofVersion(file.version);
+                return ETags.ofVersion(candidat.version);
             }
-            return new EntityTag("v" + file.version + "-" + ETags.sha256Hex(absences.toString()).substring(0, 16));
+            return new EntityTag("v" + candidat.version + "-" + ETags.sha256Hex(absences.toString()).substring(0, 16));
         }
 
         private static DossierProfessionnel apply(DossierProfessionnel dossier, DossierStanding standing) {

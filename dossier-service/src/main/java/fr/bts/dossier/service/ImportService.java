@@ -5,32 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.idempotency.Execution;
 import fr.bts.commons.idempotency.Idempotency;
 import fr.bts.commons.idempotency.Reply;
-import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.security.Caller;
-import fr.bts.dossier.client.ReferentialVersion;
-import fr.bts.dossier.client.ReferentialVersions;
+import fr.bts.dossier.api.ImportReport;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.config.DossierConfig;
-import fr.bts.dossier.model.DossierCandidat;
-import fr.bts.dossier.model.StatutInscription;
-import fr.bts.dossier.repository.DossierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
@@ -56,16 +45,13 @@ public class ImportService {
     private static final String OPERATION = "imports";
 
     @Inject
-    DossierRepository dossiers;
-
-    @Inject
     Idempotency idempotency;
 
     @Inject
-    ReferentialVersions referential;
+    ImportRowChecks checks;
 
     @Inject
-    Validator validator;
+    ImportWrites writes;
 
     @Inject
     Caller caller;
@@ -121,139 +107,32 @@ public class ImportService {
         }
     }
 
-    private record Valid(int index, RegistrationInput input, ReferentialVersion version) {
-    }
-
     private ImportReport run(List<RegistrationCsv.Row> rows, Execution run) {
         long started = System.nanoTime();
         String academie = caller.requireAcademie();
         String by = caller.username();
-        Instant now = Instant.now();
         ImportReport.RowReport[] reports = new ImportReport.RowReport[rows.size()];
-        Map<String, Optional<ReferentialVersion>> versions = new HashMap<>();
-        Map<String, List<Valid>> bySession = new LinkedHashMap<>();
-        Map<String, Integer> firstRow = new HashMap<>();
-
-        for (int i = 0; i < rows.size(); i++) {
-            RegistrationCsv.Row row = rows.get(i);
-            List<Problem.Violation> errors = new ArrayList<>(row.errors());
-            RegistrationInput in = row.input();
-            ReferentialVersion version = null;
-            if (errors.isEmpty()) {
-                for (ConstraintViolation<RegistrationInput> v : validator.validate(in)) {
-                    errors.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage(), safe(v.getInvalidValue())));
-                }
-                errors.sort(Comparator.comparing(Problem.Violation::field));
-            }
-            if (errors.isEmpty()) {
-                String key = in.certification() + "/" + in.referentialVersion();
-                Optional<ReferentialVersion> found = versions.computeIfAbsent(key,
-                        k -> referential.get(in.certification(), in.referentialVersion()));
-                if (found.isEmpty()) {
-                    errors.add(new Problem.Violation(in.referentialVersion() == null ? "certification" : "referentialVersion",
-                            "the referential has no such published version", key));
-                } else {
-                    version = found.get();
-                    errors.addAll(RegistrationValidator.validate(in, version));
-                }
-            }
-            if (errors.isEmpty()) {
-                Integer earlier = firstRow.putIfAbsent(in.session() + "/" + in.candidateNumber(), row.line());
-                if (earlier != null) {
-                    errors.add(new Problem.Violation("candidateNumber", "already in row " + earlier + " of this import", in.candidateNumber()));
-                }
-            }
-            if (!errors.isEmpty()) {
-                reports[i] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, null, errors);
-            } else {
-                bySession.computeIfAbsent(in.session(), s -> new ArrayList<>()).add(new Valid(i, in, version));
-            }
-        }
+        Map<String, List<ImportRowChecks.Valid>> bySession = checks.check(rows, reports);
 
         long validated = System.nanoTime();
-        for (Map.Entry<String, List<Valid>> session : bySession.entrySet()) {
-            store(academie, session.getKey(), session.getValue(), rows, reports, by, now, run);
+        ImportWrites.Batch batch = new ImportWrites.Batch(academie, by, Instant.now(), run, rows, reports);
+        for (Map.Entry<String, List<ImportRowChecks.Valid>> session : bySession.entrySet()) {
+            writes.store(batch, session.getKey(), session.getValue());
         }
         long stored = System.nanoTime();
 
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = 0;
+        int[] counts = new int[ImportReport.Outcome.values().length];
         for (ImportReport.RowReport r : reports) {
-            switch (r.outcome()) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-                case REJECTED -> rejected++;
-            }
+            counts[r.outcome().ordinal()]++;
         }
+        int created = counts[ImportReport.Outcome.CREATED.ordinal()];
+        int updated = counts[ImportReport.Outcome.UPDATED.ordinal()];
+        int unchanged = counts[ImportReport.Outcome.UNCHANGED.ordinal()];
+        int rejected = counts[ImportReport.Outcome.REJECTED.ordinal()];
         LOG.infof("Import of %d rows for %s by %s: %d created, %d updated, %d unchanged, %d rejected; validation %d ms, storage %d ms",
                 rows.size(), academie, by, created, updated, unchanged, rejected,
                 (validated - started) / 1_000_000, (stored - validated) / 1_000_000);
         return new ImportReport(rows.size(), created, updated, unchanged, rejected, List.of(reports));
-    }
-
-    private void store(String academie, String session, List<Valid> valid, List<RegistrationCsv.Row> rows,
-                       ImportReport.RowReport[] reports, String by, Instant now, Execution run) {
-        long storeStarted = System.nanoTime();
-        Map<String, DossierCandidat> existing = dossiers.byCandidateNumbers(academie, session,
-                valid.stream().map(v -> v.input().candidateNumber()).toList());
-        List<DossierCandidat> toInsert = new ArrayList<>();
-        List<Integer> insertRows = new ArrayList<>();
-        List<DossierCandidat> toReplace = new ArrayList<>();
-        List<Long> replaceVersions = new ArrayList<>();
-        List<Integer> replaceRows = new ArrayList<>();
-        for (Valid v : valid) {
-            RegistrationCsv.Row row = rows.get(v.index());
-            DossierCandidat file = existing.get(v.input().candidateNumber());
-            String ownId = run.idFor("row-" + v.index());
-            if (file == null) {
-                DossierCandidat created = DossierService.newFile(ownId, academie, v.input(), v.version(), by, now);
-                created.importRun = run.runId();
-                toInsert.add(created);
-                insertRows.add(v.index());
-            } else if (run.runId().equals(file.importRun) && DossierService.sameRegistration(file, v.input(), v.version())) {
-                // written by a worker of this run that died: reported as it would have reported it
-                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(),
-                        file.id.equals(ownId) ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UPDATED, file.id, null);
-            } else if (DossierService.sameRegistration(file, v.input(), v.version())) {
-                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UNCHANGED, file.id, null);
-            } else if (file.status == StatutInscription.VALIDATED || file.status == StatutInscription.REJECTED) {
-                reports[v.index()] = new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, file.id,
-                        List.of(new Problem.Violation("candidateNumber", "this registration is " + file.status + " and can no longer change",
-                                row.candidateNumber())));
-            } else {
-                replaceVersions.add(file.version);
-                DossierService.apply(file, v.input(), v.version());
-                file.updatedAt = now;
-                file.importRun = run.runId();
-                file.record(by, DossierService.REGISTRATION, file.status.name(), file.status.name(), "updated by import", now);
-                toReplace.add(file);
-                replaceRows.add(v.index());
-            }
-        }
-        long lookedUp = System.nanoTime();
-        Set<Integer> refused = dossiers.insertAll(toInsert);
-        LOG.infof("Import of %d rows, session %s: lookup and build %d ms, insertMany of %d documents %d ms", valid.size(), session,
-                (lookedUp - storeStarted) / 1_000_000, toInsert.size(), (System.nanoTime() - lookedUp) / 1_000_000);
-        for (int i = 0; i < toInsert.size(); i++) {
-            int index = insertRows.get(i);
-            RegistrationCsv.Row row = rows.get(index);
-            reports[index] = refused.contains(i)
-                    ? new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, null,
-                    List.of(new Problem.Violation("candidateNumber", "was registered by a concurrent request; import again", row.candidateNumber())))
-                    : new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.CREATED, toInsert.get(i).id, null);
-        }
-        Set<Integer> stale = dossiers.replaceAllIfVersion(toReplace, replaceVersions);
-        for (int i = 0; i < toReplace.size(); i++) {
-            int index = replaceRows.get(i);
-            RegistrationCsv.Row row = rows.get(index);
-            reports[index] = stale.contains(i)
-                    ? new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.REJECTED, toReplace.get(i).id,
-                    List.of(new Problem.Violation("candidateNumber", "was changed by a concurrent request; import again", row.candidateNumber())))
-                    : new ImportReport.RowReport(row.line(), row.candidateNumber(), ImportReport.Outcome.UPDATED, toReplace.get(i).id, null);
-        }
     }
 
     private Reply answer(ImportReport report) {
@@ -262,13 +141,5 @@ public class ImportService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An import report is always serialisable", e);
         }
-    }
-
-    private static Object safe(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean) {
-            return value;
-        }
-        String s = value.toString();
-        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 }

@@ -3,6 +3,7 @@ package fr.bts.dossier.service;
 import fr.bts.commons.csv.CsvWriter;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemException;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.model.CategorieCandidat;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.FormeInscription;

@@ -1,6 +1,7 @@
 package fr.bts.dossier.service;
 
 import fr.bts.commons.problem.Problem.Violation;
+import fr.bts.dossier.api.RegistrationInput;
 import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.model.FormeInscription;
 import fr.bts.dossier.model.Langue;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCursor;
-import fr.bts.commons.security.Caller;
 import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.client.ReferentialVersions;
 import fr.bts.dossier.model.Campaign;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,22 +36,22 @@ public class SnapshotService {
     DossierRepository dossiers;
 
     @Inject
+    DossierAccess access;
+
+    @Inject
     CampaignRepository campaigns;
 
     @Inject
     ReferentialVersions referential;
 
     @Inject
-    Caller caller;
-
-    @Inject
     ObjectMapper json;
 
     public StreamingOutput snapshot(String session, String certification) {
-        String academie = caller.requireAcademie();
+        DossierRepository.Criteria criteria = access.academieWide(session, certification, null);
+        String academie = criteria.academie();
         Instant now = Instant.now();
         Campaign campaign = campaigns.of(academie, session, certification).orElse(null);
-        DossierRepository.Criteria criteria = new DossierRepository.Criteria(academie, null, session, certification, null, null);
         Optional<ReferentialVersion> current = referential.get(certification, null);
         return out -> {
             Map<Integer, ReferentialVersion> versions = new HashMap<>();
@@ -69,10 +69,10 @@ public class SnapshotService {
                 g.writeStringField("generatedAt", now.toString());
                 g.writeArrayFieldStart("candidates");
                 while (cursor.hasNext()) {
-                    DossierCandidat d = cursor.next();
-                    ReferentialVersion version = versions.computeIfAbsent(d.referentialVersion,
-                            n -> referential.get(d.certification, n).orElse(null));
-                    candidate(g, d, version, campaign, now);
+                    DossierCandidat candidat = cursor.next();
+                    ReferentialVersion version = versions.computeIfAbsent(candidat.referentialVersion,
+                            n -> referential.get(candidat.certification, n).orElse(null));
+                    candidate(g, candidat, version, campaign, now);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -89,37 +89,37 @@ public class SnapshotService {
         }
     }
 
-    private static void candidate(JsonGenerator g, DossierCandidat d, ReferentialVersion version, Campaign campaign,
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
+    }
+
+    private static void candidate(JsonGenerator g, DossierCandidat candidat, ReferentialVersion version, Campaign campaign,
                                   Instant now) throws IOException {
         g.writeStartObject();
-        g.writeStringField("registrationId", d.id);
-        g.writeStringField("candidateNumber", d.candidateNumber);
-        g.writeStringField("lastName", d.lastName);
-        g.writeStringField("firstName", d.firstName);
-        writeDate(g, "birthDate", d.birthDate);
-        g.writeStringField("account", d.account);
-        g.writeStringField("status", d.status.name());
-        g.writeNumberField("referentialVersion", d.referentialVersion);
-        g.writeStringField("categorie", d.categorie.name());
-        g.writeStringField("voie", d.voie);
-        g.writeStringField("forme", d.forme.name());
-        g.writeArrayFieldStart("unites");
-        for (String u : d.unites) {
-            g.writeString(u);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("unitesFacultatives");
-        for (String u : d.unitesFacultatives) {
-            g.writeString(u);
-        }
-        g.writeEndArray();
+        g.writeStringField("registrationId", candidat.id);
+        g.writeStringField("candidateNumber", candidat.candidateNumber);
+        g.writeStringField("lastName", candidat.lastName);
+        g.writeStringField("firstName", candidat.firstName);
+        writeDate(g, "birthDate", candidat.birthDate);
+        g.writeStringField("account", candidat.account);
+        g.writeStringField("status", candidat.status.name());
+        g.writeNumberField("referentialVersion", candidat.referentialVersion);
+        g.writeStringField("categorie", candidat.categorie.name());
+        g.writeStringField("voie", candidat.voie);
+        g.writeStringField("forme", candidat.forme.name());
+        writeStrings(g, "unites", candidat.unites);
+        writeStrings(g, "unitesFacultatives", candidat.unitesFacultatives);
         g.writeObjectFieldStart("langues");
-        for (Map.Entry<String, String> e : d.langues.entrySet()) {
+        for (Map.Entry<String, String> e : candidat.langues.entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
         g.writeArrayFieldStart("dispenses");
-        for (DossierCandidat.Dispense x : d.dispenses) {
+        for (DossierCandidat.Dispense x : candidat.dispenses) {
             g.writeStartObject();
             g.writeStringField("unite", x.unite);
             g.writeStringField("diplome", x.diplome);
@@ -127,7 +127,7 @@ public class SnapshotService {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("benefices");
-        for (DossierCandidat.Benefice b : d.benefices) {
+        for (DossierCandidat.Benefice b : candidat.benefices) {
             g.writeStartObject();
             g.writeStringField("unite", b.unite);
             g.writeStringField("note", b.note);
@@ -137,7 +137,7 @@ public class SnapshotService {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("epreuves");
-        for (DossierProfessionnel p : d.dossiers) {
+        for (DossierProfessionnel p : candidat.dossiers) {
             DossierStanding standing = DossierStanding.of(p, campaign, now, () -> version);
             g.writeStartObject();
             g.writeStringField("epreuve", p.epreuve);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated OpenAPI document keeps the contract rules an integrator generates a client from (ContractRules). */
 @QuarkusTest
@@ -30,5 +32,24 @@ class OpenApiContractResourceTest extends OpenApiContract {
         JsonNode post = document().path("paths").path("/api/dossiers/v1/imports").path("post");
         assertEquals("[\"rectorat\"]", post.path("x-bts-roles").toString());
         assertEquals("array", post.path("requestBody").path("content").path("application/json").path("schema").path("type").asText());
+    }
+
+    @Test
+    void workflowStepsShareTheirDeclaredAnswersAndReadsDoNotInheritThem() throws Exception {
+        JsonNode paths = document().path("paths");
+        JsonNode validate = paths.path("/api/dossiers/v1/dossiers/{id}/registration/validate").path("post").path("responses");
+        for (String status : List.of("200", "404", "409", "412", "428")) {
+            assertTrue(validate.has(status), () -> "validateRegistration answers " + status);
+        }
+        assertFalse(validate.has("422"), "validateRegistration reads no body: no 422");
+        JsonNode edit = paths.path("/api/dossiers/v1/dossiers/{id}/epreuves/{epreuve}").path("put").path("responses");
+        for (String status : List.of("200", "404", "409", "412", "422", "428")) {
+            assertTrue(edit.has(status), () -> "editProfessionalDossier answers " + status);
+        }
+        JsonNode read = paths.path("/api/dossiers/v1/dossiers/{id}/epreuves/{epreuve}").path("get").path("responses");
+        assertTrue(read.has("200") && read.has("404"));
+        for (String status : List.of("409", "412", "428")) {
+            assertFalse(read.has(status), () -> "getProfessionalDossier is a read: no " + status);
+        }
     }
 }

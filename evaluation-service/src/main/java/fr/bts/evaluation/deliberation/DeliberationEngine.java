@@ -4,7 +4,10 @@ import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
 import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
 import fr.bts.evaluation.deliberation.ReglesExamen.SituationExamen;
+import fr.bts.evaluation.deliberation.ResultatCandidat.Acquisition;
 import fr.bts.evaluation.deliberation.ResultatCandidat.AttestationBloc;
+import fr.bts.evaluation.deliberation.ResultatCandidat.Nature;
+import fr.bts.evaluation.deliberation.ResultatCandidat.OrigineNote;
 import fr.bts.evaluation.deliberation.ResultatCandidat.ResultatUnite;
 
 import java.math.BigDecimal;
@@ -41,153 +44,178 @@ import java.util.Map;
 public final class DeliberationEngine {
 
     public ResultatCandidat deliberer(ReglesExamen regles, DossierCandidat candidat) {
-        List<String> lignes = new ArrayList<>();
-        List<ResultatUnite> unites = new ArrayList<>();
-        List<String> nv = new ArrayList<>();
-        List<String> absents = new ArrayList<>();
-        List<String> absentsJustifies = new ArrayList<>();
-        List<String> manquantes = new ArrayList<>();
+        Calcul calcul = new Calcul();
+        for (EpreuveExamen epreuve : regles.obligatoires()) {
+            obligatoire(regles, candidat, epreuve, calcul);
+        }
+        for (EpreuveExamen epreuve : regles.facultatives()) {
+            facultative(regles, candidat, epreuve, calcul);
+        }
+        BigDecimal totalPoints = calcul.numerateur.add(calcul.pointsFacultatifs);
+        BigDecimal moyenne = null;
+        if (calcul.manquantes.isEmpty() && calcul.nv.isEmpty() && calcul.absents.isEmpty() && calcul.absentsJustifies.isEmpty()
+                && calcul.denominateur.signum() > 0) {
+            moyenne = Arrondi.moyenneAffichee(totalPoints, calcul.denominateur);
+            calcul.lignes.add("Moyenne = " + Arrondi.text(totalPoints) + " / " + Arrondi.text(calcul.denominateur) + " = "
+                    + Arrondi.text(moyenne) + " (tronquée à 2 décimales)");
+        }
+        Decision decision = decision(regles, candidat, calcul, totalPoints);
+        List<AttestationBloc> attestations = blocs(regles, candidat, calcul);
+        return new ResultatCandidat(candidat.candidat(), decision, moyenne, totalPoints, calcul.denominateur, calcul.pointsFacultatifs,
+                List.copyOf(calcul.unites), List.copyOf(calcul.nv), List.copyOf(calcul.absents), List.copyOf(calcul.manquantes),
+                attestations.stream().map(AttestationBloc::bloc).toList(), List.copyOf(attestations), List.copyOf(calcul.lignes));
+    }
+
+    /** What the computation has gathered so far: unit results, the named épreuves, the sums and the lines. */
+    private static final class Calcul {
+        final List<String> lignes = new ArrayList<>();
+        final List<ResultatUnite> unites = new ArrayList<>();
+        final List<String> nv = new ArrayList<>();
+        final List<String> absents = new ArrayList<>();
+        final List<String> absentsJustifies = new ArrayList<>();
+        final List<String> manquantes = new ArrayList<>();
         BigDecimal numerateur = BigDecimal.ZERO;
         BigDecimal denominateur = BigDecimal.ZERO;
-
-        for (EpreuveExamen epreuve : regles.obligatoires()) {
-            Evaluation evaluation = candidat.evaluations().get(epreuve.code());
-            Ajustement ajustement = candidat.ajustements().get(epreuve.code());
-            BigDecimal coef = epreuve.coefficient();
-            if (evaluation == null) {
-                manquantes.add(epreuve.code());
-                lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : "
-                        + (candidat.epreuvesInscrites().contains(epreuve.code()) ? "pas encore de note" : "non présentée à cette session"));
-                unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), null, null, coef, null, false, false, false));
-                continue;
-            }
-            switch (evaluation.statut()) {
-                case DISPENSE -> {
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : dispensée, hors des deux sommes");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), StatutNote.DISPENSE, null, coef, null, false, false, false));
-                }
-                case NV -> {
-                    nv.add(epreuve.code());
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : NV — le diplôme ne peut être délivré");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), StatutNote.NV, null, coef, null, false, false, false));
-                }
-                case ABSENT -> {
-                    absents.add(epreuve.code());
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : absent(e) — diplôme non délivré à cette session");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), StatutNote.ABSENT, null, coef, null, false, false, false));
-                }
-                case ABSENT_JUSTIFIE -> {
-                    absentsJustifies.add(epreuve.code());
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : absence justifiée — pas de décision à cette session");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), StatutNote.ABSENT_JUSTIFIE, null, coef, null, false, false, false));
-                }
-                case NOTE, BENEFICE -> {
-                    Mark mark = markSur20(epreuve, evaluation, ajustement);
-                    if (mark == null) {
-                        manquantes.add(epreuve.code());
-                        lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : situations CCF incomplètes");
-                        unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation.statut(), null, coef, null, false, false, false));
-                        continue;
-                    }
-                    BigDecimal points = coef.multiply(mark.note);
-                    numerateur = numerateur.add(points);
-                    denominateur = denominateur.add(coef);
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + mark.explication + " × coef " + Arrondi.text(coef)
-                            + " = " + Arrondi.text(points) + " points");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation.statut(), mark.note, coef, points, false,
-                            mark.note.compareTo(regles.noteAcquisition()) >= 0, ajustement != null));
-                }
-            }
-        }
-
         BigDecimal pointsFacultatifs = BigDecimal.ZERO;
-        for (EpreuveExamen epreuve : regles.facultatives()) {
-            Evaluation evaluation = candidat.evaluations().get(epreuve.code());
-            if (evaluation == null || !evaluation.statut().withMark()) {
-                if (candidat.epreuvesInscrites().contains(epreuve.code())) {
-                    lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : "
-                            + (evaluation == null ? "pas de note" : evaluation.statut().name()) + " — aucun point");
-                    unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation == null ? null : evaluation.statut(),
-                            null, null, BigDecimal.ZERO, true, false, false));
+
+        /** A compulsory unit that brings no mark, with its line. */
+        void sansNote(EpreuveExamen epreuve, StatutNote statut, String ligne) {
+            lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + ligne);
+            unites.add(ResultatUnite.sansNote(epreuve, statut, epreuve.coefficient(), null, Nature.OBLIGATOIRE));
+        }
+    }
+
+    /** R2, R4, R8/R12, R9, R13: one compulsory unit, in both sums of the average or named for the decision. */
+    private static void obligatoire(ReglesExamen regles, DossierCandidat candidat, EpreuveExamen epreuve, Calcul calcul) {
+        Evaluation evaluation = candidat.evaluations().get(epreuve.code());
+        if (evaluation == null) {
+            calcul.manquantes.add(epreuve.code());
+            calcul.sansNote(epreuve, null,
+                    candidat.epreuvesInscrites().contains(epreuve.code()) ? "pas encore de note" : "non présentée à cette session");
+            return;
+        }
+        switch (evaluation.statut()) {
+            case DISPENSE -> calcul.sansNote(epreuve, StatutNote.DISPENSE, "dispensée, hors des deux sommes");
+            case NV -> {
+                calcul.nv.add(epreuve.code());
+                calcul.sansNote(epreuve, StatutNote.NV, "NV — le diplôme ne peut être délivré");
+            }
+            case ABSENT -> {
+                calcul.absents.add(epreuve.code());
+                calcul.sansNote(epreuve, StatutNote.ABSENT, "absent(e) — diplôme non délivré à cette session");
+            }
+            case ABSENT_JUSTIFIE -> {
+                calcul.absentsJustifies.add(epreuve.code());
+                calcul.sansNote(epreuve, StatutNote.ABSENT_JUSTIFIE, "absence justifiée — pas de décision à cette session");
+            }
+            case NOTE, BENEFICE -> {
+                Ajustement ajustement = candidat.ajustements().get(epreuve.code());
+                Mark mark = markSur20(epreuve, evaluation, ajustement);
+                if (mark == null) {
+                    calcul.manquantes.add(epreuve.code());
+                    calcul.sansNote(epreuve, evaluation.statut(), "situations CCF incomplètes");
+                    return;
                 }
-                continue;
+                BigDecimal coef = epreuve.coefficient();
+                BigDecimal points = coef.multiply(mark.note);
+                calcul.numerateur = calcul.numerateur.add(points);
+                calcul.denominateur = calcul.denominateur.add(coef);
+                calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + mark.explication + " × coef " + Arrondi.text(coef)
+                        + " = " + Arrondi.text(points) + " points");
+                calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.OBLIGATOIRE, ajustement != null));
             }
-            Mark mark = markSur20(epreuve, evaluation, candidat.ajustements().get(epreuve.code()));
-            if (mark == null) {
-                continue;
+        }
+    }
+
+    /** R3: one facultative unit, only its points above 10 added to the numerator. */
+    private static void facultative(ReglesExamen regles, DossierCandidat candidat, EpreuveExamen epreuve, Calcul calcul) {
+        Evaluation evaluation = candidat.evaluations().get(epreuve.code());
+        if (evaluation == null || !evaluation.statut().withMark()) {
+            if (candidat.epreuvesInscrites().contains(epreuve.code())) {
+                calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : "
+                        + (evaluation == null ? "pas de note" : evaluation.statut().name()) + " — aucun point");
+                calcul.unites.add(ResultatUnite.sansNote(epreuve, evaluation == null ? null : evaluation.statut(), null,
+                        BigDecimal.ZERO, Nature.FACULTATIVE));
             }
-            BigDecimal coef = epreuve.coefficient() != null ? epreuve.coefficient() : regles.coefficientFacultatifParDefaut();
-            BigDecimal auDessus = mark.note.subtract(ReglesExamen.DIX).max(BigDecimal.ZERO);
-            BigDecimal points = auDessus.multiply(coef);
-            pointsFacultatifs = pointsFacultatifs.add(points);
-            lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : (" + mark.explication + " − 10) × coef "
-                    + Arrondi.text(coef) + (epreuve.coefficient() == null ? " (par défaut)" : "") + " = " + Arrondi.text(points)
-                    + " points ajoutés au numérateur seulement");
-            unites.add(new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation.statut(), mark.note, coef, points, true,
-                    mark.note.compareTo(regles.noteAcquisition()) >= 0, candidat.ajustements().containsKey(epreuve.code())));
+            return;
         }
-
-        BigDecimal totalPoints = numerateur.add(pointsFacultatifs);
-        boolean toutesConnues = manquantes.isEmpty() && absentsJustifies.isEmpty() && denominateur.signum() > 0;
-        BigDecimal moyenne = null;
-        if (manquantes.isEmpty() && nv.isEmpty() && absents.isEmpty() && absentsJustifies.isEmpty() && denominateur.signum() > 0) {
-            moyenne = Arrondi.moyenneAffichee(totalPoints, denominateur);
-            lignes.add("Moyenne = " + Arrondi.text(totalPoints) + " / " + Arrondi.text(denominateur) + " = " + Arrondi.text(moyenne)
-                    + " (tronquée à 2 décimales)");
+        Mark mark = markSur20(epreuve, evaluation, candidat.ajustements().get(epreuve.code()));
+        if (mark == null) {
+            return;
         }
+        BigDecimal coef = epreuve.coefficient() != null ? epreuve.coefficient() : regles.coefficientFacultatifParDefaut();
+        BigDecimal auDessus = mark.note.subtract(ReglesExamen.DIX).max(BigDecimal.ZERO);
+        BigDecimal points = auDessus.multiply(coef);
+        calcul.pointsFacultatifs = calcul.pointsFacultatifs.add(points);
+        calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : (" + mark.explication + " − 10) × coef "
+                + Arrondi.text(coef) + (epreuve.coefficient() == null ? " (par défaut)" : "") + " = " + Arrondi.text(points)
+                + " points ajoutés au numérateur seulement");
+        calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.FACULTATIVE,
+                candidat.ajustements().containsKey(epreuve.code())));
+    }
 
-        Decision decision;
-        if (!nv.isEmpty()) {
-            decision = Decision.NON_DELIVRE_NV;
-            lignes.add("Décision : diplôme non délivré, NV à " + String.join(", ", nv) + " (quelle que soit la moyenne)");
-        } else if (!absents.isEmpty()) {
-            decision = Decision.NON_DELIVRE_ABSENCE;
-            lignes.add("Décision : diplôme non délivré à cette session, absence non justifiée à " + String.join(", ", absents));
-        } else if (!manquantes.isEmpty()) {
+    private static ResultatUnite notee(ReglesExamen regles, EpreuveExamen epreuve, Evaluation evaluation, Mark mark, BigDecimal coef,
+                                       BigDecimal points, Nature nature, boolean ajustee) {
+        return new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation.statut(), mark.note, coef, points, nature,
+                mark.note.compareTo(regles.noteAcquisition()) >= 0 ? Acquisition.ACQUISE : Acquisition.NON_ACQUISE,
+                ajustee ? OrigineNote.AJUSTEE : OrigineNote.CALCULEE);
+    }
+
+    /** R1/R1c, R11, R13, R17: the decision, in the precedence of the class comment, with its line. */
+    private static Decision decision(ReglesExamen regles, DossierCandidat candidat, Calcul calcul, BigDecimal totalPoints) {
+        List<String> lignes = calcul.lignes;
+        if (!calcul.nv.isEmpty()) {
+            lignes.add("Décision : diplôme non délivré, NV à " + String.join(", ", calcul.nv) + " (quelle que soit la moyenne)");
+            return Decision.NON_DELIVRE_NV;
+        }
+        if (!calcul.absents.isEmpty()) {
+            lignes.add("Décision : diplôme non délivré à cette session, absence non justifiée à " + String.join(", ", calcul.absents));
+            return Decision.NON_DELIVRE_ABSENCE;
+        }
+        if (!calcul.manquantes.isEmpty()) {
             if (candidat.forme() == FormeInscription.PROGRESSIVE) {
-                decision = Decision.SANS_DECISION_PROGRESSIVE;
-                lignes.add("Décision : forme progressive, unités restant à obtenir " + String.join(", ", manquantes)
+                lignes.add("Décision : forme progressive, unités restant à obtenir " + String.join(", ", calcul.manquantes)
                         + " — résultats par unité, pas de décision sur le diplôme");
-            } else {
-                decision = Decision.INCOMPLET;
-                lignes.add("Décision impossible : note manquante à " + String.join(", ", manquantes));
+                return Decision.SANS_DECISION_PROGRESSIVE;
             }
-        } else if (!absentsJustifies.isEmpty()) {
-            decision = Decision.SANS_DECISION_ABSENCE_JUSTIFIEE;
-            lignes.add("Décision : pas de décision à cette session, absence justifiée à " + String.join(", ", absentsJustifies));
-        } else if (!toutesConnues) {
-            decision = Decision.INCOMPLET;
-            lignes.add("Décision impossible : aucune unité obligatoire notée");
-        } else {
-            BigDecimal seuilPondere = regles.seuil().multiply(denominateur);
-            int cmp = totalPoints.compareTo(seuilPondere);
-            boolean admis = regles.seuilInclusif() ? cmp >= 0 : cmp > 0;
-            decision = admis ? Decision.ADMIS : Decision.AJOURNE;
-            lignes.add("Décision : " + (admis ? "admis(e)" : "ajourné(e)") + " — " + Arrondi.text(totalPoints)
-                    + (regles.seuilInclusif() ? " ≥ " : " > ") + Arrondi.text(regles.seuil()) + " × " + Arrondi.text(denominateur)
-                    + " = " + Arrondi.text(seuilPondere) + (admis ? " : vrai" : " : faux") + " (comparaison exacte)");
+            lignes.add("Décision impossible : note manquante à " + String.join(", ", calcul.manquantes));
+            return Decision.INCOMPLET;
         }
+        if (!calcul.absentsJustifies.isEmpty()) {
+            lignes.add("Décision : pas de décision à cette session, absence justifiée à " + String.join(", ", calcul.absentsJustifies));
+            return Decision.SANS_DECISION_ABSENCE_JUSTIFIEE;
+        }
+        BigDecimal denominateur = calcul.denominateur;
+        if (denominateur.signum() <= 0) {
+            lignes.add("Décision impossible : aucune unité obligatoire notée");
+            return Decision.INCOMPLET;
+        }
+        BigDecimal seuilPondere = regles.seuil().multiply(denominateur);
+        int cmp = totalPoints.compareTo(seuilPondere);
+        boolean admis = regles.seuilInclusif() ? cmp >= 0 : cmp > 0;
+        lignes.add("Décision : " + (admis ? "admis(e)" : "ajourné(e)") + " — " + Arrondi.text(totalPoints)
+                + (regles.seuilInclusif() ? " ≥ " : " > ") + Arrondi.text(regles.seuil()) + " × " + Arrondi.text(denominateur)
+                + " = " + Arrondi.text(seuilPondere) + (admis ? " : vrai" : " : faux") + " (comparaison exacte)");
+        return admis ? Decision.ADMIS : Decision.AJOURNE;
+    }
 
-        List<String> blocsValides = new ArrayList<>();
-        List<AttestationBloc> attestations = new ArrayList<>();
+    /** R6/R7: the blocs whose every unit is acquired, in bloc order, with how their attestation is delivered. */
+    private static List<AttestationBloc> blocs(ReglesExamen regles, DossierCandidat candidat, Calcul calcul) {
         Map<String, Boolean> acquises = new LinkedHashMap<>();
-        unites.forEach(u -> acquises.put(u.unite(), u.acquise()));
+        calcul.unites.forEach(u -> acquises.put(u.unite(), u.acquise()));
         Delivrance delivrance = DossierCandidat.VOIES_ATTESTATION_AUTOMATIQUE.contains(candidat.voie())
                 ? Delivrance.AUTOMATIQUE : Delivrance.SUR_DEMANDE;
+        List<AttestationBloc> attestations = new ArrayList<>();
         regles.unitesParBloc().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(bloc -> {
             List<String> unitesBloc = bloc.getValue();
             if (!unitesBloc.isEmpty() && unitesBloc.stream().allMatch(u -> acquises.getOrDefault(u, false))) {
-                blocsValides.add(bloc.getKey());
                 attestations.add(new AttestationBloc(bloc.getKey(), List.copyOf(unitesBloc), delivrance));
-                lignes.add("Bloc " + bloc.getKey() + " validé (" + String.join(", ", unitesBloc) + " ≥ "
+                calcul.lignes.add("Bloc " + bloc.getKey() + " validé (" + String.join(", ", unitesBloc) + " ≥ "
                         + Arrondi.text(regles.noteAcquisition()) + ") — attestation "
                         + (delivrance == Delivrance.AUTOMATIQUE ? "délivrée automatiquement" : "délivrée sur demande"));
             }
         });
-
-        return new ResultatCandidat(candidat.candidat(), decision, moyenne, totalPoints, denominateur, pointsFacultatifs,
-                List.copyOf(unites), List.copyOf(nv), List.copyOf(absents), List.copyOf(manquantes),
-                List.copyOf(blocsValides), List.copyOf(attestations), List.copyOf(lignes));
+        return attestations;
     }
 
     private record Mark(BigDecimal note, String explication) {

@@ -49,11 +49,6 @@ public record ReglesExamen(List<EpreuveExamen> epreuves, Map<String, List<String
         return epreuves.stream().filter(EpreuveExamen::facultative).toList();
     }
 
-    /** The bloc a unit belongs to, if the version gives one. */
-    public Optional<String> blocDe(String unite) {
-        return unitesParBloc.entrySet().stream().filter(e -> e.getValue().contains(unite)).map(Map.Entry::getKey).findFirst();
-    }
-
     /**
      * One gradable épreuve.
      *
@@ -76,11 +71,6 @@ public record ReglesExamen(List<EpreuveExamen> epreuves, Map<String, List<String
         public boolean noteeParSituations() {
             return !situations.isEmpty() && (situations.stream().allMatch(s -> s.points() != null)
                     || situations.stream().allMatch(s -> s.points() == null));
-        }
-
-        /** Whether the situations weigh the same (no points given). */
-        public boolean situationsDePoidsEgal() {
-            return !situations.isEmpty() && situations.stream().allMatch(s -> s.points() == null);
         }
 
         /** The points a situation is marked on: its own, or the épreuve's scale for situations of equal weight. */

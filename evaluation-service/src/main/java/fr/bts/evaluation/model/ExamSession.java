@@ -12,7 +12,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** An exam session of one certification and referential version in one académie. */
@@ -48,9 +47,4 @@ public class ExamSession extends PanacheEntityBase {
     public Instant publishedAt;
     @Version
     public long version;
-
-    /** The session if it belongs to {@code academie}; another académie's session does not exist for the caller. */
-    public static Optional<ExamSession> findInAcademie(UUID id, String academie) {
-        return find("id = ?1 and academie = ?2", id, academie).firstResultOptional();
-    }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.util.List;
 import java.util.UUID;
 
 /** A member of a session's jury (or its president), with the quality R19 counts. */
@@ -25,8 +24,4 @@ public class JuryMember extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public fr.bts.evaluation.jury.QualiteJure qualite;
     public boolean president;
-
-    public static List<JuryMember> ofSession(UUID sessionId) {
-        return list("sessionId = ?1 order by president desc, name", sessionId);
-    }
 }

@@ -10,7 +10,6 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A candidate of a session, from the registration snapshot of dossier-service. */
@@ -43,7 +42,4 @@ public class SessionCandidate extends PanacheEntityBase {
     @Column(name = "attestation_requested")
     public boolean attestationRequested;
 
-    public static Optional<SessionCandidate> findByNumber(UUID sessionId, String candidateNumber) {
-        return find("sessionId = ?1 and candidateNumber = ?2", sessionId, candidateNumber).firstResultOptional();
-    }
 }

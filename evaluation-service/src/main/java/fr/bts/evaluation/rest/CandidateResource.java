@@ -13,12 +13,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -65,12 +65,13 @@ public class CandidateResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.evaluation.service.OutputService.Transcript.class)),
             @Content(mediaType = DeliberationResource.APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    public Response transcript(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @HeaderParam("Accept") String accept,
+    public Response transcript(@PathParam("id") UUID id, @PathParam("candidate") String candidate, @Context Request negotiation,
                                @Context jakarta.ws.rs.core.HttpHeaders request) {
         // for its reader only (commons ConditionalGet), negotiated on Accept
         ConditionalGet.CachePolicy policy = ConditionalGet.CachePolicy.privateRevalidated().varyingOn("Accept");
-        if (accept != null && accept.contains(DeliberationResource.APPLICATION_PDF) && !accept.contains(MediaType.APPLICATION_JSON)) {
+        if (Negotiation.select(negotiation, MediaType.APPLICATION_JSON_TYPE, Negotiation.PDF).equals(Negotiation.PDF)) {
             return conditional.bytes(request, outputs.transcriptPdf(id, candidate), DeliberationResource.APPLICATION_PDF, policy,
                     ok -> ok);
         }

@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,6 +53,8 @@ public class DeliberationResource {
 
     @Inject
     DeliberationService deliberations;
+    @Inject
+    fr.bts.evaluation.service.AdjustmentService adjustments;
     @Inject
     OutputService outputs;
     @Inject
@@ -85,7 +88,7 @@ public class DeliberationResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Map<String, Object> adjust(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
                                       @PathParam("epreuve") String epreuve, @NotNull @Valid AdjustmentInput input) {
-        Adjustment a = deliberations.adjust(id, candidate, epreuve, input);
+        Adjustment a = adjustments.adjust(id, candidate, epreuve, input);
         return Map.of("candidate", candidate, "epreuve", a.epreuve, "note", a.note, "motif", a.motif, "auteur", a.auteur);
     }
 
@@ -98,7 +101,7 @@ public class DeliberationResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response removeAdjustment(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
                                      @PathParam("epreuve") String epreuve) {
-        deliberations.removeAdjustment(id, candidate, epreuve);
+        adjustments.removeAdjustment(id, candidate, epreuve);
         return Response.noContent().build();
     }
 
@@ -149,12 +152,13 @@ public class DeliberationResource {
             @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,
-                       @jakarta.ws.rs.HeaderParam("Accept") String accept, @Context HttpHeaders request) {
+                       @Context Request negotiation, @Context HttpHeaders request) {
         // for its readers only, and negotiated on Accept
         ConditionalGet.CachePolicy policy = ConditionalGet.CachePolicy.privateRevalidated().varyingOn(HttpHeaders.ACCEPT);
-        if (accept != null && accept.contains(APPLICATION_PDF) && !accept.contains(TEXT_CSV)) {
+        if (Negotiation.select(negotiation, Negotiation.CSV, Negotiation.PDF).equals(Negotiation.PDF)) {
             return conditional.bytes(request, outputs.pvPdf(id, revision), APPLICATION_PDF, policy, ok -> ok);
         }
         return conditional.bytes(request, outputs.pvCsv(id, revision).getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -9,6 +9,7 @@ import fr.bts.evaluation.api.GradeDtos.GradeInput;
 import fr.bts.evaluation.api.GradeDtos.GradeView;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.evaluation.config.EvaluationConfig;
+import fr.bts.evaluation.service.GradeBatchService;
 import fr.bts.evaluation.service.GradeService;
 import jakarta.ws.rs.QueryParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +46,8 @@ public class GradeResource {
 
     @Inject
     GradeService grades;
+    @Inject
+    GradeBatchService batches;
     @Inject
     EvaluationConfig config;
     @Inject
@@ -100,7 +103,7 @@ public class GradeResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response batch(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @NotNull @Valid Batch batch) {
-        GradeService.BatchAnswer answer = grades.batch(id, batch, key);
+        GradeBatchService.BatchAnswer answer = batches.batch(id, batch, key);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotency-Replayed", answer.replayed()).build();
     }

@@ -4,14 +4,14 @@ import fr.bts.commons.problem.ProblemException;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.model.ExamSession;
-import fr.bts.evaluation.model.JuryMember;
 import fr.bts.evaluation.model.SessionCandidate;
 import fr.bts.evaluation.model.SessionStatus;
+import fr.bts.evaluation.repository.CandidateRepository;
+import fr.bts.evaluation.repository.JuryMemberRepository;
+import fr.bts.evaluation.repository.SessionRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +28,7 @@ import java.util.UUID;
  *       those of their commissions;</li>
  *   <li>a candidate sees a session only if they are one of its candidates, and only their own results.</li>
  * </ul>
+ * Services ask this class, never re-code these rules.
  */
 @RequestScoped
 public class Access {
@@ -40,6 +41,12 @@ public class Access {
 
     @Inject
     Caller caller;
+    @Inject
+    SessionRepository sessions;
+    @Inject
+    CandidateRepository candidates;
+    @Inject
+    JuryMemberRepository jury;
 
     public String username() {
         return caller.username();
@@ -55,27 +62,24 @@ public class Access {
 
     /** The session if the caller sees it (see the class comment), else 404. */
     public ExamSession session(UUID id) {
-        return ExamSession.findInAcademie(id, academie()).filter(this::sees)
+        return sessions.findInAcademie(id, academie()).filter(this::sees)
                 .orElseThrow(() -> ProblemException.notFound("No session " + id));
     }
 
     /** The sessions of the caller's académie that the caller sees, newest first (the list filter is the rule above). */
     public PanacheQuery<ExamSession> visibleSessions() {
-        String order = " order by year desc, certification";
         if (caller.hasRole(Roles.RECTORAT)) {
-            return ExamSession.find("academie = ?1" + order, academie());
+            return sessions.ofAcademie(academie());
         }
         String seen = seenThrough().orElseThrow(() -> ProblemException.forbidden("Your roles do not allow reading sessions"));
-        return ExamSession.find("academie = :academie and " + seen + order,
-                Parameters.with("academie", academie()).and("account", caller.username()));
+        return sessions.ofAcademieWhere(academie(), seen, caller.username());
     }
 
     private boolean sees(ExamSession session) {
         if (caller.hasRole(Roles.RECTORAT)) {
             return true;
         }
-        return seenThrough().filter(seen -> ExamSession.count("id = :session and " + seen,
-                Parameters.with("session", session.id).and("account", caller.username())) > 0).isPresent();
+        return seenThrough().filter(seen -> sessions.matches(session.id, seen, caller.username())).isPresent();
     }
 
     /** The condition under which a session is seen by a caller who is not its rectorat, from their roles. */
@@ -104,29 +108,47 @@ public class Access {
      */
     public ExamSession sessionForGrading(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
-                .setParameter(1, session.id.toString()).getSingleResult();
-        ExamSession.getEntityManager().refresh(session);
+        sessions.lockShared(session);
         return session;
     }
 
     /** The session, locked exclusively against grade writes and other updates, and read again under the locks. */
     public ExamSession sessionForUpdate(UUID id) {
         ExamSession session = session(id);
-        ExamSession.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, session.id.toString()).getSingleResult();
-        ExamSession.getEntityManager().refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        sessions.lockExclusive(session);
         return session;
     }
 
     public boolean isPresidentOf(ExamSession session) {
         return caller.hasRole(Roles.JURY_PRESIDENT)
-                && JuryMember.count("sessionId = ?1 and account = ?2 and president = true", session.id, caller.username()) > 0;
+                && jury.isPresident(session.id, caller.username());
     }
 
     public void requirePresident(ExamSession session) {
         if (!isPresidentOf(session)) {
             throw ProblemException.forbidden("Only the president of this session's jury may do this");
+        }
+    }
+
+    /** The session whose deliberation figures the caller reads: its rectorat and its president (else 403; unseen: 404). */
+    public ExamSession deliberation(UUID id) {
+        ExamSession session = session(id);
+        requireRectoratOrPresident(session);
+        return session;
+    }
+
+    /**
+     * The candidates of the session the caller sees, by candidate number: the rectorat and the session's president all
+     * of them, a jury member those assigned to one of their commissions.
+     */
+    public PanacheQuery<SessionCandidate> visibleCandidates(ExamSession session) {
+        return seesWholeSession(session) ? candidates.ofSession(session.id) : candidates.inCommissionsOf(session.id, caller.username());
+    }
+
+    /** Attestations delivered on request are asked for by the candidate (their own, see {@link #readableCandidate}) or the rectorat. */
+    public void requireAttestationRequester() {
+        if (!caller.hasRole(Roles.RECTORAT) && !caller.hasRole(Roles.CANDIDATE)) {
+            throw ProblemException.forbidden("The candidate or the rectorat asks for attestations");
         }
     }
 
@@ -138,7 +160,7 @@ public class Access {
     }
 
     public SessionCandidate candidate(ExamSession session, String candidateNumber) {
-        return SessionCandidate.findByNumber(session.id, candidateNumber)
+        return candidates.findByNumber(session.id, candidateNumber)
                 .orElseThrow(() -> ProblemException.notFound("No candidate " + candidateNumber + " in this session"));
     }
 
@@ -151,7 +173,7 @@ public class Access {
             return candidate(session, candidateNumber);
         }
         if (caller.hasRole(Roles.CANDIDATE)) {
-            SessionCandidate candidate = SessionCandidate.findByNumber(session.id, candidateNumber)
+            SessionCandidate candidate = candidates.findByNumber(session.id, candidateNumber)
                     .filter(c -> caller.username().equals(c.account))
                     .filter(c -> session.status == SessionStatus.PUBLISHED)
                     .orElseThrow(() -> ProblemException.notFound("No published result for candidate " + candidateNumber));

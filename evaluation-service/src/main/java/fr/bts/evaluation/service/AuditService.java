@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.http.ETags;
 import fr.bts.evaluation.model.AuditEntry;
 import fr.bts.evaluation.model.AuditHead;
-import fr.bts.evaluation.model.DeliberationRevision;
+import fr.bts.evaluation.repository.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -38,7 +36,7 @@ public class AuditService {
     private static final int PAGE = 2000;
 
     @Inject
-    EntityManager em;
+    AuditRepository repository;
 
     @Inject
     ObjectMapper mapper;
@@ -64,10 +62,15 @@ public class AuditService {
         }
     }
 
-    /** Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. */
+    /**
+     * Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. The
+     * payload is serialised before the chain's lock is taken: appends of one académie wait for each other only for
+     * the link itself.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String academie, UUID sessionId, String actor, String action, String subject, Object payload) {
-        AuditHead head = AuditHead.locked(chainOf(academie), GENESIS);
+        String content = json(payload);
+        AuditHead head = repository.lockedHead(chainOf(academie), GENESIS);
         AuditEntry entry = new AuditEntry();
         entry.chain = head.chain;
         entry.seq = head.seq + 1;
@@ -78,9 +81,9 @@ public class AuditService {
         entry.actor = actor;
         entry.action = action;
         entry.subject = subject;
-        entry.payload = json(payload);
+        entry.payload = content;
         entry.hash = hash(entry);
-        entry.persist();
+        repository.persist(entry);
         head.seq = entry.seq;
         head.hash = entry.hash;
         head.updatedAt = entry.at;
@@ -90,37 +93,30 @@ public class AuditService {
     /** Verifies the chain of one académie (what a rectorat sees: its own chain, nothing of the others). */
     @Transactional
     public Verification verify(String academie) {
-        snapshot();
+        repository.readOnlySnapshot();
         return Verification.of(List.of(verifyChain(chainOf(academie))));
     }
 
     /** Verifies every chain, including the one written before chains were per académie (national role). */
     @Transactional
     public Verification verifyAll() {
-        snapshot();
-        TreeSet<String> chains = new TreeSet<>(em.createQuery("select h.chain from AuditHead h", String.class).getResultList());
-        chains.addAll(em.createQuery("select distinct e.chain from AuditEntry e", String.class).getResultList());
+        repository.readOnlySnapshot();
         List<ChainVerification> out = new ArrayList<>();
-        for (String chain : chains) {
+        for (String chain : repository.chains()) {
             out.add(verifyChain(chain));
         }
         return Verification.of(out);
     }
 
-    /** Every read of one verification sees the same committed state, so appends running meanwhile never look like a cut. */
-    private void snapshot() {
-        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
-    }
-
     private ChainVerification verifyChain(String chain) {
-        Optional<AuditHead> head = AuditHead.of(chain);
+        Optional<AuditHead> head = repository.head(chain);
         Long headSeq = head.map(h -> h.seq).orElse(null);
-        TreeMap<Long, String> anchors = anchors(chain);
+        TreeMap<Long, String> anchors = repository.anchors(chain);
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
         while (true) {
-            List<AuditEntry> page = AuditEntry.find("chain = ?1 and seq >= ?2 order by seq", chain, expectedSeq).page(0, PAGE).list();
+            List<AuditEntry> page = repository.entries(chain, expectedSeq, PAGE);
             if (page.isEmpty()) {
                 break;
             }
@@ -142,7 +138,7 @@ public class AuditService {
                 expectedSeq++;
                 count++;
             }
-            em.clear();
+            repository.clear();
         }
         long last = count;
         long recorded = Math.max(headSeq == null ? 0 : headSeq, anchors.isEmpty() ? 0 : anchors.lastKey());
@@ -161,16 +157,6 @@ public class AuditService {
             return broken(chain, count, last, "the last entry does not match the recorded head", headSeq);
         }
         return new ChainVerification(chain, true, count, null, null, headSeq, false, null, null);
-    }
-
-    /** Sequence → hash of the entries that sealed or revised a deliberation of the chain's académie. */
-    private TreeMap<Long, String> anchors(String chain) {
-        TreeMap<Long, String> anchors = new TreeMap<>();
-        em.createQuery("select r from DeliberationRevision r where r.auditSeq is not null and r.sessionId in "
-                        + "(select s.id from ExamSession s where s.academie = :academie)", DeliberationRevision.class)
-                .setParameter("academie", chain).getResultList()
-                .forEach(r -> anchors.put(r.auditSeq, r.auditHash));
-        return anchors;
     }
 
     private static ChainVerification broken(String chain, long count, Long seq, String reason, Long headSeq) {

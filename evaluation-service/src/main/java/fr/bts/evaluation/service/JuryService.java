@@ -13,6 +13,9 @@ import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.JuryMember;
 import fr.bts.evaluation.model.SessionCandidate;
 import jakarta.enterprise.context.ApplicationScoped;
+import fr.bts.evaluation.repository.CandidateRepository;
+import fr.bts.evaluation.repository.CommissionRepository;
+import fr.bts.evaluation.repository.JuryMemberRepository;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -34,6 +37,12 @@ public class JuryService {
     SessionService sessions;
     @Inject
     AuditService audit;
+    @Inject
+    JuryMemberRepository members;
+    @Inject
+    CommissionRepository commissions;
+    @Inject
+    CandidateRepository candidates;
 
     @Transactional
     public Jury appoint(UUID sessionId, Jury jury) {
@@ -52,14 +61,13 @@ public class JuryService {
             throw ProblemException.invalid("The jury does not satisfy the composition rules (R19): " + String.join("; ", violations),
                     violations.stream().map(v -> new Problem.Violation("members", v)).toList());
         }
-        Set<String> inCommissions = Commission.<Commission>list("sessionId", session.id).stream()
+        Set<String> inCommissions = commissions.ofSession(session.id).stream()
                 .flatMap(c -> c.members.stream()).collect(Collectors.toSet());
         inCommissions.removeAll(accounts);
         if (!inCommissions.isEmpty()) {
             throw ProblemException.conflict("Members of commissions would leave the jury: " + inCommissions);
         }
-        JuryMember.delete("sessionId", session.id);
-        JuryMember.getEntityManager().flush();
+        members.replaceable(session.id);
         persist(session, jury.president(), true);
         jury.members().forEach(m -> persist(session, m, false));
         audit.append(session.academie, session.id, access.username(), "JURY_APPOINTED", session.certification + "/" + session.year, jury);
@@ -69,10 +77,10 @@ public class JuryService {
     @Transactional
     public Jury jury(UUID sessionId) {
         ExamSession session = access.session(sessionId);
-        List<JuryMember> members = JuryMember.ofSession(session.id);
-        Person president = members.stream().filter(m -> m.president).findFirst().map(JuryService::person)
+        List<JuryMember> jury = members.ofSession(session.id);
+        Person president = jury.stream().filter(m -> m.president).findFirst().map(JuryService::person)
                 .orElseThrow(() -> ProblemException.notFound("No jury appointed for this session yet"));
-        return new Jury(president, members.stream().filter(m -> !m.president).map(JuryService::person).toList());
+        return new Jury(president, jury.stream().filter(m -> !m.president).map(JuryService::person).toList());
     }
 
     @Transactional
@@ -82,12 +90,12 @@ public class JuryService {
         if (sessions.rules(session).epreuve(request.epreuve()).isEmpty()) {
             throw ProblemException.invalid("epreuve", "no gradable épreuve " + request.epreuve() + " in this session's version");
         }
-        Set<String> jury = JuryMember.ofSession(session.id).stream().map(m -> m.account).collect(Collectors.toSet());
+        Set<String> jury = members.ofSession(session.id).stream().map(m -> m.account).collect(Collectors.toSet());
         List<String> strangers = request.members().stream().filter(m -> !jury.contains(m)).toList();
         if (!strangers.isEmpty()) {
             throw ProblemException.invalid("members", "not members of this session's jury: " + strangers);
         }
-        if (Commission.count("sessionId = ?1 and code = ?2", session.id, request.code()) > 0) {
+        if (commissions.byCode(session.id, request.code()).isPresent()) {
             throw ProblemException.conflict("Commission " + request.code() + " already exists");
         }
         Commission commission = new Commission();
@@ -96,7 +104,7 @@ public class JuryService {
         commission.code = request.code();
         commission.epreuve = request.epreuve();
         commission.members.addAll(request.members());
-        commission.persist();
+        commissions.persist(commission);
         audit.append(session.academie, session.id, access.username(), "COMMISSION_CREATED", request.code(), request);
         return view(commission, Map.of());
     }
@@ -109,9 +117,8 @@ public class JuryService {
             throw ProblemException.conflict("Candidates are known once grading starts (registration snapshot)");
         }
         Commission commission = commission(session, code);
-        List<SessionCandidate> candidates = assignment.candidates().isEmpty() ? List.of()
-                : SessionCandidate.list("sessionId = ?1 and candidateNumber in ?2", session.id, assignment.candidates());
-        Map<String, SessionCandidate> byNumber = candidates.stream().collect(Collectors.toMap(c -> c.candidateNumber, c -> c));
+        List<SessionCandidate> assigned = candidates.byNumbers(session.id, assignment.candidates());
+        Map<String, SessionCandidate> byNumber = assigned.stream().collect(Collectors.toMap(c -> c.candidateNumber, c -> c));
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < assignment.candidates().size(); i++) {
             String number = assignment.candidates().get(i);
@@ -126,7 +133,7 @@ public class JuryService {
             throw ProblemException.invalid(violations.size() + " candidate(s) cannot be assigned", violations);
         }
         commission.candidates.clear();
-        candidates.forEach(c -> commission.candidates.add(c.id));
+        assigned.forEach(c -> commission.candidates.add(c.id));
         audit.append(session.academie, session.id, access.username(), "COMMISSION_ASSIGNED", code,
                 Map.of("candidates", assignment.candidates()));
         return view(commission, byNumber.values().stream().collect(Collectors.toMap(c -> c.id, c -> c.candidateNumber)));
@@ -135,13 +142,13 @@ public class JuryService {
     @Transactional
     public List<CommissionView> commissions(UUID sessionId) {
         ExamSession session = access.session(sessionId);
-        Map<UUID, String> numbers = SessionCandidate.<SessionCandidate>list("sessionId", session.id).stream()
-                .collect(Collectors.toMap(c -> c.id, c -> c.candidateNumber));
-        return Commission.<Commission>list("sessionId = ?1 order by code", session.id).stream().map(c -> view(c, numbers)).toList();
+        Map<UUID, String> numbers = candidates.refs(session.id).stream()
+                .collect(Collectors.toMap(CandidateRepository.CandidateRef::id, CandidateRepository.CandidateRef::candidateNumber));
+        return commissions.ofSession(session.id).stream().map(c -> view(c, numbers)).toList();
     }
 
     private Commission commission(ExamSession session, String code) {
-        return Commission.<Commission>find("sessionId = ?1 and code = ?2", session.id, code).firstResultOptional()
+        return commissions.byCode(session.id, code)
                 .orElseThrow(() -> ProblemException.notFound("No commission " + code + " in this session"));
     }
 
@@ -150,7 +157,7 @@ public class JuryService {
                 c.candidates.stream().map(numbers::get).filter(java.util.Objects::nonNull).sorted().toList());
     }
 
-    private static void persist(ExamSession session, Person person, boolean president) {
+    private void persist(ExamSession session, Person person, boolean president) {
         JuryMember m = new JuryMember();
         m.id = UUID.randomUUID();
         m.sessionId = session.id;
@@ -158,7 +165,7 @@ public class JuryService {
         m.name = person.name();
         m.qualite = person.qualite();
         m.president = president;
-        m.persist();
+        members.persist(m);
     }
 
     private static Person person(JuryMember m) {

@@ -9,7 +9,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.bts.commons.csv.CsvWriter;
 import fr.bts.commons.problem.ProblemException;
-import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.DeliberationDtos.CandidateResult;
 import fr.bts.evaluation.deliberation.Arrondi;
 import fr.bts.evaluation.deliberation.Delivrance;
@@ -70,9 +69,7 @@ public class OutputService {
     public List<Attestation> requestAttestations(UUID sessionId, String candidateNumber) {
         ExamSession session = access.session(sessionId);
         SessionCandidate candidate = access.readableCandidate(session, candidateNumber);
-        if (!access.hasRole(Roles.RECTORAT) && !access.hasRole(Roles.CANDIDATE)) {
-            throw ProblemException.forbidden("The candidate or the rectorat asks for attestations");
-        }
+        access.requireAttestationRequester();
         ResultatCandidat result = deliberations.sealedResult(session, candidate);
         if (!candidate.attestationRequested) {
             candidate.attestationRequested = true;

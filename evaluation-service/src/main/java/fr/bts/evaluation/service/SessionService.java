@@ -12,39 +12,26 @@ import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.security.Roles;
 import fr.bts.evaluation.api.SessionDtos.OpenSession;
 import fr.bts.evaluation.api.SessionDtos.SessionView;
-import fr.bts.evaluation.client.DossierClient;
 import fr.bts.evaluation.client.ReferentialClient;
-import fr.bts.evaluation.client.RegistrationSnapshot;
 import fr.bts.evaluation.config.EvaluationConfig;
-import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.ReglesExamen;
-import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
-import fr.bts.evaluation.deliberation.StatutNote;
 import fr.bts.evaluation.model.ExamSession;
-import fr.bts.evaluation.model.Grade;
-import fr.bts.evaluation.model.Origine;
-import fr.bts.evaluation.model.SessionCandidate;
 import fr.bts.evaluation.model.SessionStatus;
+import fr.bts.evaluation.repository.SessionRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Opens sessions on a referential version, moves them through their statuses and takes the registration snapshot. */
 @ApplicationScoped
 public class SessionService {
 
-    private static final Set<String> EXCLUDED_REGISTRATIONS = Set.of("WITHDRAWN", "CANCELLED", "REJECTED", "DRAFT");
     private static final ProblemType RULES_INCOMPLETE = ProblemType.custom("exam-rules-incomplete",
             "The referential version's exam rules are incomplete", 422);
 
@@ -53,7 +40,9 @@ public class SessionService {
     @Inject
     ReferentialClient referential;
     @Inject
-    DossierClient dossiers;
+    SnapshotService snapshots;
+    @Inject
+    SessionRepository sessionRepository;
     @Inject
     AuditService audit;
     @Inject
@@ -90,7 +79,7 @@ public class SessionService {
         }
         String certification = version.path("certification").path("code").asText(request.certification());
         int number = version.path("version").path("number").asInt();
-        if (ExamSession.count("academie = ?1 and certification = ?2 and year = ?3", academie, certification, request.year()) > 0) {
+        if (sessionRepository.exists(academie, certification, request.year())) {
             throw ProblemException.conflict("A " + certification + " session " + request.year() + " already exists in your académie");
         }
         ExamSession session = new ExamSession();
@@ -103,7 +92,7 @@ public class SessionService {
         session.rules = json(extraction.regles());
         session.createdBy = access.username();
         session.createdAt = Instant.now();
-        session.persist();
+        sessionRepository.persist(session);
         audit.append(academie, session.id, access.username(), "SESSION_OPENED", certification + "/" + request.year(),
                 Map.of("certification", certification, "referentialVersion", number, "year", request.year()));
         return SessionView.of(session);
@@ -132,7 +121,7 @@ public class SessionService {
                 requireFrom(session, SessionStatus.OPEN, to);
                 requireRole(Roles.RECTORAT, "Only the rectorat starts grading");
                 session.status = to;
-                takeSnapshot(session);
+                snapshots.take(session);
             }
             case DELIBERATION -> {
                 requireFrom(session, SessionStatus.GRADING, to);
@@ -151,109 +140,13 @@ public class SessionService {
         session.status = to;
         audit.append(session.academie, session.id, access.username(), "SESSION_" + to, session.certification + "/" + session.year,
                 Map.of("from", from, "to", to));
-        ExamSession.getEntityManager().flush();
+        sessionRepository.flush();
         return SessionView.of(session);
     }
 
     /** The exam rules copied at opening (never written again, so parsed once: {@link ExamRulesCache}). */
     public ReglesExamen rules(ExamSession session) {
         return rulesCache.get(session.certification, session.referentialVersion, session.rules);
-    }
-
-    private void takeSnapshot(ExamSession session) {
-        RegistrationSnapshot snapshot = dossiers.snapshot(Integer.toString(session.year), session.certification)
-                .orElseThrow(() -> ProblemException.conflict("dossier-service has no registrations for "
-                        + session.certification + " " + session.year + " in your académie"));
-        if (snapshot.academie() != null && !snapshot.academie().equals(session.academie)) {
-            throw new ProblemException(ProblemType.BAD_GATEWAY, "dossier-service answered for another académie");
-        }
-        if (snapshot.referentialVersion() != null && snapshot.referentialVersion() != session.referentialVersion) {
-            throw ProblemException.conflict("The registrations are on version " + snapshot.referentialVersion()
-                    + " of the referential, the session on version " + session.referentialVersion);
-        }
-        ReglesExamen rules = rules(session);
-        List<String> problems = new ArrayList<>();
-        Instant now = Instant.now();
-        int count = 0;
-        for (RegistrationSnapshot.Candidate c : snapshot.candidates() == null ? List.<RegistrationSnapshot.Candidate>of() : snapshot.candidates()) {
-            if (c.status() != null && EXCLUDED_REGISTRATIONS.contains(c.status())) {
-                continue;
-            }
-            if (c.candidateNumber() == null || c.candidateNumber().isBlank()) {
-                problems.add("a registration " + c.registrationId() + " has no candidate number");
-                continue;
-            }
-            if (c.referentialVersion() != null && c.referentialVersion() != session.referentialVersion) {
-                problems.add(c.candidateNumber() + ": inscrit(e) sur la version " + c.referentialVersion());
-                continue;
-            }
-            for (RegistrationSnapshot.Benefice b : nonNull(c.benefices())) {
-                if (b.note() == null || b.note().signum() < 0 || b.note().compareTo(ReglesExamen.VINGT) > 0) {
-                    problems.add(c.candidateNumber() + ": bénéfice " + b.unite() + " sans note valide");
-                }
-            }
-            SessionCandidate candidate = new SessionCandidate();
-            candidate.id = UUID.randomUUID();
-            candidate.sessionId = session.id;
-            candidate.registrationId = c.registrationId() == null ? c.candidateNumber() : c.registrationId();
-            candidate.candidateNumber = c.candidateNumber();
-            candidate.account = c.account();
-            candidate.lastName = c.lastName();
-            candidate.firstName = c.firstName();
-            candidate.birthDate = RegistrationSnapshot.date(c.birthDate());
-            candidate.categorie = c.categorie();
-            candidate.voie = c.voie();
-            candidate.forme = "PROGRESSIVE".equals(c.forme()) ? FormeInscription.PROGRESSIVE.name() : FormeInscription.GLOBALE.name();
-            Set<String> epreuves = new LinkedHashSet<>();
-            for (String unite : concat(c.unites(), c.unitesFacultatives())) {
-                Optional<EpreuveExamen> epreuve = rules.epreuveDeUnite(unite);
-                if (epreuve.isEmpty()) {
-                    problems.add(c.candidateNumber() + ": unité " + unite + " inconnue de la version");
-                } else {
-                    epreuves.add(epreuve.get().code());
-                }
-            }
-            candidate.epreuves = new ArrayList<>(epreuves);
-            candidate.persist();
-            Map<String, Grade> fromRegistration = new LinkedHashMap<>();
-            for (RegistrationSnapshot.Dispense d : nonNull(c.dispenses())) {
-                rules.epreuveDeUnite(d.unite()).ifPresent(e ->
-                        fromRegistration.put(e.code(), registrationGrade(session, candidate, e.code(), StatutNote.DISPENSE, null, now)));
-            }
-            for (RegistrationSnapshot.Benefice b : nonNull(c.benefices())) {
-                rules.epreuveDeUnite(b.unite()).ifPresent(e ->
-                        fromRegistration.put(e.code(), registrationGrade(session, candidate, e.code(), StatutNote.BENEFICE, b.note(), now)));
-            }
-            for (RegistrationSnapshot.EpreuveDossier d : nonNull(c.epreuves())) {
-                if (d.nv() && rules.epreuve(d.epreuve()).isPresent()) {
-                    fromRegistration.put(d.epreuve(), registrationGrade(session, candidate, d.epreuve(), StatutNote.NV, null, now));
-                }
-            }
-            fromRegistration.values().forEach(g -> g.persist());
-            count++;
-        }
-        if (!problems.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.CONFLICT, "The registration snapshot does not match the session's version: "
-                    + String.join("; ", problems.subList(0, Math.min(20, problems.size())))));
-        }
-        session.snapshotTakenAt = now;
-        audit.append(session.academie, session.id, access.username(), "SNAPSHOT_TAKEN", session.certification + "/" + session.year,
-                Map.of("candidates", count, "generatedAt", String.valueOf(snapshot.generatedAt())));
-    }
-
-    private static Grade registrationGrade(ExamSession session, SessionCandidate candidate, String epreuve, StatutNote statut,
-                                           java.math.BigDecimal note, Instant now) {
-        Grade g = new Grade();
-        g.id = UUID.randomUUID();
-        g.sessionId = session.id;
-        g.candidateId = candidate.id;
-        g.epreuve = epreuve;
-        g.statut = statut;
-        g.note = note;
-        g.origine = Origine.INSCRIPTION;
-        g.grader = "dossier-service";
-        g.gradedAt = now;
-        return g;
     }
 
     private void requireFrom(ExamSession session, SessionStatus from, SessionStatus to) {
@@ -266,16 +159,6 @@ public class SessionService {
         if (!access.hasRole(role)) {
             throw ProblemException.forbidden(message);
         }
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(nonNull(a));
-        all.addAll(nonNull(b));
-        return all;
     }
 
     private String json(Object value) {

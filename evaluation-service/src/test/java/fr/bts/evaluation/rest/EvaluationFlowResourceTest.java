@@ -522,6 +522,20 @@ class EvaluationFlowResourceTest {
         given().auth().oauth2(RECTORAT).accept("application/pdf").get(SESSIONS + "/" + sam + "/deliberations/1/pv")
                 .then().statusCode(200).contentType("application/pdf");
         given().auth().oauth2(CANDIDATE1).accept("text/csv").get(SESSIONS + "/" + sam + "/deliberations/1/pv").then().statusCode(403);
+        // negotiated by the operation's @Produces: a wildcard or a tie gets the first offered (CSV; JSON for the transcript),
+        // q-values are honoured, and an Accept that none matches is a 406 problem
+        String pv1 = SESSIONS + "/" + sam + "/deliberations/1/pv";
+        given().auth().oauth2(RECTORAT).accept("*/*").get(pv1).then().statusCode(200).contentType(containsString("text/csv"));
+        given().auth().oauth2(RECTORAT).accept("application/pdf, text/csv").get(pv1).then().statusCode(200)
+                .contentType(containsString("text/csv"));
+        given().auth().oauth2(RECTORAT).accept("text/csv;q=0.2, application/pdf").get(pv1).then().statusCode(200)
+                .contentType("application/pdf");
+        given().auth().oauth2(RECTORAT).accept("application/json").get(pv1).then().statusCode(406)
+                .contentType("application/problem+json").body("type", is("urn:bts:problem:not-acceptable"));
+        given().auth().oauth2(CANDIDATE1).accept("application/json, application/pdf").get(transcript).then().statusCode(200)
+                .contentType(containsString("application/json")).body("candidate", is(C1));
+        given().auth().oauth2(CANDIDATE1).accept("text/csv").get(transcript).then().statusCode(406)
+                .contentType("application/problem+json").body("type", is("urn:bts:problem:not-acceptable"));
 
         String attestations = SESSIONS + "/" + sam + "/candidates/" + C1 + "/attestations";
         as(CANDIDATE1).get(attestations).then().statusCode(200)

@@ -27,12 +27,12 @@ public interface GatewayConfig {
     Optional<URI> publicUrl();
 
     /** Backend services by name ({@code referential}, {@code dossier}, {@code evaluation}). */
-    Map<String, Service> services();
+    Map<String, ServiceConfig> services();
 
     /** Route families by name; each sends a set of path prefixes to one service. */
     Map<String, Route> routes();
 
-    RateLimit rateLimit();
+    RateLimitConfig rateLimit();
 
     Cors cors();
 
@@ -47,77 +47,6 @@ public interface GatewayConfig {
     AccessLog accessLog();
 
     Relay relay();
-
-    interface Service {
-        /** Base URLs of the instances ({@code http://host:port}), balanced round-robin. */
-        List<String> instances();
-
-        /** Time allowed to open a TCP connection to an instance (then 504). */
-        @WithDefault("2s")
-        Duration connectTimeout();
-
-        /** Time allowed without any byte from the instance once the request is sent (then 504). */
-        @WithDefault("30s")
-        Duration readTimeout();
-
-        /** Pooled keep-alive connections per instance and per event loop. */
-        @WithDefault("64")
-        int maxConnections();
-
-        /** Readiness path of each instance, polled by the gateway's own readiness check. */
-        @WithDefault("/q/health/ready")
-        String healthPath();
-
-        /** Where each instance serves its OpenAPI document as JSON; absent = not documented. */
-        Optional<String> openapiPath();
-
-        /** How a request picks among the instances that are in rotation. */
-        @WithDefault("least-in-flight")
-        Balancing balancing();
-
-        /** Passive failure detection: when an instance is taken out of rotation for its failures. */
-        Ejection ejection();
-
-        /** Active health checks of each instance's {@link #healthPath()}. */
-        HealthCheck healthCheck();
-
-        /** Seconds sent in {@code Retry-After} when the service cannot be reached (503). */
-        @WithDefault("5")
-        int retryAfterSeconds();
-    }
-
-    enum Balancing {
-        /** Each request to the next instance in turn. */
-        ROUND_ROBIN,
-        /** The instance with the fewest exchanges under way, in turn among equals. */
-        LEAST_IN_FLIGHT
-    }
-
-    interface Ejection {
-        /**
-         * Consecutive failed exchanges (connection refused or broken, timeout, 5xx answer) after which an
-         * instance is taken out of rotation; a refused connection counts as this many at once.
-         */
-        @WithDefault("3")
-        int consecutiveFailures();
-
-        /** How long an ejected instance stays out of rotation (a passing health check re-admits it sooner). */
-        @WithDefault("10s")
-        Duration duration();
-    }
-
-    interface HealthCheck {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Time between two checks of an instance. */
-        @WithDefault("5s")
-        Duration interval();
-
-        /** Time allowed for one check; a slower answer counts as a failed check. */
-        @WithDefault("2s")
-        Duration timeout();
-    }
 
     interface Route {
         /** Path prefixes, matched on segment boundaries ({@code /api/dossiers} matches {@code /api/dossiers/v1}). */
@@ -152,65 +81,6 @@ public interface GatewayConfig {
 
         /** Roles of which a caller needs one to write this path; absent = the family's. */
         Optional<List<String>> writeRoles();
-    }
-
-    interface RateLimit {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Budget of a caller without a token, per client IP. */
-        Budget anonymous();
-
-        /** Budget of a caller with a token, per client id ({@code azp}). */
-        Budget authenticated();
-
-        /** Budgets of named clients (by {@code azp}) that differ from {@link #authenticated()}. */
-        Map<String, Budget> clients();
-
-        /** Clients tracked at most by the in-memory store; idle entries are dropped first. */
-        @WithDefault("100000")
-        int maxTrackedClients();
-
-        /**
-         * Where budgets are counted: {@code memory} (this instance only) or {@code redis} (shared by every
-         * gateway instance pointed at the same Redis).
-         */
-        @WithDefault("memory")
-        Store store();
-
-        Redis redis();
-    }
-
-    enum Store {
-        MEMORY, REDIS
-    }
-
-    interface Redis {
-        /** {@code redis://[:password@]host:port[/db]}, or {@code rediss://} for TLS; required with the redis store. */
-        Optional<String> url();
-
-        /** Prefix of the bucket keys, so that several suites can share one Redis. */
-        @WithDefault("bts-gateway:rate:")
-        String keyPrefix();
-
-        /**
-         * Longest wait for Redis on a request; past it, or when Redis fails, the request goes through
-         * unlimited (a limiter outage must not become an API outage) and the failure is logged.
-         */
-        @WithDefault("250ms")
-        Duration timeout();
-
-        /** Connections to Redis kept by this gateway instance. */
-        @WithDefault("16")
-        int maxPoolSize();
-    }
-
-    interface Budget {
-        /** Requests allowed per period (a token bucket: bursts up to this, refilled evenly). */
-        int requests();
-
-        @WithDefault("1m")
-        Duration period();
     }
 
     interface Cors {

@@ -1,8 +1,8 @@
 package fr.bts.gateway.docs;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.http.GatewayKeys;
-import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.proxy.PublicUrl;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -23,10 +23,10 @@ public class DocsRoutes {
     public static final String MERGED = "/api/docs/openapi.json";
 
     private final OpenApiDocuments documents;
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
     private final PublicUrl publicUrl;
 
-    DocsRoutes(OpenApiDocuments documents, ProblemWriter problems, PublicUrl publicUrl) {
+    DocsRoutes(OpenApiDocuments documents, VertxProblemWriter problems, PublicUrl publicUrl) {
         this.documents = documents;
         this.problems = problems;
         this.publicUrl = publicUrl;

@@ -1,5 +1,6 @@
 package fr.bts.gateway.http;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
@@ -55,7 +56,7 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
     static final ProblemType REQUEST_TIMEOUT = ProblemType.custom("request-timeout", "Request timeout", 408);
 
     private final Vertx vertx;
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
     private final long headerTimeoutNanos;
     private final byte[] headTimedOut;
     private final AtomicInteger guarded = new AtomicInteger();
@@ -64,7 +65,7 @@ public class ConnectionGuard implements HttpServerOptionsCustomizer {
     /** Whether every HTTP verticle deployed was found listening and guarded. */
     private volatile boolean complete;
 
-    ConnectionGuard(Vertx vertx, ProblemWriter problems, GatewayConfig config) {
+    ConnectionGuard(Vertx vertx, VertxProblemWriter problems, GatewayConfig config) {
         this.vertx = vertx;
         this.problems = problems;
         this.headerTimeoutNanos = config.limits().headerTimeout().toNanos();

@@ -1,5 +1,6 @@
 package fr.bts.gateway.http;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpHeaders;
@@ -48,7 +49,7 @@ final class CorsPolicy {
     }
 
     /** Answers a preflight: 204 with the grants, or a 403 problem saying what is not allowed. */
-    void preflight(RoutingContext ctx, ProblemWriter problems) {
+    void preflight(RoutingContext ctx, VertxProblemWriter problems) {
         HttpServerRequest request = ctx.request();
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD).trim().toUpperCase(Locale.ROOT);

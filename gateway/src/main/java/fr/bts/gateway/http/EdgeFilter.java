@@ -1,5 +1,6 @@
 package fr.bts.gateway.http;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.http.RequestIds;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
@@ -24,14 +25,14 @@ import java.util.Map.Entry;
 @ApplicationScoped
 public class EdgeFilter {
 
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
     private final ConnectionGuard guard;
     private final AccessLog accessLog;
     private final CorsPolicy cors;
     private final long maxHeaderSize;
     private final String hsts;
 
-    EdgeFilter(GatewayConfig config, ProblemWriter problems, AccessLog accessLog, ConnectionGuard guard) {
+    EdgeFilter(GatewayConfig config, VertxProblemWriter problems, AccessLog accessLog, ConnectionGuard guard) {
         this.guard = guard;
         this.problems = problems;
         this.accessLog = accessLog;
@@ -50,7 +51,6 @@ public class EdgeFilter {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         String id = RequestIds.of(ctx);
-        ctx.put(GatewayKeys.REQUEST_ID, id);
         ctx.addHeadersEndHandler(v -> decorate(request, response, id));
         ctx.addEndHandler(ar -> log(ctx, start, ar.succeeded()));
 

@@ -3,7 +3,8 @@ package fr.bts.gateway.http;
 /** Names of what the gateway's handlers leave on the routing context for the next ones and the access log. */
 public final class GatewayKeys {
 
-    public static final String REQUEST_ID = "bts.gateway.request-id";
+    /** The request id ({@link fr.bts.commons.http.RequestIds#of}, which keeps it under this key). */
+    public static final String REQUEST_ID = fr.bts.commons.http.RequestIds.MDC_KEY;
     /** Who is calling: {@code client:<azp>}, {@code user:<sub>} or {@code ip:<address>}. */
     public static final String CLIENT = "bts.gateway.client";
     /** Name of the route family, or {@code docs}, {@code health}… for the gateway's own endpoints. */

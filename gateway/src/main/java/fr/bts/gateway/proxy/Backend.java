@@ -1,6 +1,7 @@
 package fr.bts.gateway.proxy;
 
 import fr.bts.gateway.config.GatewayConfig;
+import fr.bts.gateway.config.ServiceConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -80,7 +81,7 @@ public final class Backend {
     private final String name;
     private final List<Instance> instances;
     private final List<Member> members;
-    private final GatewayConfig.Service config;
+    private final ServiceConfig config;
     private final Vertx vertx;
     private final HttpClientOptions options;
     private final PoolOptions pool;
@@ -90,7 +91,7 @@ public final class Backend {
     private final HttpClient shared;
     private final AtomicInteger next = new AtomicInteger();
 
-    Backend(String name, GatewayConfig.Service config, Vertx vertx) {
+    Backend(String name, ServiceConfig config, Vertx vertx) {
         this.name = name;
         this.config = config;
         this.instances = config.instances().stream().filter(s -> !s.isBlank()).map(Instance::parse).toList();
@@ -132,7 +133,7 @@ public final class Backend {
         return instances;
     }
 
-    public GatewayConfig.Service config() {
+    public ServiceConfig config() {
         return config;
     }
 
@@ -164,7 +165,7 @@ public final class Backend {
             if (tried.contains(candidate) || !candidate.inRotation(now)) {
                 continue;
             }
-            if (config.balancing() == GatewayConfig.Balancing.ROUND_ROBIN) {
+            if (config.balancing() == ServiceConfig.Balancing.ROUND_ROBIN) {
                 return candidate;
             }
             if (best == null || candidate.inFlight.get() < best.inFlight.get()) {

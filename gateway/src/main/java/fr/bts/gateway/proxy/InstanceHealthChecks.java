@@ -1,6 +1,7 @@
 package fr.bts.gateway.proxy;
 
 import fr.bts.gateway.config.GatewayConfig;
+import fr.bts.gateway.config.ServiceConfig;
 import fr.bts.gateway.docs.ServiceCalls;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +34,7 @@ public class InstanceHealthChecks {
 
     void start(@Observes StartupEvent event) {
         for (Backend backend : backends.all()) {
-            GatewayConfig.HealthCheck config = backend.config().healthCheck();
+            ServiceConfig.HealthCheck config = backend.config().healthCheck();
             if (!config.enabled()) {
                 continue;
             }
@@ -43,7 +44,7 @@ public class InstanceHealthChecks {
         }
     }
 
-    private void schedule(Backend backend, Backend.Member member, GatewayConfig.HealthCheck config) {
+    private void schedule(Backend backend, Backend.Member member, ServiceConfig.HealthCheck config) {
         long timer = vertx.setTimer(config.interval().toMillis(), id -> ServiceCalls
                 .get(backend, member.instance, backend.config().healthPath(), config.timeout())
                 .onComplete(ar -> {

@@ -1,22 +1,15 @@
 package fr.bts.gateway.proxy;
 
-import fr.bts.commons.problem.Problem;
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
-import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.routing.RouteFamily;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -24,15 +17,10 @@ import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request on its way through the gateway, once it is allowed: picks an instance ({@link Backend#choose}),
@@ -51,10 +39,11 @@ final class ProxyExchange {
     private final HttpServerResponse out;
     private final RouteFamily route;
     private final Backend backend;
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
+    private final BackendAnswers answers;
     private final MultiMap upstreamHeaders;
     private final String uri;
-    private final long bufferUpTo;
+    private final AnswerRelay relay;
     private final Set<Backend.Member> tried = new HashSet<>(4);
     /** The instance of the attempt under way, counted in its in-flight exchanges until {@link #release()}. */
     private Backend.Member active;
@@ -63,9 +52,8 @@ final class ProxyExchange {
     /** The gateway refused the body (too large, too slow) and answered itself: the upstream failure that follows is its doing. */
     private boolean refused;
 
-    ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, ProblemWriter problems, String clientIp,
+    ProxyExchange(RoutingContext ctx, RouteFamily route, Backend backend, VertxProblemWriter problems, String clientIp,
                   PublicUrl.View view, long bufferUpTo, GatewayConfig.Limits limits) {
-        this.bufferUpTo = bufferUpTo;
         this.limits = limits;
         this.ctx = ctx;
         this.in = ctx.request();
@@ -73,6 +61,8 @@ final class ProxyExchange {
         this.route = route;
         this.backend = backend;
         this.problems = problems;
+        this.answers = new BackendAnswers(ctx, backend, problems);
+        this.relay = new AnswerRelay(ctx, backend, bufferUpTo);
         String query = in.query();
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
         this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, view, ctx.get(GatewayKeys.REQUEST_ID));
@@ -114,14 +104,14 @@ final class ProxyExchange {
 
     /** Nothing was sent: whatever the method, the request may go to another instance. */
     private void connectFailed(Backend.Member member, Throwable cause) {
-        backend.failed(member, unreachable(cause));
+        backend.failed(member, Exchanges.unreachable(cause));
         release();
         if (!out.closed() && tried.size() < backend.members().size()) {
             LOG.debugf("%s instance %s could not be reached (%s), trying another one", backend.name(), member.instance, cause);
             attempt();
             return;
         }
-        failed(member.instance, cause);
+        answers.failed(member.instance, cause);
     }
 
     /** The exchange failed before any answer came back: retried only when that cannot execute it twice. */
@@ -135,14 +125,14 @@ final class ProxyExchange {
         backend.failed(member, false);
         release();
         upstream = null;
-        boolean safe = idempotent(in.method()) && !hasBody(in) && !(cause instanceof TimeoutException);
+        boolean safe = Exchanges.idempotent(in.method()) && !Exchanges.hasBody(in) && !(cause instanceof TimeoutException);
         if (safe && !out.headWritten() && !out.closed() && tried.size() < backend.members().size()) {
             LOG.debugf("%s instance %s failed (%s) on an idempotent request, trying another one", backend.name(),
                     member.instance, cause);
             attempt();
             return;
         }
-        failed(member.instance, cause);
+        answers.failed(member.instance, cause);
     }
 
     private void release() {
@@ -163,7 +153,7 @@ final class ProxyExchange {
             return;
         }
         Future<HttpClientResponse> answer;
-        if (hasBody(in)) {
+        if (Exchanges.hasBody(in)) {
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
                 out.writeContinue();
             }
@@ -176,142 +166,11 @@ final class ProxyExchange {
         }
         answer.onComplete(ar -> {
             if (ar.succeeded()) {
-                relay(member, ar.result());
+                relay.relay(member, ar.result());
             } else if (!refused) {
                 exchangeFailed(member, ar.cause());
             }
         });
-    }
-
-    private void relay(Backend.Member member, HttpClientResponse response) {
-        int status = response.statusCode();
-        if (status >= 500) {
-            backend.failed(member, false);
-        } else {
-            backend.succeeded(member);
-        }
-        if (out.closed() || out.ended()) {
-            response.request().reset();
-            return;
-        }
-        out.setStatusCode(status);
-        if (response.statusMessage() != null) {
-            out.setStatusMessage(response.statusMessage());
-        }
-        ForwardedHeaders.response(response.headers(), out.headers());
-        if (status == 503 && !out.headers().contains(HttpHeaders.RETRY_AFTER)) {
-            out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(backend.config().retryAfterSeconds()));
-        }
-        boolean bodyless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
-        long length = bodyless ? -1 : declaredLength(response.headers().get(HttpHeaders.CONTENT_LENGTH));
-        if (length >= 0 && length <= bufferUpTo) {
-            gather(member, response, (int) length);
-            return;
-        }
-        if (!bodyless && length < 0) {
-            out.setChunked(true);
-        }
-        response.pipe().endOnFailure(false).to(out).onFailure(e -> interrupted(member, e));
-    }
-
-    /**
-     * A small answer of known length is gathered and written with its head in one go: one system call
-     * instead of one per chunk that arrived, which is most of what relaying costs for documents of a few
-     * dozen kilobytes. The bytes go into a buffer of Netty's pool, outside the heap (no garbage per answer,
-     * no copy to a direct buffer for the socket write), returned to the pool once written or abandoned;
-     * memory stays bounded by {@code gateway.relay.buffer-up-to} per exchange.
-     */
-    private void gather(Backend.Member member, HttpClientResponse response, int length) {
-        PooledBody body = new PooledBody(length);
-        ctx.addEndHandler(ar -> body.abandon());
-        response.exceptionHandler(e -> {
-            body.abandon();
-            interrupted(member, e);
-        });
-        response.handler(body::append);
-        response.endHandler(v -> {
-            if (out.closed() || out.ended()) {
-                body.abandon();
-            } else {
-                Buffer whole = body.handOver();
-                try {
-                    out.end(whole).onComplete(ar -> body.written());
-                } catch (RuntimeException e) {
-                    body.written();
-                    throw e;
-                }
-            }
-        });
-    }
-
-    /**
-     * A pooled direct buffer returned to the pool exactly once: when the socket write that carries it has
-     * completed, or when the exchange ends without it being handed to the response. Once handed over, only
-     * the write's completion releases it: Netty may still be writing it when the exchange's end handlers run.
-     */
-    static final class PooledBody {
-        /** Buffers taken and not yet returned: 0 whenever no answer is in flight (a metric, and what the tests check). */
-        static final AtomicInteger IN_USE = new AtomicInteger();
-
-        private final ByteBuf bytes;
-        private boolean handedOver;
-        private boolean released;
-
-        PooledBody(int length) {
-            this.bytes = PooledByteBufAllocator.DEFAULT.directBuffer(length, length);
-            IN_USE.incrementAndGet();
-        }
-
-        void append(Buffer chunk) {
-            if (!released && !handedOver) {
-                bytes.writeBytes(chunk.getByteBuf());
-            }
-        }
-
-        /** A view for the response (Vert.x does not release it after writing). */
-        Buffer handOver() {
-            handedOver = true;
-            return Buffer.buffer(bytes);
-        }
-
-        void written() {
-            release();
-        }
-
-        void abandon() {
-            if (!handedOver) {
-                release();
-            }
-        }
-
-        private void release() {
-            if (!released) {
-                released = true;
-                bytes.release();
-                IN_USE.decrementAndGet();
-            }
-        }
-    }
-
-    private void interrupted(Backend.Member member, Throwable e) {
-        LOG.debugf("Answer of %s interrupted: %s", backend.name(), e.getMessage());
-        if (!out.closed()) {
-            backend.failed(member, false);
-        }
-        if (!out.closed()) {
-            out.reset();
-        }
-    }
-
-    private static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /**
@@ -376,71 +235,8 @@ final class ProxyExchange {
         if (upstream != null) {
             upstream.reset();
         }
-        rejectTooLarge(ctx, problems, route);
+        BackendAnswers.rejectTooLarge(ctx, problems, route);
     }
 
-    /** A 413 problem, then the connection is closed: the rest of the body is not worth reading. */
-    static void rejectTooLarge(RoutingContext ctx, ProblemWriter problems, RouteFamily route) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ctx.addEndHandler(ar -> ctx.request().connection().close());
-        problems.write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
-                + route.maxBodySize() + " bytes accepted on " + route.name());
-    }
 
-    /**
-     * The last attempt failed before the answer started: 503 with {@code Retry-After} when the service
-     * could not be reached, timed out or dropped the exchange (it is down or restarting: come back later),
-     * 502 only when what came back was not a well-formed HTTP answer.
-     */
-    private void failed(Backend.Instance instance, Throwable cause) {
-        if (out.closed()) {
-            return;
-        }
-        if (out.headWritten()) {
-            out.reset();
-            return;
-        }
-        in.resume();
-        String service = backend.name();
-        if (cause instanceof TimeoutException) {
-            LOG.warnf("%s instance %s timed out: %s", service, instance, cause.getMessage());
-            unavailable("The " + service + " service did not answer in time");
-        } else if (unreachable(cause) || cause instanceof ConnectTimeoutException) {
-            LOG.warnf("%s instance %s unreachable: %s", service, instance, cause.getMessage());
-            unavailable("The " + service + " service is unreachable");
-        } else if (cause instanceof IOException || cause instanceof HttpClosedException || cause instanceof StreamResetException) {
-            LOG.warnf("%s instance %s dropped the exchange: %s", service, instance, cause.toString());
-            unavailable("The " + service + " service closed the exchange before answering");
-        } else {
-            LOG.warnf("%s instance %s sent a malformed answer: %s", service, instance, cause.toString());
-            problems.write(ctx, ProblemType.BAD_GATEWAY, "The " + service + " service sent a malformed answer");
-        }
-    }
-
-    private void unavailable(String detail) {
-        int seconds = backend.config().retryAfterSeconds();
-        out.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
-        problems.write(ctx, Problem.of(ProblemType.SERVICE_UNAVAILABLE, detail + "; retry in " + seconds + " s")
-                .with("retryAfter", seconds));
-    }
-
-    private static boolean unreachable(Throwable cause) {
-        return cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
-                || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException;
-    }
-
-    /** Methods that RFC 9110 §9.2.2 defines as idempotent. */
-    static boolean idempotent(HttpMethod method) {
-        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.PUT || method == HttpMethod.DELETE;
-    }
-
-    static boolean hasBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            return !"0".equals(length.trim());
-        }
-        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return encoding != null && encoding.toLowerCase().contains("chunked");
-    }
 }

@@ -1,10 +1,10 @@
 package fr.bts.gateway.proxy;
 
+import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
-import fr.bts.gateway.http.ProblemWriter;
 import fr.bts.gateway.ratelimit.ClientKey;
 import fr.bts.gateway.ratelimit.RateLimitDecision;
 import fr.bts.gateway.ratelimit.RateLimiter;
@@ -48,7 +48,7 @@ public class ProxyRoutes {
     private static final String TOKEN_REFUSED = "bts.gateway.token-refused";
 
     private final Backends backends;
-    private final ProblemWriter problems;
+    private final VertxProblemWriter problems;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
     private final PublicUrl publicUrl;
@@ -57,9 +57,9 @@ public class ProxyRoutes {
     private final LongAdder storeFailures = new LongAdder();
     private final AtomicLong lastStoreFailureLog = new AtomicLong(System.nanoTime() - STORE_FAILURE_LOG_SECONDS * 1_000_000_000L);
 
-    ProxyRoutes(Backends backends, ProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
+    ProxyRoutes(Backends backends, VertxProblemWriter problems, RateLimiter rateLimiter, VerifiedTokens verifiedTokens,
                 PublicUrl publicUrl, GatewayConfig config, MeterRegistry metrics) {
-        Gauge.builder("gateway.relay.pooled.buffers", ProxyExchange.PooledBody.IN_USE, AtomicInteger::get)
+        Gauge.builder("gateway.relay.pooled.buffers", PooledBody.IN_USE, AtomicInteger::get)
                 .description("Answers gathered in pooled buffers and not yet written (stays near 0; growth is a leak)")
                 .register(metrics);
         this.bufferUpTo = config.relay().bufferUpTo().asLongValue();
@@ -112,7 +112,7 @@ public class ProxyRoutes {
                 return;
             }
             if (declared > route.maxBodySize()) {
-                ProxyExchange.rejectTooLarge(ctx, problems, route);
+                BackendAnswers.rejectTooLarge(ctx, problems, route);
                 return;
             }
         }

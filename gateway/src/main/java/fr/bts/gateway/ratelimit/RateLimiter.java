@@ -1,6 +1,7 @@
 package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
+import fr.bts.gateway.config.RateLimitConfig;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RateLimiter {
 
-    private final GatewayConfig.RateLimit config;
+    private final RateLimitConfig config;
     private final RateLimitStore store;
 
     RateLimiter(GatewayConfig config, RateLimitStore store) {
@@ -27,7 +28,7 @@ public class RateLimiter {
         if (!config.enabled()) {
             return Future.succeededFuture(RateLimitDecision.unlimited());
         }
-        GatewayConfig.Budget budget = anonymous ? config.anonymous()
+        RateLimitConfig.Budget budget = anonymous ? config.anonymous()
                 : clientId != null && config.clients().containsKey(clientId) ? config.clients().get(clientId)
                 : config.authenticated();
         return store.acquire(client, budget.requests(), budget.period());

@@ -1,6 +1,7 @@
 package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
+import fr.bts.gateway.config.RateLimitConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -66,7 +67,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
     private final String keyPrefix;
     private final long timeoutMillis;
 
-    public RedisRateLimitStore(Vertx vertx, GatewayConfig.Redis config) {
+    public RedisRateLimitStore(Vertx vertx, RateLimitConfig.Redis config) {
         String url = config.url().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "gateway.rate-limit.store=redis needs gateway.rate-limit.redis.url (redis://host:6379)"));
         this.vertx = vertx;

@@ -51,10 +51,6 @@ public final class RouteTable {
         return Optional.ofNullable(best);
     }
 
-    public List<RouteFamily> families() {
-        return families;
-    }
-
     /** Every configured prefix, for registering the proxy routes. */
     public List<String> prefixes() {
         return families.stream().flatMap(f -> f.prefixes().stream()).distinct().toList();

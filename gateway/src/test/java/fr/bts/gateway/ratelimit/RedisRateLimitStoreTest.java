@@ -1,6 +1,7 @@
 package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
+import fr.bts.gateway.config.RateLimitConfig;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,8 @@ class RedisRateLimitStoreTest {
         }
     }
 
-    private static GatewayConfig.Redis redis(Optional<String> url) {
-        return new GatewayConfig.Redis() {
+    private static RateLimitConfig.Redis redis(Optional<String> url) {
+        return new RateLimitConfig.Redis() {
             @Override
             public Optional<String> url() {
                 return url;

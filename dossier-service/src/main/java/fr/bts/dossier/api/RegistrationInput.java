@@ -1,4 +1,4 @@
-package fr.bts.dossier.service;
+package fr.bts.dossier.api;
 
 import fr.bts.dossier.model.CategorieCandidat;
 import fr.bts.dossier.model.FormeInscription;
@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A registration as a rectorat sends it, one by one or as a row of a bulk import. Formats are checked here;
  * everything that depends on the referential version (units, languages, dispenses, bénéfices, categories,
- * access routes) is checked by {@link RegistrationValidator}.
+ * access routes) is checked by {@code fr.bts.dossier.service.RegistrationValidator}.
  *
  * @param referentialVersion the referential version number; the current one when absent
  * @param ine                the Identifiant National Étudiant when known: 11 characters, 9 digits then a digit or

@@ -1,4 +1,4 @@
-package fr.bts.dossier.service;
+package fr.bts.dossier.api;
 
 import fr.bts.dossier.model.StatutDossier;
 import jakarta.validation.constraints.NotNull;

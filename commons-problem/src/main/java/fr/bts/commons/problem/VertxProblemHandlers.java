@@ -1,6 +1,5 @@
 package fr.bts.commons.problem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,7 +17,6 @@ import fr.bts.commons.text.ControlCharacters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -33,7 +31,7 @@ public class VertxProblemHandlers {
     private static final Logger LOG = Logger.getLogger(VertxProblemHandlers.class);
 
     @Inject
-    ObjectMapper mapper;
+    VertxProblemWriter writer;
 
     @Inject
     RequestLimits limits;
@@ -113,44 +111,22 @@ public class VertxProblemHandlers {
                 + refused.message(), java.util.List.of(refused)));
     }
 
-    /** Writes {@code problem} as the answer, with its status; the instance is the request path when it is valid. */
+    /** Writes {@code problem} as the answer, with its status (the one writer, {@link VertxProblemWriter}). */
     public void send(RoutingContext ctx, Problem problem) {
-        try {
-            byte[] body = mapper.writeValueAsBytes(problem.instance() == null
-                    ? problem.withInstance(URI.create(safePath(ctx))) : problem);
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(io.vertx.core.buffer.Buffer.buffer(body));
-        } catch (Exception e) {
-            ctx.response().setStatusCode(problem.status()).end();
-        }
+        writer.write(ctx, problem);
     }
 
     private void write(RoutingContext ctx, int status) {
-        if (ctx.response().headWritten()) {
-            ctx.response().end();
-            return;
-        }
         Throwable failure = ctx.failure();
         int effective = statusOf(failure, status);
         Problem problem = Problem.of(ProblemType.forStatus(effective), detail(effective, ctx));
-        if (effective >= 500) {
+        if (effective >= 500 && !ctx.response().headWritten()) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(failure, "Unexpected error %s on %s", errorId, ctx.request().path());
             problem = Problem.of(ProblemType.INTERNAL, "An unexpected error occurred; quote error id " + errorId)
                     .with("errorId", errorId);
         }
-        if (effective == 401) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        }
-        try {
-            byte[] body = mapper.writeValueAsBytes(problem.withInstance(URI.create(safePath(ctx))));
-            ctx.response().setStatusCode(effective)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(io.vertx.core.buffer.Buffer.buffer(body));
-        } catch (Exception e) {
-            ctx.response().setStatusCode(effective).end();
-        }
+        writer.write(ctx, problem);
     }
 
     private static int statusOf(Throwable failure, int status) {
@@ -167,24 +143,13 @@ public class VertxProblemHandlers {
         return switch (status) {
             case 401 -> "A valid bearer token is required";
             case 403 -> "Your roles do not allow this operation";
-            case 404 -> "No resource at " + safePath(ctx);
-            case 405 -> "This method is not allowed on " + safePath(ctx);
+            case 404 -> "No resource at " + VertxProblemWriter.safePath(ctx);
+            case 405 -> "This method is not allowed on " + VertxProblemWriter.safePath(ctx);
             case 413 -> "The request body is larger than this endpoint accepts";
             case 414 -> "The request URI is too long";
             case 415 -> "This media type is not accepted here";
             case 431 -> "The request headers are too large";
             default -> "The request could not be processed";
         };
-    }
-
-    /** The request path when it is a valid URI reference (it becomes the problem's instance), else "/". */
-    private static String safePath(RoutingContext ctx) {
-        String path = ctx.request().path();
-        try {
-            return path != null && URI.create(path).getPath() != null && RequestTarget.refusal(path, null) == null
-                    ? path : "/";
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
     }
 }

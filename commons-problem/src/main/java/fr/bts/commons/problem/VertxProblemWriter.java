@@ -1,9 +1,8 @@
-package fr.bts.gateway.http;
+package fr.bts.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.bts.commons.problem.Problem;
-import fr.bts.commons.problem.ProblemType;
+import fr.bts.commons.http.RequestIds;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -13,16 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 
 /**
- * Writes the gateway's own error answers as RFC 9457 problems ({@code urn:bts:problem:<slug>}), with the
- * request id as an extension member so that a caller can quote it. When the answer has already started
+ * The one writer of problem answers below the REST layer, for every service and the gateway: a Vert.x route,
+ * an error handler of the router ({@link VertxProblemHandlers}), the gateway's proxy. The answer is
+ * {@code application/problem+json}, {@code Cache-Control: no-store}, with the request path as {@code instance}
+ * (when it is a valid URI reference, else "/") and the request id as the extension member {@code requestId} so
+ * that a caller can quote it; a 401 carries {@code WWW-Authenticate: Bearer}. When the answer has already started
  * (a backend failed in the middle of a body), the only honest thing left is to reset the stream.
  */
 @ApplicationScoped
-public class ProblemWriter {
+public class VertxProblemWriter {
 
     private final ObjectMapper mapper;
 
-    ProblemWriter(ObjectMapper mapper) {
+    VertxProblemWriter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -39,11 +41,8 @@ public class ProblemWriter {
             response.reset();
             return;
         }
-        Problem answer = problem.withInstance(safeInstance(ctx.normalizedPath()));
-        String requestId = ctx.get(GatewayKeys.REQUEST_ID);
-        if (requestId != null) {
-            answer = answer.with("requestId", requestId);
-        }
+        Problem answer = problem.instance() == null ? problem.withInstance(URI.create(safePath(ctx))) : problem;
+        answer = answer.with("requestId", RequestIds.of(ctx));
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
@@ -55,8 +54,8 @@ public class ProblemWriter {
                 .end(Buffer.buffer(json(answer)));
     }
 
-    /** The problem as its JSON bytes, for answers written below the router ({@link ConnectionGuard}). */
-    byte[] json(Problem problem) {
+    /** The problem as its JSON bytes, for answers written below the router (the gateway's connection guard). */
+    public byte[] json(Problem problem) {
         try {
             return mapper.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
@@ -64,11 +63,14 @@ public class ProblemWriter {
         }
     }
 
-    private static URI safeInstance(String path) {
+    /** The (normalised) request path when it is a valid URI reference (it becomes the problem's instance), else "/". */
+    static String safePath(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
         try {
-            return URI.create(path == null ? "/" : path);
+            return path != null && URI.create(path).getPath() != null && RequestTarget.refusal(path, null) == null
+                    ? path : "/";
         } catch (IllegalArgumentException e) {
-            return URI.create("/");
+            return "/";
         }
     }
 }

@@ -1,4 +1,4 @@
-package fr.bts.dossier.rest;
+package fr.bts.dossier.api;
 
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.StatutDossier;
@@ -17,9 +17,9 @@ public record DossierSummary(String id, String session, String certification, St
     }
 
     /** Of a file as shown ({@code DossierReads.Reading#show}). */
-    static DossierSummary of(DossierCandidat d) {
-        return new DossierSummary(d.id, d.session, d.certification, d.candidateNumber, d.lastName, d.firstName, d.account,
-                d.status, d.dossiers.stream().map(p -> new EpreuveStatus(p.epreuve, p.status, p.nv, p.deadline)).toList(),
-                d.version);
+    public static DossierSummary of(DossierCandidat candidat) {
+        return new DossierSummary(candidat.id, candidat.session, candidat.certification, candidat.candidateNumber,
+                candidat.lastName, candidat.firstName, candidat.account, candidat.status, candidat.dossiers.stream()
+                .map(p -> new EpreuveStatus(p.epreuve, p.status, p.nv, p.deadline)).toList(), candidat.version);
     }
 }

@@ -1,4 +1,4 @@
-package fr.bts.dossier.service;
+package fr.bts.dossier.mapping;
 
 import fr.bts.dossier.client.ReferentialVersion;
 import fr.bts.dossier.conformity.ConformityReport;
@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** Translations between stored dossiers and the conformity engine's records. */
-final class DossierContents {
+public final class DossierContents {
 
     private DossierContents() {
     }
 
-    static DossierContent of(DossierCandidat file, DossierProfessionnel dossier, ReferentialVersion version) {
+    public static DossierContent of(DossierCandidat candidat, DossierProfessionnel dossier, ReferentialVersion version) {
         List<DossierContent.Fiche> fiches = dossier.fiches.stream()
                 .map(f -> new DossierContent.Fiche(f.id, f.type, f.activites, new HashSet<>(f.drapeaux), f.champs, f.lien))
                 .toList();
         Set<String> pieces = new HashSet<>();
-        for (PieceJointe p : file.attachments) {
+        for (PieceJointe p : candidat.attachments) {
             if (dossier.epreuve.equals(p.epreuve) && p.piece != null) {
                 pieces.add(p.piece);
             }
@@ -42,7 +42,7 @@ final class DossierContents {
         return new DossierContent(fiches, dossier.elementsContexte, pieces, domaines);
     }
 
-    static DossierProfessionnel.StoredReport stored(ConformityReport report) {
+    public static DossierProfessionnel.StoredReport stored(ConformityReport report) {
         DossierProfessionnel.StoredReport out = new DossierProfessionnel.StoredReport();
         out.conforme = report.conforme();
         out.penalite = report.penalite();

@@ -1,4 +1,4 @@
-package fr.bts.dossier.service;
+package fr.bts.dossier.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.bts.commons.problem.Problem;

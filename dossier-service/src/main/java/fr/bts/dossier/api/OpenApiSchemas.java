@@ -1,4 +1,4 @@
-package fr.bts.dossier.rest;
+package fr.bts.dossier.api;
 
 
 import java.time.Instant;
@@ -11,23 +11,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Schemas of the answers this service writes itself rather than as a Java value: the dossier page (with its Link
  * headers) and the registration snapshot of docs/contracts.md (streamed by {@code SnapshotService}).
  */
-final class OpenApiSchemas {
+public final class OpenApiSchemas {
 
     private OpenApiSchemas() {
     }
 
     @Schema(name = "DossierPage", description = "One page of files, with the total count (Link and X-Total-Count headers too)")
-    record DossierPage(int page, int size, long totalItems, int totalPages, List<DossierSummary> items) {
+    public record DossierPage(int page, int size, long totalItems, int totalPages, List<DossierSummary> items) {
     }
 
     @Schema(name = "RegistrationSnapshot", description = "Every registration of a session and certification in the caller's académie")
-    record RegistrationSnapshot(String academie, String session, String certification,
+    public record RegistrationSnapshot(String academie, String session, String certification,
                                 @Schema(nullable = true) Integer referentialVersion, Instant generatedAt,
                                 List<SnapshotCandidate> candidates) {
     }
 
     @Schema(name = "SnapshotCandidate")
-    record SnapshotCandidate(String registrationId, String candidateNumber, String lastName, String firstName,
+    public record SnapshotCandidate(String registrationId, String candidateNumber, String lastName, String firstName,
                              @Schema(nullable = true) LocalDate birthDate, String account, String status,
                              int referentialVersion, String categorie, String voie, String forme, List<String> unites,
                              List<String> unitesFacultatives,
@@ -37,14 +37,14 @@ final class OpenApiSchemas {
     }
 
     @Schema(name = "SnapshotDispense")
-    record SnapshotDispense(String unite, String diplome) {
+    public record SnapshotDispense(String unite, String diplome) {
     }
 
     @Schema(name = "SnapshotBenefice")
-    record SnapshotBenefice(String unite, String note, String session, @Schema(nullable = true) LocalDate dateObtention) {
+    public record SnapshotBenefice(String unite, String note, String session, @Schema(nullable = true) LocalDate dateObtention) {
     }
 
     @Schema(name = "SnapshotEpreuve", description = "A professional dossier's status as the jury sees it; nv: not valid (non-conform or absent)")
-    record SnapshotEpreuve(String epreuve, String dossier, boolean nv) {
+    public record SnapshotEpreuve(String epreuve, String dossier, boolean nv) {
     }
 }

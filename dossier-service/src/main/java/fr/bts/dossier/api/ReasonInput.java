@@ -1,4 +1,4 @@
-package fr.bts.dossier.service;
+package fr.bts.dossier.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
