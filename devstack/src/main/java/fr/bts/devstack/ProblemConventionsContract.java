@@ -21,9 +21,11 @@ public abstract class ProblemConventionsContract {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final String jsonEndpoint;
-    private final String authorizedToken;
-    private final String storeReadinessCheck;
+    /** What the contract needs of the service; see the constructor. */
+    private record Service(String jsonEndpoint, String authorizedToken, String storeReadinessCheck) {
+    }
+
+    private final Service service;
 
     /**
      * @param jsonEndpoint a POST endpoint of the service that consumes a JSON body, e.g. {@code /api/evaluations/v1/sessions}
@@ -31,19 +33,17 @@ public abstract class ProblemConventionsContract {
      * @param storeReadinessCheck the name of the readiness check of the service's store, as SmallRye Health reports it
      */
     protected ProblemConventionsContract(String jsonEndpoint, String authorizedToken, String storeReadinessCheck) {
-        this.jsonEndpoint = jsonEndpoint;
-        this.authorizedToken = authorizedToken;
-        this.storeReadinessCheck = storeReadinessCheck;
+        this.service = new Service(jsonEndpoint, authorizedToken, storeReadinessCheck);
     }
 
     private RequestSpecification authorized() {
-        return given().auth().oauth2(authorizedToken);
+        return given().auth().oauth2(service.authorizedToken());
     }
 
     @Test
     void malformedJsonIsA400ProblemWithoutStackTrace() {
         authorized().contentType("application/json").body("{\"certification\": \"BTS-SAM\", ")
-                .when().post(jsonEndpoint)
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(400)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:malformed-body"))
@@ -54,7 +54,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void aBodyOfTheWrongMediaTypeIsA415Problem() {
         authorized().contentType("application/xml").body("<certification/>")
-                .when().post(jsonEndpoint)
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(415)
                 .contentType(startsWith(PROBLEM))
                 .body("status", equalTo(415));
@@ -63,7 +63,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void aMethodTheResourceDoesNotServeIsA405Problem() {
         authorized().contentType("application/json").body("{}")
-                .when().patch(jsonEndpoint)
+                .when().patch(service.jsonEndpoint())
                 .then().statusCode(405)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:method-not-allowed"));
@@ -72,7 +72,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void noTokenIsA401ProblemWithABearerChallenge() {
         given().contentType("application/json").body("{}")
-                .when().post(jsonEndpoint)
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(401)
                 .contentType(startsWith(PROBLEM))
                 .header("WWW-Authenticate", startsWith("Bearer"));
@@ -80,7 +80,7 @@ public abstract class ProblemConventionsContract {
 
     @Test
     void aPathNoResourceServesIsA404Problem() {
-        authorized().when().get(jsonEndpoint + "/../no-such-collection/at/all")
+        authorized().when().get(service.jsonEndpoint() + "/../no-such-collection/at/all")
                 .then().statusCode(404)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:not-found"));
@@ -91,6 +91,6 @@ public abstract class ProblemConventionsContract {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(storeReadinessCheck));
+                .body("checks.name", hasItem(service.storeReadinessCheck()));
     }
 }

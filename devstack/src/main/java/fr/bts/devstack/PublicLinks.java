@@ -48,6 +48,13 @@ public final class PublicLinks {
         assertTrue(links.stream().allMatch(l -> l.startsWith("<" + collection + "?")), links::toString);
     }
 
+    /** The {@code Link} headers of {@code page} name the next page, each targeting {@code path} at {@link #FORWARDED_ORIGIN}. */
+    public static void assertForwardedPages(Response page, String path) {
+        List<String> links = links(page);
+        assertHasNext(links);
+        assertAllTarget(links, FORWARDED_ORIGIN + path);
+    }
+
     /** There are {@code links}, and every one targets {@code path} at {@link #ownOrigin()}, with a query. */
     public static void assertOwnOriginLinks(List<String> links, String path) {
         assertFalse(links.isEmpty());

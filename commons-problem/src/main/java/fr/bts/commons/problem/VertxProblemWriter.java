@@ -65,8 +65,8 @@ public class VertxProblemWriter {
 
     /** The (normalised) request path when it is a valid URI reference (it becomes the problem's instance), else "/". */
     static String safePath(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
         try {
+            String path = ctx.normalizedPath(); // Vert.x throws on an invalid escape such as %zz
             return path != null && URI.create(path).getPath() != null && RequestTarget.refusal(path, null) == null
                     ? path : "/";
         } catch (IllegalArgumentException e) {

@@ -2,8 +2,8 @@ package fr.bts.dossier.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.openapi.ContractRules;
-import fr.bts.devstack.OpenApiContract;
 import fr.bts.devstack.MongoTestResource;
+import fr.bts.devstack.OpenApiContract;
 import fr.bts.dossier.ReferentialWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +11,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,7 @@ class OpenApiContractResourceTest extends OpenApiContract {
     }
 
     @Test
-    void workflowStepsShareTheirDeclaredAnswersAndReadsDoNotInheritThem() throws Exception {
+    void workflowStepsShareTheirDeclaredAnswersAndReadsDoNotInheritThem() throws IOException {
         JsonNode paths = document().path("paths");
         JsonNode validate = paths.path("/api/dossiers/v1/dossiers/{id}/registration/validate").path("post").path("responses");
         for (String status : List.of("200", "404", "409", "412", "428")) {

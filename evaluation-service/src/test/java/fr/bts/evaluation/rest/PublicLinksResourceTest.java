@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static fr.bts.devstack.PublicLinks.FORWARDED_ORIGIN;
-import static fr.bts.devstack.PublicLinks.assertAllTarget;
-import static fr.bts.devstack.PublicLinks.assertHasNext;
+import static fr.bts.devstack.PublicLinks.assertForwardedPages;
 import static fr.bts.devstack.PublicLinks.assertOwnOriginLinks;
 import static fr.bts.devstack.PublicLinks.forwarded;
 import static fr.bts.devstack.PublicLinks.links;
@@ -42,9 +41,7 @@ class PublicLinksResourceTest {
         given().auth().oauth2(AMIENS).contentType(ContentType.JSON).body(session(2062)).post(SESSIONS)
                 .then().statusCode(201);
         Response page = forwarded(given()).auth().oauth2(AMIENS).queryParam("size", 1).get(SESSIONS);
-        List<String> links = links(page);
-        assertHasNext(links);
-        assertAllTarget(links, FORWARDED_ORIGIN + SESSIONS);
+        assertForwardedPages(page, SESSIONS);
     }
 
     @Test
