@@ -112,6 +112,17 @@ class SecurityResourceTest {
     }
 
     @Test
+    void anyoneMayAskWhetherACredentialIsValidWithoutAToken() {
+        given().contentType("application/json").body("{\"credential\":\"x.y.z\"}")
+                .when().post("/api/evaluations/v1/credentials/verifications")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/evaluations/v1/credentials/verifications"));
+        refusedBeforeForwarding("evaluation", given().contentType("application/json").body("{}"),
+                "POST", "/api/evaluations/v1/credentials/sessions/2026", 401, "unauthorized");
+    }
+
+    @Test
     void candidateMayStillNotWriteOtherCandidatePaths403() {
         refusedBeforeForwarding("evaluation", given().auth().oauth2(TestTokens.token("candidat-lyon", "lyon", "candidate")),
                 "POST", "/api/evaluations/v1/sessions/2026/candidates/C42/attestations", 403, "forbidden");

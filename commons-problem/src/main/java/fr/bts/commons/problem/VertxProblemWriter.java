@@ -66,7 +66,8 @@ public class VertxProblemWriter {
     /** The (normalised) request path when it is a valid URI reference (it becomes the problem's instance), else "/". */
     static String safePath(RoutingContext ctx) {
         try {
-            String path = ctx.normalizedPath(); // Vert.x throws on an invalid escape such as %zz
+            // normalising decodes the path: an invalid escape (%zz) throws, and such a path is no instance
+            String path = ctx.normalizedPath();
             return path != null && URI.create(path).getPath() != null && RequestTarget.refusal(path, null) == null
                     ? path : "/";
         } catch (IllegalArgumentException e) {

@@ -81,6 +81,10 @@ public interface GatewayConfig {
 
         /** Roles of which a caller needs one to write this path; absent = the family's. */
         Optional<List<String>> writeRoles();
+
+        /** Anyone may call this path with any method, without a token (counted as anonymous by the rate limit). */
+        @WithDefault("false")
+        boolean anonymous();
     }
 
     interface Cors {

@@ -33,9 +33,15 @@ public record RouteFamily(String name, List<String> prefixes, String service, Li
 
     /**
      * A path whose roles differ from its family's: {@code pattern} is a path where {@code *} stands for
-     * exactly one non-empty segment; null roles mean the family's.
+     * exactly one non-empty segment; null roles mean the family's; {@code anonymous} opens the path to every
+     * method without a token (the public check of a presented credential, a POST: issue 17), the caller then
+     * counted in the anonymous rate-limit budget like any public read.
      */
-    public record PathRule(String pattern, Set<String> readRoles, Set<String> writeRoles) {
+    public record PathRule(String pattern, Set<String> readRoles, Set<String> writeRoles, boolean anonymous) {
+
+        public PathRule(String pattern, Set<String> readRoles, Set<String> writeRoles) {
+            this(pattern, readRoles, writeRoles, false);
+        }
 
         boolean matches(String path) {
             String[] expected = pattern.split("/", -1);
@@ -80,6 +86,9 @@ public record RouteFamily(String name, List<String> prefixes, String service, Li
         }
         for (PathRule rule : pathRules) {
             if (rule.matches(path)) {
+                if (rule.anonymous()) {
+                    return Access.PUBLIC;
+                }
                 Set<String> roles = read ? rule.readRoles() : rule.writeRoles();
                 if (roles != null) {
                     return new Access(false, roles);

@@ -33,7 +33,7 @@ public final class RouteTable {
                     route.maxBodySize().asLongValue(),
                     route.pathRules().values().stream().map(rule -> new RouteFamily.PathRule(rule.path(),
                             rule.readRoles().map(Set::copyOf).orElse(null),
-                            rule.writeRoles().map(Set::copyOf).orElse(null))).toList()));
+                            rule.writeRoles().map(Set::copyOf).orElse(null), rule.anonymous())).toList()));
         }
         return new RouteTable(families);
     }

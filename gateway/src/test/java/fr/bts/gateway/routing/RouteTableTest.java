@@ -91,4 +91,17 @@ class RouteTableTest {
                 evaluations.access("GET", "/api/evaluations/v1/sessions/7/candidates/C42/attestations/requests").anyOfRoles(),
                 "a rule without read roles leaves reads to the family's");
     }
+
+    @Test
+    void anAnonymousPathRuleOpensThatPathAloneToEveryMethodWithoutAToken() {
+        RouteFamily evaluations = new RouteFamily("evaluations", List.of("/api/evaluations"), "evaluation", List.of(),
+                Set.of("rectorat"), Set.of("rectorat", "jury-member"), 1_000,
+                List.of(new RouteFamily.PathRule("/api/evaluations/v1/credentials/verifications", null, null, true)));
+        assertTrue(evaluations.access("POST", "/api/evaluations/v1/credentials/verifications").anonymousAllowed());
+        assertTrue(evaluations.access("GET", "/api/evaluations/v1/credentials/verifications").anonymousAllowed());
+        assertFalse(evaluations.access("POST", "/api/evaluations/v1/credentials/verifications/x").anonymousAllowed());
+        assertFalse(evaluations.access("POST", "/api/evaluations/v1/credentials").anonymousAllowed());
+        assertEquals(Set.of("rectorat", "jury-member"),
+                evaluations.access("POST", "/api/evaluations/v1/credentials/sessions").anyOfRoles());
+    }
 }
