@@ -34,27 +34,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a hostile client gets from a service reached directly (issue 11), checked on every running service: odd
  * request targets, bodies the strict JSON rules refuse, opaque tokens, oversized URIs and headers all answer a 4xx
  * problem, with no ERROR line in the log; every answer carries the security headers, and authenticated ones
- * {@code Cache-Control: no-store}. Each service's Quarkus test extends this class and names its endpoints.
+ * {@code Cache-Control: no-store}. Each service's Quarkus test extends this class and names its endpoints in its constructor.
  */
 public abstract class HostileInputContract {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** A POST endpoint of the service that consumes a JSON object. */
-    protected abstract String jsonEndpoint();
+    private final String jsonEndpoint;
+    private final String textField;
+    private final String authorizedToken;
+    private final String authenticatedRead;
 
-    /** A text field of the body {@link #jsonEndpoint()} reads, e.g. {@code lastName}. */
-    protected abstract String textField();
+    /**
+     * @param jsonEndpoint a POST endpoint of the service that consumes a JSON object
+     * @param textField a text field of the body {@code jsonEndpoint} reads, e.g. {@code lastName}
+     * @param authorizedToken a token allowed to call {@code jsonEndpoint} and {@code authenticatedRead}
+     * @param authenticatedRead a GET endpoint that answers 200 to {@code authorizedToken}, e.g. a collection
+     */
+    protected HostileInputContract(String jsonEndpoint, String textField, String authorizedToken, String authenticatedRead) {
+        this.jsonEndpoint = jsonEndpoint;
+        this.textField = textField;
+        this.authorizedToken = authorizedToken;
+        this.authenticatedRead = authenticatedRead;
+    }
 
-    /** A token allowed to call {@link #jsonEndpoint()} and {@link #authenticatedRead()}. */
-    protected abstract String authorizedToken();
+    /** The POST endpoint the contract sends bodies to. */
+    protected final String jsonEndpoint() {
+        return jsonEndpoint;
+    }
 
-    /** A GET endpoint that answers 200 to {@link #authorizedToken()}, e.g. a collection. */
-    protected abstract String authenticatedRead();
+    /** The token the contract calls the service with. */
+    protected final String authorizedToken() {
+        return authorizedToken;
+    }
 
     /** A path under which the service looks up an object by id, e.g. {@code /api/dossiers/v1/dossiers}. */
     protected String objectPath() {
-        return authenticatedRead();
+        return authenticatedRead;
     }
 
     private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
@@ -143,15 +159,15 @@ public abstract class HostileInputContract {
 
     @Test
     void oddQueryParametersAre400ProblemsNamingTheParameter() throws IOException {
-        String reply = rawGet(authenticatedRead() + "?page=%00");
+        String reply = rawGet(authenticatedRead + "?page=%00");
         assertProblem(reply, 400);
         assertTrue(reply.contains("\"field\":\"page\""), reply);
-        assertProblem(rawGet(authenticatedRead() + "?q=%zz"), 400);
+        assertProblem(rawGet(authenticatedRead + "?q=%zz"), 400);
     }
 
     @Test
     void aDuplicateKeyIsA400ProblemNamingTheKey() {
-        String field = textField();
+        String field = textField;
         authorized().contentType("application/json").body("{\"" + field + "\": \"x\", \"" + field + "\": \"y\"}")
                 .when().post(jsonEndpoint())
                 .then().statusCode(400).contentType(startsWith(PROBLEM))
@@ -180,11 +196,11 @@ public abstract class HostileInputContract {
     void aNulInAnyTextIsA400ProblemNamingTheField() {
         authorized().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType("application/json").body("{\"" + textField() + "\": \"a\\u0000b\"}")
+                .contentType("application/json").body("{\"" + textField + "\": \"a\\u0000b\"}")
                 .when().post(jsonEndpoint())
                 .then().statusCode(400).contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:invalid-character"))
-                .body("violations[0].field", equalTo(textField()));
+                .body("violations[0].field", equalTo(textField));
     }
 
     @Test
@@ -211,7 +227,7 @@ public abstract class HostileInputContract {
     void authenticatedAnswersCarryTheSecurityHeadersAndNoStore() {
         // An answer for one caller's token is never kept by a shared cache: no-store unless the resource set its own
         // policy, which is then private (revalidated by its reader's cache, RFC 9111 §5.2.2.7).
-        authorized().when().get(authenticatedRead())
+        authorized().when().get(authenticatedRead)
                 .then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
@@ -228,12 +244,12 @@ public abstract class HostileInputContract {
 
     @Test
     void aTooLongUriIsA414Problem() throws IOException {
-        assertProblem(rawGet(authenticatedRead() + "?q=" + "x".repeat(20_000)), 414);
+        assertProblem(rawGet(authenticatedRead + "?q=" + "x".repeat(20_000)), 414);
     }
 
     @Test
     void tooLargeHeadersAreA431Problem() throws IOException {
-        assertProblem(rawGet(authenticatedRead(), "X-Big: " + "y".repeat(30_000)), 431);
+        assertProblem(rawGet(authenticatedRead, "X-Big: " + "y".repeat(30_000)), 431);
     }
 
     @Test

@@ -14,30 +14,36 @@ import static org.hamcrest.Matchers.startsWith;
  * The error conventions every service of the suite promises (ARCHITECTURE.md, "API conventions"):
  * RFC 9457 problem answers for 401, 404, 405, 415 and malformed JSON, never an HTML page or a stack
  * trace, and a readiness check that looks at the service's own store. Each service's Quarkus test
- * extends this class and names one of its JSON-consuming endpoints, so the promise is checked on every
+ * extends this class and names one of its JSON-consuming endpoints in its constructor, so the promise is checked on every
  * running application, not once on a library.
  */
 public abstract class ProblemConventionsContract {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** A POST endpoint of the service that consumes a JSON body, e.g. {@code /api/evaluations/v1/sessions}. */
-    protected abstract String jsonEndpoint();
+    /** What the contract needs of the service; see the constructor. */
+    private record Service(String jsonEndpoint, String authorizedToken, String storeReadinessCheck) {
+    }
 
-    /** A token allowed to call {@link #jsonEndpoint()}, so that the body, not the caller, is what fails. */
-    protected abstract String authorizedToken();
+    private final Service service;
 
-    /** The name of the readiness check of the service's store, as SmallRye Health reports it. */
-    protected abstract String storeReadinessCheck();
+    /**
+     * @param jsonEndpoint a POST endpoint of the service that consumes a JSON body, e.g. {@code /api/evaluations/v1/sessions}
+     * @param authorizedToken a token allowed to call {@code jsonEndpoint}, so that the body, not the caller, is what fails
+     * @param storeReadinessCheck the name of the readiness check of the service's store, as SmallRye Health reports it
+     */
+    protected ProblemConventionsContract(String jsonEndpoint, String authorizedToken, String storeReadinessCheck) {
+        this.service = new Service(jsonEndpoint, authorizedToken, storeReadinessCheck);
+    }
 
     private RequestSpecification authorized() {
-        return given().auth().oauth2(authorizedToken());
+        return given().auth().oauth2(service.authorizedToken());
     }
 
     @Test
     void malformedJsonIsA400ProblemWithoutStackTrace() {
         authorized().contentType("application/json").body("{\"certification\": \"BTS-SAM\", ")
-                .when().post(jsonEndpoint())
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(400)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:malformed-body"))
@@ -48,7 +54,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void aBodyOfTheWrongMediaTypeIsA415Problem() {
         authorized().contentType("application/xml").body("<certification/>")
-                .when().post(jsonEndpoint())
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(415)
                 .contentType(startsWith(PROBLEM))
                 .body("status", equalTo(415));
@@ -57,7 +63,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void aMethodTheResourceDoesNotServeIsA405Problem() {
         authorized().contentType("application/json").body("{}")
-                .when().patch(jsonEndpoint())
+                .when().patch(service.jsonEndpoint())
                 .then().statusCode(405)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:method-not-allowed"));
@@ -66,7 +72,7 @@ public abstract class ProblemConventionsContract {
     @Test
     void noTokenIsA401ProblemWithABearerChallenge() {
         given().contentType("application/json").body("{}")
-                .when().post(jsonEndpoint())
+                .when().post(service.jsonEndpoint())
                 .then().statusCode(401)
                 .contentType(startsWith(PROBLEM))
                 .header("WWW-Authenticate", startsWith("Bearer"));
@@ -74,7 +80,7 @@ public abstract class ProblemConventionsContract {
 
     @Test
     void aPathNoResourceServesIsA404Problem() {
-        authorized().when().get(jsonEndpoint() + "/../no-such-collection/at/all")
+        authorized().when().get(service.jsonEndpoint() + "/../no-such-collection/at/all")
                 .then().statusCode(404)
                 .contentType(startsWith(PROBLEM))
                 .body("type", equalTo("urn:bts:problem:not-found"));
@@ -85,6 +91,6 @@ public abstract class ProblemConventionsContract {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(storeReadinessCheck()));
+                .body("checks.name", hasItem(service.storeReadinessCheck()));
     }
 }

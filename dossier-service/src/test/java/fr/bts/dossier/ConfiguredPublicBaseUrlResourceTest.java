@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static fr.bts.devstack.PublicLinks.assertAllTarget;
+import static fr.bts.devstack.PublicLinks.forwarded;
+import static fr.bts.devstack.PublicLinks.links;
 import static fr.bts.dossier.Fixtures.RECTORAT;
 import static fr.bts.dossier.Fixtures.as;
 import static fr.bts.dossier.Fixtures.sam;
@@ -31,11 +34,11 @@ class ConfiguredPublicBaseUrlResourceTest {
 
     @Test
     void configuredBaseUrlWinsInLocationAndLinks() {
-        PublicLinksResourceTest.forwarded(as(RECTORAT)).contentType("application/json")
+        forwarded(as(RECTORAT)).contentType("application/json")
                 .body(sam("2073", "VER-2073-00001", "cand-links-4")).post(DOSSIERS)
                 .then().statusCode(201).header("Location", startsWith(CONFIGURED + DOSSIERS + "/"));
-        List<String> links = as(RECTORAT).queryParam("session", "2073").get(DOSSIERS).headers().getValues("Link");
+        List<String> links = links(as(RECTORAT).queryParam("session", "2073").get(DOSSIERS));
         assertTrue(links.size() >= 2, links::toString);
-        assertTrue(links.stream().allMatch(l -> l.startsWith("<" + CONFIGURED + DOSSIERS + "?")), links::toString);
+        assertAllTarget(links, CONFIGURED + DOSSIERS);
     }
 }

@@ -37,14 +37,8 @@ final class Fixtures {
         r.put("referentialVersion", 1);
         r.put("candidateNumber", number);
         r.put("ine", "0123456789A");
-        r.put("lastName", "Martin");
-        r.put("firstName", "Léa");
-        r.put("birthDate", "2005-03-01");
-        r.put("email", account + "@example.org");
-        r.put("account", account);
-        r.put("categorie", "CAT_A");
-        r.put("voie", "ELEVE_ETUDIANT");
-        r.put("forme", "GLOBALE");
+        identity(r, "Martin", "Léa", "2005-03-01", account);
+        path(r, "CAT_A", "ELEVE_ETUDIANT", "GLOBALE");
         r.put("unitesFacultatives", List.of("UF1"));
         r.put("langues", new HashMap<>(Map.of("U21", "ANGLAIS", "U22", "ESPAGNOL", "UF1", "ITALIEN")));
         r.put("dispenses", new ArrayList<>(List.of(Map.of("unite", "U1", "diplome", "BTS Comptabilité et gestion"))));
@@ -58,16 +52,26 @@ final class Fixtures {
         r.put("session", session);
         r.put("certification", "BTS-GPME");
         r.put("candidateNumber", number);
-        r.put("lastName", "Durand");
-        r.put("firstName", "Hugo");
-        r.put("birthDate", "2004-11-20");
-        r.put("email", account + "@example.org");
-        r.put("account", account);
-        r.put("categorie", "CAT_C");
-        r.put("voie", "CANDIDATURE_INDIVIDUELLE");
-        r.put("forme", "PROGRESSIVE");
+        identity(r, "Durand", "Hugo", "2004-11-20", account);
+        path(r, "CAT_C", "CANDIDATURE_INDIVIDUELLE", "PROGRESSIVE");
         r.put("unites", List.of("U4", "U6"));
         return r;
+    }
+
+    /** The candidate's identity fields of a registration, {@code email} derived from {@code account}. */
+    private static void identity(Map<String, Object> r, String lastName, String firstName, String birthDate, String account) {
+        r.put("lastName", lastName);
+        r.put("firstName", firstName);
+        r.put("birthDate", birthDate);
+        r.put("email", account + "@example.org");
+        r.put("account", account);
+    }
+
+    /** How the candidate sits the BTS: category, way in and form. */
+    private static void path(Map<String, Object> r, String categorie, String voie, String forme) {
+        r.put("categorie", categorie);
+        r.put("voie", voie);
+        r.put("forme", forme);
     }
 
     /** Creates a registration as the Versailles rectorat and answers its id. */

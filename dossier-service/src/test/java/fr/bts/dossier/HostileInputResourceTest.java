@@ -13,23 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
 class HostileInputResourceTest extends HostileInputContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/dossiers/v1/dossiers";
-    }
-
-    @Override
-    protected String textField() {
-        return "lastName";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return Fixtures.RECTORAT;
-    }
-
-    @Override
-    protected String authenticatedRead() {
-        return "/api/dossiers/v1/dossiers";
+    HostileInputResourceTest() {
+        super("/api/dossiers/v1/dossiers", "lastName", Fixtures.RECTORAT, "/api/dossiers/v1/dossiers");
     }
 }

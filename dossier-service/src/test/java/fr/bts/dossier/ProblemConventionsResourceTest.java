@@ -14,18 +14,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
 class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/dossiers/v1/dossiers";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return TestTokens.token("rectorat-versailles", "versailles", "rectorat");
-    }
-
-    @Override
-    protected String storeReadinessCheck() {
-        return "mongodb";
+    ProblemConventionsResourceTest() {
+        super("/api/dossiers/v1/dossiers", TestTokens.token("rectorat-versailles", "versailles", "rectorat"), "mongodb");
     }
 }

@@ -70,6 +70,14 @@ class SubmitCrashResourceTest {
         return as(RECTORAT).header("Idempotency-Key", key).header("If-Match", ifMatch).post(DOSSIERS + "/" + id + "/registration/submit");
     }
 
+    /** Registers {@code body}, submits it under {@code key} and kills that submit's worker after its write. */
+    private String submittedThenCrashed(Map<String, Object> body, String key) {
+        String id = register(body);
+        submitRegistration(id, key, "\"v1\"").then().statusCode(200);
+        killedAfterTheWrite("rectorat-versailles", key, true);
+        return id;
+    }
+
     private static Response submitDossier(String account, String id, String epreuve, String key, String ifMatch) {
         return as(candidate(account)).header("Idempotency-Key", key).header("If-Match", ifMatch)
                 .post(DOSSIERS + "/" + id + "/epreuves/" + epreuve + "/submit");
@@ -134,9 +142,7 @@ class SubmitCrashResourceTest {
     @Test
     void afterAnotherWriteTheRetryOfACrashedSubmitDoesNotPretend() {
         // the registration was submitted, then validated by the rectorat, before the retry came
-        String validated = register(sam("2098", "VER-2098-00001", "cand-sc4"));
-        submitRegistration(validated, "submit-crash-4", "\"v1\"").then().statusCode(200);
-        killedAfterTheWrite("rectorat-versailles", "submit-crash-4", true);
+        String validated = submittedThenCrashed(sam("2098", "VER-2098-00001", "cand-sc4"), "submit-crash-4");
         as(RECTORAT).header("If-Match", "\"v2\"").post(DOSSIERS + "/" + validated + "/registration/validate").then().statusCode(200);
         assertNull(stored(validated).get("versionRun"), "a write of nobody's submit clears the marker");
         submitRegistration(validated, "submit-crash-4", "\"v1\"").then().statusCode(412)
@@ -145,9 +151,7 @@ class SubmitCrashResourceTest {
 
         // a change that keeps the status (an update of the submitted registration)
         Map<String, Object> body = sam("2098", "VER-2098-00002", "cand-sc5");
-        String updated = register(body);
-        submitRegistration(updated, "submit-crash-5", "\"v1\"").then().statusCode(200);
-        killedAfterTheWrite("rectorat-versailles", "submit-crash-5", true);
+        String updated = submittedThenCrashed(body, "submit-crash-5");
         body.put("lastName", "Martin-Durand");
         as(RECTORAT).header("If-Match", "\"v2\"").contentType("application/json").body(body).put(DOSSIERS + "/" + updated + "/registration")
                 .then().statusCode(200).header("ETag", "\"v3\"");
@@ -173,9 +177,7 @@ class SubmitCrashResourceTest {
 
         // an import that changes the submitted registration clears it too
         Map<String, Object> imported = sam("2098", "VER-2098-00005", "cand-sc8");
-        String reimported = register(imported);
-        submitRegistration(reimported, "submit-crash-8", "\"v1\"").then().statusCode(200);
-        killedAfterTheWrite("rectorat-versailles", "submit-crash-8", true);
+        String reimported = submittedThenCrashed(imported, "submit-crash-8");
         imported.put("lastName", "Importé");
         as(RECTORAT).contentType("application/json").body(List.of(imported)).post("/api/dossiers/v1/imports")
                 .then().statusCode(200).body("updated", equalTo(1));

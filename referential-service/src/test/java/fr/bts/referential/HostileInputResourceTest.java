@@ -18,24 +18,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 class HostileInputResourceTest extends HostileInputContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/referential/v1/certifications";
-    }
-
-    @Override
-    protected String textField() {
-        return "intitule";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return TestTokens.token("referentiel-admin", null, "referential-admin");
-    }
-
-    @Override
-    protected String authenticatedRead() {
-        return "/api/referential/v1/certifications";
+    HostileInputResourceTest() {
+        super("/api/referential/v1/certifications", "intitule", TestTokens.token("referentiel-admin", null, "referential-admin"),
+                "/api/referential/v1/certifications");
     }
 
     @Override

@@ -13,18 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/referential/v1/certifications";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return TestTokens.token("referentiel-admin", null, "referential-admin");
-    }
-
-    @Override
-    protected String storeReadinessCheck() {
-        return "database";
+    ProblemConventionsResourceTest() {
+        super("/api/referential/v1/certifications", TestTokens.token("referentiel-admin", null, "referential-admin"), "database");
     }
 }

@@ -1,20 +1,18 @@
 package fr.bts.dossier.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.openapi.ContractRules;
 import fr.bts.devstack.MongoTestResource;
+import fr.bts.devstack.OpenApiContract;
 import fr.bts.dossier.ReferentialWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,29 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
-class OpenApiContractResourceTest {
+class OpenApiContractResourceTest extends OpenApiContract {
 
-    private static JsonNode document() throws Exception {
-        String body = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        Files.writeString(Path.of("target", "openapi.json"), body);
-        return new ObjectMapper().readTree(body);
+    OpenApiContractResourceTest() {
+        super(ContractRules::violations);
     }
 
     @Test
-    void everyOperationKeepsTheContractRules() throws Exception {
-        List<String> violations = ContractRules.violations(document());
-        assertEquals(List.of(), violations, String.join("\n", violations));
-    }
-
-    @Test
-    void theImportNamesItsRoleAndItsJsonBodyIsAnArrayOfRegistrations() throws Exception {
+    void theImportNamesItsRoleAndItsJsonBodyIsAnArrayOfRegistrations() throws IOException {
         JsonNode post = document().path("paths").path("/api/dossiers/v1/imports").path("post");
         assertEquals("[\"rectorat\"]", post.path("x-bts-roles").toString());
         assertEquals("array", post.path("requestBody").path("content").path("application/json").path("schema").path("type").asText());
     }
 
     @Test
-    void workflowStepsShareTheirDeclaredAnswersAndReadsDoNotInheritThem() throws Exception {
+    void workflowStepsShareTheirDeclaredAnswersAndReadsDoNotInheritThem() throws IOException {
         JsonNode paths = document().path("paths");
         JsonNode validate = paths.path("/api/dossiers/v1/dossiers/{id}/registration/validate").path("post").path("responses");
         for (String status : List.of("200", "404", "409", "412", "428")) {

@@ -14,23 +14,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = DownstreamWireMock.class, restrictToAnnotatedClass = false)
 class HostileInputResourceTest extends HostileInputContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/evaluations/v1/sessions";
-    }
-
-    @Override
-    protected String textField() {
-        return "certification";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return TestTokens.token("rectorat-versailles", "versailles", "rectorat");
-    }
-
-    @Override
-    protected String authenticatedRead() {
-        return "/api/evaluations/v1/sessions";
+    HostileInputResourceTest() {
+        super("/api/evaluations/v1/sessions", "certification", TestTokens.token("rectorat-versailles", "versailles", "rectorat"),
+                "/api/evaluations/v1/sessions");
     }
 }

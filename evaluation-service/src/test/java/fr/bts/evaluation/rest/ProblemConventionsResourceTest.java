@@ -14,18 +14,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = DownstreamWireMock.class, restrictToAnnotatedClass = false)
 class ProblemConventionsResourceTest extends ProblemConventionsContract {
 
-    @Override
-    protected String jsonEndpoint() {
-        return "/api/evaluations/v1/sessions";
-    }
-
-    @Override
-    protected String authorizedToken() {
-        return TestTokens.token("rectorat-versailles", "versailles", "rectorat");
-    }
-
-    @Override
-    protected String storeReadinessCheck() {
-        return "database";
+    ProblemConventionsResourceTest() {
+        super("/api/evaluations/v1/sessions", TestTokens.token("rectorat-versailles", "versailles", "rectorat"), "database");
     }
 }

@@ -50,36 +50,68 @@ final class SamSession {
         }
         DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/referential/v1/certifications/BTS-SAM/versions/7"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(version))));
-        String snapshot = json.writeValueAsString(Map.of("academie", "rennes", "session", "2033", "certification", "BTS-SAM",
-                "referentialVersion", 7, "generatedAt", "2033-06-01T08:00:00Z", "candidates", List.of(Map.ofEntries(
-                        Map.entry("registrationId", "reg-r1"), Map.entry("candidateNumber", candidate), Map.entry("lastName", "Le Goff"),
-                        Map.entry("firstName", "Anna"), Map.entry("birthDate", "1990-03-01"), Map.entry("account", "candidat-r1"),
-                        Map.entry("status", "VALIDATED"), Map.entry("categorie", "CAT_A"), Map.entry("voie", "EXPERIENCE_VAE"),
+        String session = inGrading(json, rectorat, new Plan("rennes", 2033, 7, "r",
+                new Candidate("reg-r1", candidate, "Le Goff", "Anna", "1990-03-01", "candidat-r1", "EXPERIENCE_VAE")), epreuves);
+        for (String epreuve : epreuves) {
+            as(member).body(Map.of("statut", "NOTE", "note", 12)).put(SESSIONS + "/" + session + "/grades/" + candidate + "/" + epreuve)
+                    .then().statusCode(201);
+        }
+        as(president).post(SESSIONS + "/" + session + "/deliberations/seal").then().statusCode(201);
+        return session;
+    }
+
+    /** The candidate row of the dossier snapshot a {@link Plan} stubs. */
+    record Candidate(String registrationId, String number, String lastName, String firstName, String birthDate,
+                     String account, String voie) {
+    }
+
+    /**
+     * A SAM session of {@code academie} for {@code year} on referential {@code version}, with one candidate. The jury
+     * accounts are {@code pres-<academie>}, {@code ec-<jury>1}, {@code prof-<jury>1}, {@code pro-<jury>1} and
+     * {@code pro-<jury>2}; each épreuve gets the commission {@code <JURY>-<epreuve>} of {@code ec-<jury>1} and
+     * {@code pro-<jury>1}.
+     */
+    record Plan(String academie, int year, int version, String jury, Candidate candidate) {
+    }
+
+    /**
+     * Creates the session of {@code plan} through the API (its dossier snapshot stubbed), names its jury, moves it to
+     * GRADING and gives each of {@code epreuves} a commission holding the candidate; answers the session id.
+     */
+    static String inGrading(ObjectMapper json, String rectorat, Plan plan, List<String> epreuves) throws Exception {
+        Candidate c = plan.candidate();
+        String snapshot = json.writeValueAsString(Map.of("academie", plan.academie(), "session", String.valueOf(plan.year()),
+                "certification", "BTS-SAM", "referentialVersion", plan.version(), "generatedAt", plan.year() + "-06-01T08:00:00Z",
+                "candidates", List.of(Map.ofEntries(
+                        Map.entry("registrationId", c.registrationId()), Map.entry("candidateNumber", c.number()),
+                        Map.entry("lastName", c.lastName()), Map.entry("firstName", c.firstName()),
+                        Map.entry("birthDate", c.birthDate()), Map.entry("account", c.account()),
+                        Map.entry("status", "VALIDATED"), Map.entry("categorie", "CAT_A"), Map.entry("voie", c.voie()),
                         Map.entry("forme", "GLOBALE"), Map.entry("unites", List.of("U1", "U21", "U22", "U3", "U4", "U5", "U6")),
                         Map.entry("unitesFacultatives", List.of()), Map.entry("langues", Map.of()), Map.entry("dispenses", List.of()),
                         Map.entry("benefices", List.of()), Map.entry("epreuves", List.of(
                                 Map.of("epreuve", "E4", "dossier", "CONFORME", "nv", false),
                                 Map.of("epreuve", "E5", "dossier", "CONFORME", "nv", false)))))));
-        DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/2033/BTS-SAM"))
+        DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/" + plan.year() + "/BTS-SAM"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(snapshot)));
-        String session = as(rectorat).body(Map.of("certification", "BTS-SAM", "referentialVersion", "7", "year", 2033))
+        String session = as(rectorat).body(Map.of("certification", "BTS-SAM", "referentialVersion", String.valueOf(plan.version()),
+                        "year", plan.year()))
                 .post(SESSIONS).then().statusCode(201).extract().path("id");
-        as(rectorat).body(Map.of("president", person("pres-rennes", "IA_IPR"), "members", List.of(
-                        person("ec-r1", "ENSEIGNANT_CHERCHEUR"), person("prof-r1", "PROFESSEUR_PUBLIC"),
-                        person("pro-r1", "PROFESSIONNEL_EMPLOYEUR"), person("pro-r2", "PROFESSIONNEL_SALARIE"))))
+        String j = plan.jury();
+        as(rectorat).body(Map.of("president", person("pres-" + plan.academie(), "IA_IPR"), "members", List.of(
+                        person("ec-" + j + "1", "ENSEIGNANT_CHERCHEUR"), person("prof-" + j + "1", "PROFESSEUR_PUBLIC"),
+                        person("pro-" + j + "1", "PROFESSIONNEL_EMPLOYEUR"), person("pro-" + j + "2", "PROFESSIONNEL_SALARIE"))))
                 .put(SESSIONS + "/" + session + "/jury").then().statusCode(200);
         as(rectorat).header("If-Match", "\"v0\"").body(Map.of("to", "GRADING")).post(SESSIONS + "/" + session + "/transitions")
                 .then().statusCode(200);
         String commissions = SESSIONS + "/" + session + "/commissions";
+        String prefix = j.toUpperCase() + "-";
         for (String epreuve : epreuves) {
-            as(rectorat).body(Map.of("code", "R-" + epreuve, "epreuve", epreuve, "members", List.of("ec-r1", "pro-r1")))
+            as(rectorat).body(Map.of("code", prefix + epreuve, "epreuve", epreuve, "members", List.of("ec-" + j + "1", "pro-" + j + "1")))
                     .post(commissions).then().statusCode(201);
-            as(rectorat).body(Map.of("candidates", List.of(candidate))).put(commissions + "/R-" + epreuve + "/candidates")
+            as(rectorat).body(Map.of("candidates", List.of(c.number()))).put(commissions + "/" + prefix + epreuve + "/candidates")
                     .then().statusCode(200);
-            as(member).body(Map.of("statut", "NOTE", "note", 12)).put(SESSIONS + "/" + session + "/grades/" + candidate + "/" + epreuve)
-                    .then().statusCode(201);
         }
-        as(president).post(SESSIONS + "/" + session + "/deliberations/seal").then().statusCode(201);
         return session;
     }
 

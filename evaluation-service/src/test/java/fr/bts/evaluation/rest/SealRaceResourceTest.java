@@ -29,9 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,10 +57,6 @@ class SealRaceResourceTest {
 
     static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    static Map<String, Object> person(String account, String qualite) {
-        return Map.of("account", account, "name", account, "qualite", qualite);
     }
 
     private record Answer(String epreuve, int status, String type) {
@@ -177,34 +170,8 @@ class SealRaceResourceTest {
 
     /** A SAM 2031 session of grenoble in GRADING: one candidate sitting seven épreuves, one member grading them all. */
     private String gradingSession() throws Exception {
-        String snapshot = JSON.writeValueAsString(Map.of("academie", "grenoble", "session", "2031", "certification", "BTS-SAM",
-                "referentialVersion", 1, "generatedAt", "2031-06-01T08:00:00Z", "candidates", List.of(Map.ofEntries(
-                        Map.entry("registrationId", "reg-g1"), Map.entry("candidateNumber", CANDIDATE), Map.entry("lastName", "Nom"),
-                        Map.entry("firstName", "Prénom"), Map.entry("birthDate", "2010-03-01"), Map.entry("account", "candidat-g1"),
-                        Map.entry("status", "VALIDATED"), Map.entry("categorie", "CAT_A"), Map.entry("voie", "ELEVE_ETUDIANT"),
-                        Map.entry("forme", "GLOBALE"), Map.entry("unites", List.of("U1", "U21", "U22", "U3", "U4", "U5", "U6")),
-                        Map.entry("unitesFacultatives", List.of()), Map.entry("langues", Map.of()), Map.entry("dispenses", List.of()),
-                        Map.entry("benefices", List.of()), Map.entry("epreuves", List.of(
-                                Map.of("epreuve", "E4", "dossier", "CONFORME", "nv", false),
-                                Map.of("epreuve", "E5", "dossier", "CONFORME", "nv", false)))))));
-        DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/2031/BTS-SAM"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(snapshot)));
-        String session = as(RECTORAT).body(Map.of("certification", "BTS-SAM", "referentialVersion", "1", "year", 2031))
-                .post(SESSIONS).then().statusCode(201).extract().path("id");
-        as(RECTORAT).body(Map.of("president", person("pres-grenoble", "IA_IPR"), "members", List.of(
-                        person("ec-g1", "ENSEIGNANT_CHERCHEUR"), person("prof-g1", "PROFESSEUR_PUBLIC"),
-                        person("pro-g1", "PROFESSIONNEL_EMPLOYEUR"), person("pro-g2", "PROFESSIONNEL_SALARIE"))))
-                .put(SESSIONS + "/" + session + "/jury").then().statusCode(200);
-        as(RECTORAT).header("If-Match", "\"v0\"").body(Map.of("to", "GRADING")).post(SESSIONS + "/" + session + "/transitions")
-                .then().statusCode(200);
-        for (String epreuve : EPREUVES) {
-            String commissions = SESSIONS + "/" + session + "/commissions";
-            as(RECTORAT).body(Map.of("code", "G-" + epreuve, "epreuve", epreuve, "members", List.of("ec-g1", "pro-g1")))
-                    .post(commissions).then().statusCode(201);
-            as(RECTORAT).body(Map.of("candidates", List.of(CANDIDATE))).put(commissions + "/G-" + epreuve + "/candidates")
-                    .then().statusCode(200);
-        }
-        return session;
+        return SamSession.inGrading(JSON, RECTORAT, new SamSession.Plan("grenoble", 2031, 1, "g",
+                new SamSession.Candidate("reg-g1", CANDIDATE, "Nom", "Prénom", "2010-03-01", "candidat-g1", "ELEVE_ETUDIANT")), EPREUVES);
     }
 
     static long count(String sql) throws SQLException {

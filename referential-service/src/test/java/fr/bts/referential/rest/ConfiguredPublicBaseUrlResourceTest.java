@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static fr.bts.devstack.PublicLinks.assertAllTarget;
+import static fr.bts.devstack.PublicLinks.forwarded;
+import static fr.bts.devstack.PublicLinks.links;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,16 +33,15 @@ class ConfiguredPublicBaseUrlResourceTest {
 
     @Test
     void configuredBaseUrlWinsInCaseUrisAndLinks() {
-        PublicLinksResourceTest.forwarded(given()).when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
+        forwarded(given()).when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
                 .body("CFDocuments.uri", everyItem(startsWith(CONFIGURED + "/ims/case/v1p1/CFDocuments/")))
                 .body("CFDocuments.CFPackageURI.uri", everyItem(startsWith(CONFIGURED + "/ims/case/v1p1/CFPackages/")));
         given().when().get("/ims/case/v1p1/CFDocuments").then().statusCode(200)
                 .body("CFDocuments.uri", everyItem(startsWith(CONFIGURED + "/ims/case/v1p1/CFDocuments/")));
-        Response page = PublicLinksResourceTest.forwarded(given()).queryParam("size", 1)
+        Response page = forwarded(given()).queryParam("size", 1)
                 .when().get("/api/referential/v1/certifications");
-        List<String> links = page.headers().getValues("Link");
+        List<String> links = links(page);
         assertTrue(links.size() >= 2, links::toString);
-        assertTrue(links.stream().allMatch(l -> l.startsWith("<" + CONFIGURED + "/api/referential/v1/certifications?")),
-                links::toString);
+        assertAllTarget(links, CONFIGURED + "/api/referential/v1/certifications");
     }
 }
