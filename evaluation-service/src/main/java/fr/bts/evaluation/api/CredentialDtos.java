@@ -33,10 +33,10 @@ public final class CredentialDtos {
 
     /**
      * The answer about a presented credential: {@code valid}, or why not ({@code reason}: malformed, unknown-key,
-     * tampered, unknown-credential, not-yet-valid, expired, revoked).
+     * tampered, unknown-credential, wrong-issuer-key, not-yet-valid, expired, revoked).
      */
     public record Verification(boolean valid,
-                               @Schema(enumeration = {"malformed", "unknown-key", "tampered", "unknown-credential", "not-yet-valid",
+                               @Schema(enumeration = {"malformed", "unknown-key", "tampered", "unknown-credential", "wrong-issuer-key", "not-yet-valid",
                                        "expired", "revoked"}, nullable = true) String reason,
                                String message, String credentialId, String issuer, String kind, String achievement,
                                String subject, Instant validFrom, Instant validUntil, Instant revokedAt, Integer revokedByRevision) {

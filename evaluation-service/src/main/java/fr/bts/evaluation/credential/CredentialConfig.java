@@ -14,17 +14,16 @@ import java.util.Optional;
 public interface CredentialConfig {
 
     /**
-     * The issuer's private signing key: a JWK (EC P-256, with its {@code kid}) in a file, mounted from a secret in
-     * production. Unset: credential operations answer 503 {@code credentials-unavailable}.
+     * The académies' signing keys, one per académie issuer: {@code <directory>/<académie>.jwk} holds the private JWK
+     * (EC P-256, with its {@code kid}) of that académie, mounted from its secret in production; a
+     * {@code <académie>.retired.jwks} beside it (a JWK Set of public keys) keeps what retired keys signed verifiable.
+     * Unset, or no key for an académie: its credential operations answer 503 {@code credentials-unavailable}.
      */
-    Optional<Path> keyFile();
+    Optional<Path> keyDirectory();
 
-    /** Whether a missing {@link #keyFile()} is generated (the demo stack and the tests; never production). */
+    /** Whether a missing académie key is generated in {@link #keyDirectory()} (the demo stack and the tests; never production). */
     @WithDefault("false")
     boolean generateKey();
-
-    /** Public JWKs (a JWK Set file) of retired issuer keys, still published so that what they signed verifies. */
-    Optional<Path> retiredKeysFile();
 
     /** Bits of one Bitstring Status List; the W3C recommendation asks for at least 131,072 (16 KiB). */
     @WithDefault("131072")

@@ -120,7 +120,8 @@ public class CredentialLedger {
         Subject subject = new Subject(candidate.id, candidate.candidateNumber, nullSafe(candidate.lastName), nullSafe(candidate.firstName),
                 session.year, session.academie);
         Placement at = new Placement(row.id, origin, row.statusList, row.statusIndex, row.shortCode, row.issuedAt, until);
-        row.jwt = signer.sign(OpenBadges.credential(catalog, claims, subject, at), OpenBadges.issuerId(origin, session.academie),
+        row.jwt = signer.sign(OpenBadges.credential(catalog, claims, subject, at), session.academie,
+                OpenBadges.issuerId(origin, session.academie),
                 "urn:uuid:" + candidate.id, row.issuedAt, until);
         credentials.persist(row);
         return row;

@@ -26,9 +26,13 @@ public class CredentialSigner {
     @Inject
     IssuerKey keys;
 
-    /** The compact JWS of {@code vc}, valid from {@code validFrom} until {@code validUntil} (null: no end). */
-    public String sign(Map<String, Object> vc, String issuer, String subject, Instant validFrom, Instant validUntil) {
-        ECKey key = keys.signingKey();
+    /**
+     * The compact JWS of {@code vc} signed by the key of {@code academie}'s issuer, valid from {@code validFrom} until
+     * {@code validUntil} (null: no end).
+     */
+    public String sign(Map<String, Object> vc, String academie, String issuer, String subject, Instant validFrom,
+                       Instant validUntil) {
+        ECKey key = keys.signingKey(academie);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).jwtID((String) vc.get("id"))
                 .notBeforeTime(Date.from(validFrom)).issueTime(Date.from(validFrom)).claim("vc", vc);
         if (subject != null) {

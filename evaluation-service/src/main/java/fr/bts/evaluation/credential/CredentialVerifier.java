@@ -3,7 +3,6 @@ package fr.bts.evaluation.credential;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.bts.commons.problem.ProblemException;
@@ -39,7 +38,7 @@ public class CredentialVerifier {
     @Inject
     CredentialConfig config;
 
-    private record Checked(SignedJWT jwt, JWTClaimsSet claims, Map<String, Object> vc) {
+    private record Checked(SignedJWT jwt, JWTClaimsSet claims, Map<String, Object> vc, String keyAcademie) {
     }
 
     @Transactional
@@ -53,12 +52,12 @@ public class CredentialVerifier {
         if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
             return refused("malformed", "Algorithm " + jwt.getHeader().getAlgorithm() + " is not the issuer's (ES256)");
         }
-        Optional<ECKey> key = Optional.ofNullable(jwt.getHeader().getKeyID()).flatMap(keys::publicKey);
+        Optional<IssuerKey.Published> key = Optional.ofNullable(jwt.getHeader().getKeyID()).flatMap(keys::publicKey);
         if (key.isEmpty()) {
             return refused("unknown-key", "Signed by key " + jwt.getHeader().getKeyID() + ", which this issuer does not publish");
         }
         try {
-            if (!jwt.verify(new ECDSAVerifier(key.get()))) {
+            if (!jwt.verify(new ECDSAVerifier(key.get().key()))) {
                 return refused("tampered", "The signature does not match the content: the credential was altered");
             }
         } catch (JOSEException e) {
@@ -67,7 +66,7 @@ public class CredentialVerifier {
         Checked checked;
         try {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            checked = new Checked(jwt, claims, claims.getJSONObjectClaim("vc"));
+            checked = new Checked(jwt, claims, claims.getJSONObjectClaim("vc"), key.get().academie());
         } catch (ParseException e) {
             return refused("malformed", "The payload is not a JWT claims set");
         }
@@ -97,6 +96,10 @@ public class CredentialVerifier {
             return refused("unknown-credential", "Signed by this issuer but not a credential it issued");
         }
         IssuedCredential row = stored.get();
+        if (!row.academie.equals(c.keyAcademie())) {
+            return refused("wrong-issuer-key", "Signed by the key of académie " + c.keyAcademie() + ", not by the key of its issuer ("
+                    + row.academie + ")");
+        }
         Instant now = Instant.now();
         Instant from = instant(c.claims().getNotBeforeTime());
         Instant until = instant(c.claims().getExpirationTime());

@@ -44,7 +44,7 @@ public class StatusLists {
             bits[index / 8] |= (byte) (1 << (7 - index % 8));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return signer.sign(OpenBadges.statusListCredential(origin, academie, list, encode(bits), now),
+        return signer.sign(OpenBadges.statusListCredential(origin, academie, list, encode(bits), now), academie,
                 OpenBadges.issuerId(origin, academie), null, now, null);
     }
 

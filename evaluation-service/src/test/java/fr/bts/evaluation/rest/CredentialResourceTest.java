@@ -158,6 +158,11 @@ class CredentialResourceTest {
         assertThrows(InvalidJwtException.class, () -> independentVerifier().processToClaims(impostor));
         verify(impostor).body("valid", is(false)).body("reason", is("tampered"));
 
+        // the key of another académie's issuer, published by the suite too, does not sign rennes' credentials
+        String otherAcademie = sign(claims, academieKey("dijon"));
+        verify(otherAcademie).body("valid", is(false)).body("reason", is("wrong-issuer-key"))
+                .body("message", org.hamcrest.Matchers.containsString("dijon"));
+
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 3600));
         verify(sign(claims, ourKey())).body("valid", is(false)).body("reason", is("expired"));
         verify("not a credential").body("valid", is(false)).body("reason", is("malformed"));
@@ -269,9 +274,20 @@ class CredentialResourceTest {
         throw new AssertionError("no credential " + achievement);
     }
 
-    /** The test issuer key (generated under target/ by the service at its first credential). */
+    /** The test issuer key of rennes (generated under target/ by the service at its first credential). */
     static JsonWebKey ourKey() throws Exception {
-        return JsonWebKey.Factory.newJwk(Files.readString(Path.of("target/credentials/issuer-key.jwk")));
+        return JsonWebKey.Factory.newJwk(Files.readString(Path.of("target/credentials/keys/rennes.jwk")));
+    }
+
+    /** The key of {@code academie}'s issuer in the service's key directory, written there when missing. */
+    static JsonWebKey academieKey(String academie) throws Exception {
+        Path file = Path.of("target/credentials/keys/" + academie + ".jwk");
+        if (!Files.exists(file)) {
+            EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            key.setKeyId("test-" + academie);
+            Files.writeString(file, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+        }
+        return JsonWebKey.Factory.newJwk(Files.readString(file));
     }
 
     static String sign(JwtClaims claims, JsonWebKey key) throws Exception {
