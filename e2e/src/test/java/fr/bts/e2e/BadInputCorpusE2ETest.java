@@ -347,6 +347,9 @@ class BadInputCorpusE2ETest {
             case "candidate" -> candidateNumber;
             case "attachmentId" -> attachmentId;
             case "revision" -> "1";
+            case "academie" -> "versailles";
+            case "list" -> "1";
+            case "bloc" -> "SAM-BC01";
             default -> throw new AssertionError("no fixture id for {" + name + "} in " + path);
         };
     }
