@@ -35,6 +35,8 @@ public class ResultJsonShape implements ObjectMapperCustomizer {
     @JsonPropertyOrder({"epreuve", "unite", "statut", "note", "coefficient", "points", "facultative", "acquise", "ajustee"})
     abstract static class UniteShape {
 
+        // a mix-in lends only its annotations: Jackson calls ResultatUnite.depuisDrapeaux, of the same signature;
+        // this body never runs
         @JsonCreator
         static ResultatUnite depuisDrapeaux(@JsonProperty("epreuve") String epreuve, @JsonProperty("unite") String unite,
                                             @JsonProperty("statut") StatutNote statut, @JsonProperty("note") BigDecimal note,
