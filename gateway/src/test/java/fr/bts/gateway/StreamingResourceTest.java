@@ -157,26 +157,58 @@ class StreamingResourceTest {
         assertEquals(before, Stubs.count("referential-a") + Stubs.count("referential-b"));
     }
 
+    /**
+     * A caller that reads the 413 and goes on sending the rest of its body, as a client does that writes
+     * before it reads: the gateway must drain that rest before it closes (RFC 9112 §9.6). Closing at once
+     * would reset the connection under the caller, which then sees a broken pipe, or loses the answer.
+     */
     @Test
     void refusesAChunkedBodyOnceItPassesTheFamilyLimit() throws IOException {
         String token = TestTokens.token("referentiel-admin", null, "referential-admin");
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
             out.write(("POST /api/referential/v1/certifications HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < 5; i++) {
-                int chunk = 32 * 1024;
-                out.write((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(new byte[chunk]);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.flush();
-            String answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.ISO_8859_1);
+            writeChunks(out, 3);
+            String answer = readAnswer(in);
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("urn:bts:problem:payload-too-large"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+
+            writeChunks(out, 13);
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(-1, in.read(), "the gateway closes once the body has ended");
         }
+    }
+
+    private static void writeChunks(OutputStream out, int count) throws IOException {
+        int chunk = 32 * 1024;
+        for (int i = 0; i < count; i++) {
+            out.write((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[chunk]);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+    }
+
+    /** One HTTP/1.1 answer with a {@code Content-Length}: its head and body, read to their end and no further. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed inside the answer's head: " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        assertTrue(length.find(), head.toString());
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return head + new String(body, StandardCharsets.UTF_8);
     }
 
     private static long read(InputStream in, byte[] buffer, long max) {

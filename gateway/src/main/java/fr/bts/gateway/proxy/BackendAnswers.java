@@ -5,8 +5,11 @@ import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.gateway.routing.RouteFamily;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
@@ -68,11 +71,51 @@ final class BackendAnswers {
                 .with("retryAfter", seconds));
     }
 
-    /** A 413 problem, then the connection is closed: the rest of the body is not worth reading. */
+    /** What a lingering close still reads and drops of a refused body, at most. */
+    static final long LINGER_BYTES = 1024 * 1024;
+    /** How long a lingering close waits for the rest of a refused body, at most. */
+    static final long LINGER_MILLIS = 5000;
+
+    /**
+     * A 413 problem, then the connection is closed once the caller has had the chance to read it: the rest
+     * of the body is not worth forwarding, but it is still drained (see {@link #lingeringClose}).
+     */
     static void rejectTooLarge(RoutingContext ctx, VertxProblemWriter problems, RouteFamily route) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ctx.addEndHandler(ar -> ctx.request().connection().close());
+        ctx.addEndHandler(ar -> lingeringClose(ctx));
         problems.write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
                 + route.maxBodySize() + " bytes accepted on " + route.name());
+    }
+
+    /**
+     * Closes the caller's connection the way RFC 9112 §9.6 asks of a server that answers before the request
+     * body is in: closing at once, with body bytes still unread, makes the TCP stack reset the connection,
+     * and the reset can discard the answer before the caller has read it (a caller still writing sees a
+     * broken pipe instead of the 413). So the rest of the body is read and dropped until it ends, or until
+     * {@link #LINGER_BYTES} more arrive, or {@link #LINGER_MILLIS} pass, and the connection is closed then.
+     */
+    static void lingeringClose(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        HttpConnection connection = in.connection();
+        if (in.isEnded()) {
+            connection.close();
+            return;
+        }
+        Vertx vertx = ctx.vertx();
+        long[] dropped = {0};
+        long timer = vertx.setTimer(LINGER_MILLIS, id -> connection.close());
+        Runnable close = () -> {
+            vertx.cancelTimer(timer);
+            connection.close();
+        };
+        in.exceptionHandler(e -> close.run());
+        in.endHandler(v -> close.run());
+        in.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > LINGER_BYTES) {
+                close.run();
+            }
+        });
+        in.resume();
     }
 }
