@@ -23,12 +23,13 @@ import java.util.Map;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
- * validation of a single registration, then the new ones are inserted with one unordered {@code insertMany} and
- * the changed ones replaced at their version. Idempotent twice over: a row whose candidate number is already
- * registered updates it (or leaves it unchanged), and an {@code Idempotency-Key} replays the first answer.
+ * validation of a single registration, then the new ones are inserted with unordered {@code insertMany} commands
+ * ({@link ImportInserts}) and the changed ones replaced at their version. Idempotent twice over: a row whose
+ * candidate number is already registered updates it (or leaves it unchanged), and an {@code Idempotency-Key}
+ * replays the first answer.
  * <p>
  * <b>A crashed import converges.</b> MongoDB has no transaction over 2,000 documents, and the driver sends a large
- * {@code insertMany} in sub-batches, so a worker killed midway leaves part of the rows stored and its key in progress.
+ * {@code insertMany} in batches, so a worker killed midway leaves part of the rows stored and its key in progress.
  * Every document the import writes is tied to its run ({@link Execution}, the same for every attempt of one keyed
  * request): a created file takes the id {@code run.idFor("row-<index>")}, and every created or changed file records
  * {@link DossierCandidat#importRun}. When the lease of the dead worker runs out, the same-key retry takes the run over

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * The storage step of an import, one session at a time: one query for the files the session already holds, the
- * new files in one unordered {@code insertMany}, the changed ones replaced at their version (see
- * {@link ImportService} for how a crashed run converges).
+ * new files in unordered {@code insertMany} commands ({@link ImportInserts}), the changed ones replaced at their
+ * version (see {@link ImportService} for how a crashed run converges).
  */
 @ApplicationScoped
 class ImportWrites {
@@ -29,6 +29,9 @@ class ImportWrites {
 
     @Inject
     DossierRepository dossiers;
+
+    @Inject
+    ImportInserts inserts;
 
     /** Who writes, when, in which run, for which rows: what every row of one import shares. */
     record Batch(String academie, String by, Instant now, Execution run, List<RegistrationCsv.Row> rows,
@@ -63,7 +66,7 @@ class ImportWrites {
             plan(batch, v, existing.get(v.input().candidateNumber()), plan);
         }
         long planned = System.nanoTime();
-        Set<Integer> refused = dossiers.insertAll(plan.toInsert());
+        Set<Integer> refused = inserts.insertAll(plan.toInsert());
         LOG.infof("Import of %d rows, session %s: lookup and build %d ms, insertMany of %d documents %d ms", valid.size(), session,
                 (planned - started) / 1_000_000, plan.toInsert().size(), (System.nanoTime() - planned) / 1_000_000);
         for (int i = 0; i < plan.toInsert().size(); i++) {
