@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ReferentialWireMock.class, restrictToAnnotatedClass = false)
-class ImportInsertsTest {
+class ImportStoreTest {
 
     private static final String SESSION = "2081";
 
     @Inject
-    ImportInserts inserts;
+    ImportStore store;
 
     @Inject
     DossierRepository dossiers;
@@ -47,7 +47,7 @@ class ImportInsertsTest {
         List<DossierCandidat> files = new ArrayList<>();
         IntStream.range(0, 20).forEach(i -> files.add(file("import-" + i, i)));
 
-        Set<Integer> refused = inserts.insertAll(files);
+        Set<Integer> refused = store.insertAll(files);
 
         assertEquals(Set.of(3, 10, 17), refused);
         assertEquals(20, dossiers.count("academie = ?1 and session = ?2", "versailles", SESSION));
