@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>the candidate numbers a session already holds are read while the rows are being validated ({@link #numbersOf});
  * <li>the new files go in unordered {@code insertMany} commands of {@code dossier.imports.insert-batch} files, several
  * in flight, so that the store indexes and syncs one batch while the next one is already on the wire
- * ({@link #insertAll}). Each command has the write concern of every write (majority, journaled) and the import
+ * ({@link #insertAll}), in the order of their ids. Each command has the write concern of every write (majority, journaled) and the import
  * answers only once every command is acknowledged, so its 2xx still means durable. Unordered already allowed the
  * files to be stored in any order; a refused file (its candidate number registered meanwhile) is reported by its
  * index in the whole list, as one {@code insertMany} would.
@@ -66,6 +68,23 @@ class ImportStore {
 
     /** Inserts all; answers the indexes in {@code files} that were refused as duplicates. */
     Set<Integer> insertAll(List<DossierCandidat> files) {
+        // in _id order: the store keeps documents and its primary index sorted by _id, and the ids of an import are
+        // name-based UUIDs (random order), so rows in their own order would land all over both trees
+        Integer[] order = new Integer[files.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> files.get(i).id));
+        List<DossierCandidat> sorted = new ArrayList<>(files.size());
+        for (int i : order) {
+            sorted.add(files.get(i));
+        }
+        Set<Integer> refused = new HashSet<>();
+        for (int index : inBatches(sorted)) {
+            refused.add(order[index]);
+        }
+        return refused;
+    }
+
+    private Set<Integer> inBatches(List<DossierCandidat> files) {
         int batch = config.imports().insertBatch();
         if (files.size() <= batch) {
             return dossiers.insertAll(files);
