@@ -9,10 +9,6 @@
 #     "bench-issuer", audience "bts-suite", role rectorat, académie "versailles".
 # The service's MongoDB read timeout (an outage bound, 2.5 s) is raised to MONGO_READ_TIMEOUT (60s): on a loaded
 # machine the wire server may take longer than that to answer one insertMany of 10,000 documents, which is no outage.
-# Both sides are measured warm: a warm-up import of WARMUP_ROWS (default ROWS) rows of another session runs first, so
-# that the service and the wire server have JIT-compiled their paths before the measured import, as the wire server
-# has when the insertMany baseline runs after it (with a 2,000-row warm-up the API met a cold server: a JFR of the
-# wire server showed ~3x its CPU per document during the API's import than during the baseline's).
 # SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a JFR recording of the import:
 #   SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile" bench/dossier-import/run.sh
 # (the recording is written when the script stops the service, so give a path outside the work directory);
@@ -25,7 +21,7 @@ bench_prereqs java curl python3 openssl
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 ROWS="${ROWS:-10000}"
-WARMUP_ROWS="${WARMUP_ROWS:-$ROWS}"
+WARMUP_ROWS="${WARMUP_ROWS:-2000}"
 SERVICE_JAR="$ROOT/dossier-service/target/quarkus-app/quarkus-run.jar"
 bench_workdir dossier-import-bench
 
