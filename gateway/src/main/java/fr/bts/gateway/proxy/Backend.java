@@ -59,6 +59,8 @@ public final class Backend {
     /** What the gateway knows of one instance: exchanges under way, its failure streak, whether it is in rotation. */
     static final class Member {
         final Instance instance;
+        /** {@link Instance#toString()} once, for the access log's {@code upstream} of every exchange. */
+        final String address;
         final int index;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
@@ -69,6 +71,7 @@ public final class Backend {
 
         Member(Instance instance, int index) {
             this.instance = instance;
+            this.address = instance.toString();
             this.index = index;
         }
 
