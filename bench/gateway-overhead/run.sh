@@ -219,7 +219,7 @@ jit_ticks() {
   echo "$total"
 }
 # Percentage of a process's CPU its JIT took between two (jit, all) tick readings.
-jit_share() { awk -v j="$1" -v a="$2" 'BEGIN {printf "%.0f", a > 0 ? 100 * j / a : 0}'; }
+jit_share() { awk -v j="$1" -v a="$2" 'BEGIN {printf "%.0f", (a > 0) ? 100 * j / a : 0}'; }
 # The JIT needs a few hundred thousand requests before the gateway runs at its steady cost: every resource
 # warms every target, then the gateway path (gateway and service) gets more rounds of WARMUP_STEP until the
 # compiler threads of both take less than JIT_QUIET % of their process's CPU in a round, or WARMUP_MAX_ROUNDS
