@@ -3,6 +3,7 @@ package fr.bts.evaluation.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import fr.bts.evaluation.deliberation.DossierCandidat;
 import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
@@ -10,6 +11,7 @@ import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.StatutNote;
 import fr.bts.evaluation.model.SessionCandidate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.Session;
@@ -19,7 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,14 +48,36 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
             + "left join grade g on g.session_id = c.session_id and g.candidate_id = c.id "
             + "left join adjustment a on a.session_id = g.session_id and a.candidate_id = g.candidate_id and a.epreuve = g.epreuve "
             + "where c.session_id = ? order by c.id";
+    /** The columns of {@link #SQL} by position: read by index, not looked up by name on each of the session's rows. */
+    private static final int ID = 1;
+    private static final int NUMBER = 2;
+    private static final int LAST_NAME = 3;
+    private static final int FIRST_NAME = 4;
+    private static final int VOIE = 5;
+    private static final int FORME = 6;
+    private static final int EPREUVES = 7;
+    private static final int EPREUVE = 8;
+    private static final int STATUT = 9;
+    private static final int NOTE = 10;
+    private static final int SITUATIONS = 11;
+    private static final int ADJUSTED = 12;
+    private static final int MOTIF = 13;
+    private static final int AUTEUR = 14;
     private static final int FETCH_SIZE = 2000;
-    private static final TypeReference<Map<String, BigDecimal>> MARKS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> CODES = new TypeReference<>() {
-    };
 
     @Inject
     ObjectMapper mapper;
+
+    private ObjectReader marks;
+    private ObjectReader codes;
+
+    @PostConstruct
+    void readers() {
+        marks = mapper.readerFor(new TypeReference<Map<String, BigDecimal>>() {
+        });
+        codes = mapper.readerFor(new TypeReference<List<String>>() {
+        });
+    }
 
     /** Hands each candidate of the session to {@code each}, in no particular order; pending writes are flushed first. */
     public void forEach(UUID sessionId, Consumer<CandidateDossier> each) {
@@ -73,26 +97,26 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
         Object current = null;
         Candidate candidate = null;
         while (rows.next()) {
-            Object id = rows.getObject("id");
+            Object id = rows.getObject(ID);
             if (!id.equals(current)) {
                 if (candidate != null) {
                     each.accept(candidate.dossier());
                 }
                 current = id;
-                candidate = new Candidate(rows.getString("candidate_number"), rows.getString("last_name"),
-                        rows.getString("first_name"), rows.getString("voie"), rows.getString("forme"),
-                        read(rows.getString("epreuves"), CODES, "stored épreuve list unreadable"));
+                candidate = new Candidate(rows.getString(NUMBER), rows.getString(LAST_NAME),
+                        rows.getString(FIRST_NAME), rows.getString(VOIE), rows.getString(FORME),
+                        read(rows.getString(EPREUVES), codes, "stored épreuve list unreadable"));
             }
-            String epreuve = rows.getString("epreuve");
+            String epreuve = rows.getString(EPREUVE);
             if (epreuve == null) {
                 continue;
             }
-            String situations = rows.getString("situations");
-            candidate.evaluations.put(epreuve, new Evaluation(StatutNote.valueOf(rows.getString("statut")), rows.getBigDecimal("note"),
-                    situations == null ? null : read(situations, MARKS, "stored situation marks unreadable")));
-            BigDecimal adjusted = rows.getBigDecimal("adjusted");
+            String situations = rows.getString(SITUATIONS);
+            candidate.evaluations.put(epreuve, new Evaluation(StatutNote.valueOf(rows.getString(STATUT)), rows.getBigDecimal(NOTE),
+                    situations == null ? null : read(situations, marks, "stored situation marks unreadable")));
+            BigDecimal adjusted = rows.getBigDecimal(ADJUSTED);
             if (adjusted != null) {
-                candidate.adjustments.put(epreuve, new Ajustement(adjusted, rows.getString("motif"), rows.getString("auteur")));
+                candidate.adjustments.put(epreuve, new Ajustement(adjusted, rows.getString(MOTIF), rows.getString(AUTEUR)));
             }
         }
         if (candidate != null) {
@@ -122,13 +146,13 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
 
         CandidateDossier dossier() {
             return new CandidateDossier(number, lastName, firstName, new DossierCandidat(number, voie, FormeInscription.valueOf(forme),
-                    new HashSet<>(epreuves), evaluations, adjustments));
+                    Set.copyOf(epreuves), evaluations, adjustments));
         }
     }
 
-    private <T> T read(String json, TypeReference<T> type, String failure) {
+    private static <T> T read(String json, ObjectReader reader, String failure) {
         try {
-            return mapper.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(failure, e);
         }
