@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import fr.bts.evaluation.deliberation.DossierCandidat;
-import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
+import fr.bts.evaluation.deliberation.DossierCandidat.Adjustment;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
 import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.StatutNote;
@@ -128,7 +128,7 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
                 situations == null ? null : read(situations, marks, "stored situation marks unreadable")));
         BigDecimal adjusted = rows.getBigDecimal(ADJUSTED);
         if (adjusted != null) {
-            candidate.adjustments.put(epreuve, new Ajustement(adjusted, rows.getString(MOTIF), rows.getString(AUTEUR)));
+            candidate.adjustments.put(epreuve, new Adjustment(adjusted, rows.getString(MOTIF), rows.getString(AUTEUR)));
         }
     }
 
@@ -141,7 +141,7 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
         final String forme;
         final List<String> epreuves;
         final Map<String, Evaluation> evaluations = new HashMap<>();
-        final Map<String, Ajustement> adjustments = new HashMap<>();
+        final Map<String, Adjustment> adjustments = new HashMap<>();
 
         Candidate(String number, String lastName, String firstName, String voie, String forme, List<String> epreuves) {
             this.number = number;
