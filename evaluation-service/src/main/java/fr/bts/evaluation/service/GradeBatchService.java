@@ -42,9 +42,10 @@ import java.util.stream.Collectors;
  * A grade batch, all or nothing, in four steps: <b>resolve</b> the candidates and what the caller grades (404 with
  * every item outside their commissions), <b>validate</b> every item by {@link GradingRules} (422 with every problem),
  * <b>plan</b> each item against the stored grade by {@link GradeChange} (409 with every conflict), then write and
- * <b>report</b> each item's outcome. Each step reads what it needs in one query for the whole batch; the writes are
- * JDBC batches; the batch extends the audit chain once. A batch carries an {@code Idempotency-Key}: a retry replays
- * the first answer and never duplicates.
+ * <b>report</b> each item's outcome. Each step reads what it needs in one statement for the whole batch
+ * ({@link GradeBatchRows}); the writes are JDBC batches; the batch extends the audit chain once, last, after its answer
+ * is recorded, so that the chain's lock waits only for the link and the commit. A batch carries an
+ * {@code Idempotency-Key}: a retry replays the first answer and never duplicates.
  */
 @ApplicationScoped
 public class GradeBatchService {
