@@ -264,6 +264,7 @@ public class BenchTool {
 
         // 1. grades through the batch API
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Cpu apiCpu = Cpu.start();
         long a0 = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < batches.size(); i++) {
@@ -278,15 +279,18 @@ public class BenchTool {
             f.get();
         }
         double apiSeconds = (System.nanoTime() - a0) / 1e9;
+        apiCpu.stop();
         pool.shutdown();
         // one retried batch replays without a duplicate
         HttpResponse<String> replay = expect(200, call("POST", sessionUrl + "/grades", grader, batches.get(0), "Idempotency-Key", "bench-" + session + "-0"));
         double apiRate = rows.size() / apiSeconds;
         System.out.printf("grades via batch API : %d rows in %d batches of %d, %d clients: %.2f s = %.0f grades/s (replayed: %s)%n",
                 rows.size(), batches.size(), batchSize, clients, apiSeconds, apiRate, replay.headers().firstValue("Idempotency-Replayed").orElse("?"));
+        apiCpu.print("grades via batch API", rows.size(), "grade");
 
         // 2. the same rows by raw JDBC batch inserts into the same PostgreSQL (a copy of the grade table, same indexes)
         double jdbcSeconds;
+        Cpu jdbcCpu;
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             try (Statement s = db.createStatement()) {
                 s.execute("drop table if exists grade_raw");
@@ -302,6 +306,7 @@ public class BenchTool {
                 }
             }
             db.setAutoCommit(false);
+            jdbcCpu = Cpu.start();
             long j0 = System.nanoTime();
             try (PreparedStatement insert = db.prepareStatement("insert into grade_raw (id, session_id, candidate_id, epreuve, statut, note, "
                     + "origine, grader, graded_at, version) values (?, ?, ?, ?, 'NOTE', ?, 'COMMISSION', 'bench-grader', ?, 0)")) {
@@ -322,11 +327,13 @@ public class BenchTool {
                 }
             }
             jdbcSeconds = (System.nanoTime() - j0) / 1e9;
+            jdbcCpu.stop();
             db.setAutoCommit(true);
         }
         double jdbcRate = rows.size() / jdbcSeconds;
         System.out.printf("grades via raw JDBC  : %d rows, batches of %d, 1 connection: %.2f s = %.0f grades/s%n",
                 rows.size(), batchSize, jdbcSeconds, jdbcRate);
+        jdbcCpu.print("grades via raw JDBC", rows.size(), "grade");
 
         if ("grades".equals(System.getenv("BENCH_PART"))) {
             System.out.println("audit chain: " + expect(200, call("GET", api + "/audit/verify", rectorat, null)).body());
@@ -337,11 +344,14 @@ public class BenchTool {
         expect(200, call("GET", sessionUrl + "/deliberations/preview?size=1", president, null));
         double[] previews = new double[3];
         String previewBody = null;
+        Cpu previewCpu = Cpu.start();
         for (int i = 0; i < previews.length; i++) {
             long p0 = System.nanoTime();
             previewBody = expect(200, call("GET", sessionUrl + "/deliberations/preview?size=1", president, null)).body();
             previews[i] = (System.nanoTime() - p0) / 1e9;
         }
+        previewCpu.stop();
+        previewCpu.print("deliberation via API preview", previews.length, "preview");
         StringBuilder coefs = new StringBuilder();
         for (int i = 1; i <= epreuves; i++) {
             coefs.append(i > 1 ? "," : "").append("('").append(epreuve(i)).append("',").append(coefficient(i)).append(')');
@@ -380,5 +390,46 @@ public class BenchTool {
 
         System.out.printf("ratio grades_api_vs_jdbc %.3f%n", apiRate / jdbcRate);
         System.out.printf("ratio deliberation_time_vs_sql %.3f%n", previews[1] / sqls[1]);
+    }
+
+    /**
+     * CPU time used by the service and by PostgreSQL (the launcher, the postmaster and its backends) during a phase,
+     * from the process ids run.sh passes (BENCH_SVC_PID, BENCH_PG_PID); on a shared machine the CPU per item is a
+     * steadier figure than the wall time. A backend that exits during the phase is not counted (the pooled and the
+     * baseline's connections live through it).
+     */
+    record Cpu(long[] before, long[] after) {
+        static Cpu start() {
+            return new Cpu(nanos(), new long[2]);
+        }
+
+        void stop() {
+            System.arraycopy(nanos(), 0, after, 0, 2);
+        }
+
+        void print(String phase, int items, String item) {
+            if (before[0] < 0 && before[1] < 0) {
+                return;
+            }
+            System.out.printf("%s: CPU per %s: service %s, PostgreSQL %s%n", phase, item, perItem(0, items), perItem(1, items));
+        }
+
+        private String perItem(int which, int items) {
+            return before[which] < 0 ? "?" : String.format("%.1f µs", (after[which] - before[which]) / 1e3 / items);
+        }
+
+        private static long[] nanos() {
+            return new long[] {treeNanos(System.getenv("BENCH_SVC_PID")), treeNanos(System.getenv("BENCH_PG_PID"))};
+        }
+
+        private static long treeNanos(String pid) {
+            if (pid == null || pid.isBlank()) {
+                return -1;
+            }
+            return ProcessHandle.of(Long.parseLong(pid.trim()))
+                    .map(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                            .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum())
+                    .orElse(-1L);
+        }
     }
 }

@@ -22,6 +22,9 @@
 # BENCH_PART=grades runs part 1 only (then verifies the audit chain and prints the grades ratio); SVC_JAVA_OPTS adds JVM
 # options to the service alone (e.g. -XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it).
 #
+# Each phase also prints the CPU time per item of the service and of PostgreSQL (its postmaster's process tree), a
+# steadier figure than the wall time on a shared machine.
+#
 # Ends with `ratio grades_api_vs_jdbc X` (higher is better, target >= 0.4, issue 16) and
 # `ratio deliberation_time_vs_sql Y` (lower is better, target <= 3, issue 16).
 set -euo pipefail
@@ -44,6 +47,8 @@ ensure_built evaluation-service
 
 echo "== starting PostgreSQL on 127.0.0.1:$PG_PORT"
 start_postgres "$PG_PORT" evaluation
+# the postmaster (pg_ctl detaches it from the launcher): its backends' CPU is PostgreSQL's share of each phase
+PG_PID="$(find "$WORK/pg" -name postmaster.pid -exec head -n 1 {} \; -quit 2>/dev/null || true)"
 
 echo "== keys, stubs on 127.0.0.1:$STUB_PORT"
 java -cp "$LAUNCHER" "$HERE/BenchTool.java" keys "$WORK/keys"
@@ -59,10 +64,11 @@ OIDC_AUDIENCE="bts-suite" \
 QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_LOG_LEVEL=WARN \
   java -Xmx1g ${SVC_JAVA_OPTS:-} -jar "$APP"
+SVC_PID="$SPAWNED"
 wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" 120 "$WORK/service.log"
 
 echo "== running: $CANDIDATES candidates x $EPREUVES épreuves"
-java -Xmx1g -cp "$LAUNCHER" "$HERE/BenchTool.java" run "http://127.0.0.1:$SVC_PORT" \
+BENCH_SVC_PID="$SVC_PID" BENCH_PG_PID="$PG_PID" java -Xmx1g -cp "$LAUNCHER" "$HERE/BenchTool.java" run "http://127.0.0.1:$SVC_PORT" \
   "jdbc:postgresql://127.0.0.1:$PG_PORT/evaluation" "$WORK/keys" "$CANDIDATES" "$EPREUVES" "$BATCH" "$CLIENTS" \
   "http://127.0.0.1:$STUB_PORT/realms/bts-suite" \
   || { tail -40 "$WORK/service.log"; exit 1; }

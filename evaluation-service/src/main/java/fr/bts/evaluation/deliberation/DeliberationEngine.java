@@ -12,7 +12,6 @@ import fr.bts.evaluation.deliberation.ResultatCandidat.ResultatUnite;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -201,21 +200,39 @@ public final class DeliberationEngine {
 
     /** R6/R7: the blocs whose every unit is acquired, in bloc order, with how their attestation is delivered. */
     private static List<AttestationBloc> blocs(ReglesExamen regles, DossierCandidat candidat, Calcul calcul) {
-        Map<String, Boolean> acquises = new LinkedHashMap<>();
-        calcul.unites.forEach(u -> acquises.put(u.unite(), u.acquise()));
         Delivrance delivrance = DossierCandidat.VOIES_ATTESTATION_AUTOMATIQUE.contains(candidat.voie())
                 ? Delivrance.AUTOMATIQUE : Delivrance.SUR_DEMANDE;
         List<AttestationBloc> attestations = new ArrayList<>();
-        regles.unitesParBloc().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(bloc -> {
+        for (Map.Entry<String, List<String>> bloc : regles.unitesParBloc().entrySet()) {
             List<String> unitesBloc = bloc.getValue();
-            if (!unitesBloc.isEmpty() && unitesBloc.stream().allMatch(u -> acquises.getOrDefault(u, false))) {
+            if (!unitesBloc.isEmpty() && toutesAcquises(unitesBloc, calcul.unites)) {
                 attestations.add(new AttestationBloc(bloc.getKey(), List.copyOf(unitesBloc), delivrance));
                 calcul.lignes.add("Bloc " + bloc.getKey() + " validé (" + String.join(", ", unitesBloc) + " ≥ "
                         + Arrondi.text(regles.noteAcquisition()) + ") — attestation "
                         + (delivrance == Delivrance.AUTOMATIQUE ? "délivrée automatiquement" : "délivrée sur demande"));
             }
-        });
+        }
         return attestations;
+    }
+
+    /** Whether each of {@code unitesBloc} is among the unit results and acquired (a unit without a result is not). */
+    private static boolean toutesAcquises(List<String> unitesBloc, List<ResultatUnite> unites) {
+        for (String unite : unitesBloc) {
+            if (!acquise(unite, unites)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last result of {@code unite} decides, as a map of the results by unit would. */
+    private static boolean acquise(String unite, List<ResultatUnite> unites) {
+        for (int i = unites.size() - 1; i >= 0; i--) {
+            if (unite.equals(unites.get(i).unite())) {
+                return unites.get(i).acquise();
+            }
+        }
+        return false;
     }
 
     private record Mark(BigDecimal note, String explication) {

@@ -1,10 +1,12 @@
 package fr.bts.evaluation.deliberation;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The exam rules of one referential version, as the engine needs them: the gradable épreuves (one per unit,
@@ -12,7 +14,7 @@ import java.util.Optional;
  * ({@code reglesResultat} of docs/contracts.md). Nothing here is specific to a diploma.
  *
  * @param epreuves        gradable épreuves (those that carry a unit; a parent such as SAM E2 is not one)
- * @param unitesParBloc   bloc code → its unit codes (R7: a unit validates its bloc)
+ * @param unitesParBloc   bloc code → its unit codes (R7: a unit validates its bloc), in bloc-code order
  * @param seuil           pass threshold of the average (R1)
  * @param seuilInclusif   whether an average equal to the threshold passes (R1c: data, not code)
  * @param coefficientFacultatifParDefaut coefficient of a facultative unit whose version gives none (R3)
@@ -27,7 +29,8 @@ public record ReglesExamen(List<EpreuveExamen> epreuves, Map<String, List<String
 
     public ReglesExamen {
         epreuves = List.copyOf(epreuves);
-        unitesParBloc = Map.copyOf(unitesParBloc);
+        // in bloc order once, so that each candidate's blocs are read in that order without sorting them again
+        unitesParBloc = Collections.unmodifiableMap(new TreeMap<>(unitesParBloc));
         Objects.requireNonNull(seuil, "seuil");
         coefficientFacultatifParDefaut = coefficientFacultatifParDefaut == null ? BigDecimal.ONE : coefficientFacultatifParDefaut;
         noteAcquisition = noteAcquisition == null ? DIX : noteAcquisition;

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.evaluation.model.Grade;
-import fr.bts.evaluation.model.SessionCandidate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,8 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Grades in PostgreSQL. Single grades go through the ORM; a batch's grades are read read-only (no dirty checking) and
- * written with JDBC batches (multi-row inserts with {@code reWriteBatchedInserts}, version-checked updates), in the
+ * Grades in PostgreSQL. Single grades go through the ORM; a batch's grades are read as plain rows ({@link GradeBatchRows},
+ * no dirty checking) and written with JDBC batches (multi-row inserts with {@code reWriteBatchedInserts}, version-checked updates), in the
  * caller's transaction.
  */
 @ApplicationScoped
@@ -50,23 +48,6 @@ public class GradeRepository implements PanacheRepositoryBase<Grade, UUID> {
 
     public Optional<Grade> findOne(UUID sessionId, UUID candidateId, String epreuve) {
         return find("sessionId = ?1 and candidateId = ?2 and epreuve = ?3", sessionId, candidateId, epreuve).firstResultOptional();
-    }
-
-    /** The stored grades of these candidates, read-only: a batch writes them with {@link #update}, never by dirty checking. */
-    public List<Grade> storedReadOnly(UUID sessionId, Collection<UUID> candidateIds) {
-        if (candidateIds.isEmpty()) {
-            return List.of();
-        }
-        return find("sessionId = ?1 and candidateId in ?2", sessionId, candidateIds)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-    }
-
-    /** The candidates of the session with these numbers, read-only (a batch never changes them). */
-    public List<SessionCandidate> candidatesReadOnly(UUID sessionId, Collection<String> numbers) {
-        return getEntityManager().createQuery("from SessionCandidate where sessionId = :session and candidateNumber in :numbers",
-                        SessionCandidate.class)
-                .setParameter("session", sessionId).setParameter("numbers", numbers)
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
     }
 
     /** The candidate/épreuve pairs among {@code candidateIds} that {@code account} grades in the session. */

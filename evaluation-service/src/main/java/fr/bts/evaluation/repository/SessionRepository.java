@@ -36,8 +36,13 @@ public class SessionRepository implements PanacheRepositoryBase<ExamSession, UUI
                 Parameters.with("academie", academie).and("account", account));
     }
 
+    /**
+     * Whether the session satisfies {@code condition} for {@code account}: its id, if any, in a query of a constant text
+     * (its interpretation is cached; a count query was interpreted again on every request).
+     */
     public boolean matches(UUID session, String condition, String account) {
-        return count("id = :session and " + condition, Parameters.with("session", session).and("account", account)) > 0;
+        return !getEntityManager().createQuery("select id from ExamSession where id = :session and " + condition, UUID.class)
+                .setParameter("session", session).setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** A transaction-scoped shared advisory lock on the session, then the row read again (no version check). */

@@ -21,8 +21,9 @@ import fr.bts.evaluation.grading.GradeContent;
 import fr.bts.evaluation.grading.GradingRules;
 import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.Grade;
-import fr.bts.evaluation.model.SessionCandidate;
 import fr.bts.evaluation.repository.GradablePair;
+import fr.bts.evaluation.repository.GradeBatchRows;
+import fr.bts.evaluation.repository.GradeBatchRows.BatchCandidate;
 import fr.bts.evaluation.repository.GradeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,26 +31,27 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A grade batch, all or nothing, in four steps: <b>resolve</b> the candidates and what the caller grades (404 with
  * every item outside their commissions), <b>validate</b> every item by {@link GradingRules} (422 with every problem),
  * <b>plan</b> each item against the stored grade by {@link GradeChange} (409 with every conflict), then write and
- * <b>report</b> each item's outcome. Each step reads what it needs in one query for the whole batch; the writes are
- * JDBC batches; the batch extends the audit chain once. A batch carries an {@code Idempotency-Key}: a retry replays
- * the first answer and never duplicates.
+ * <b>report</b> each item's outcome. Each step reads what it needs in one statement for the whole batch
+ * ({@link GradeBatchRows}); the writes are JDBC batches; the batch extends the audit chain once, last, after its answer
+ * is recorded, so that the chain's lock waits only for the link and the commit. A batch carries an
+ * {@code Idempotency-Key}: a retry replays the first answer and never duplicates.
  */
 @ApplicationScoped
 public class GradeBatchService {
 
+    @Inject
+    GradeBatchRows rows;
     @Inject
     GradeRepository repository;
     @Inject
@@ -72,9 +74,9 @@ public class GradeBatchService {
     public record BatchAnswer(int status, String body, boolean replayed) {
     }
 
-    /** The batch's candidates by number, and the candidate/épreuve pairs the caller grades among them. */
-    private record Resolved(Map<String, SessionCandidate> candidates, Set<GradablePair> gradable) {
-        SessionCandidate candidate(BatchItem item) {
+    /** The batch's candidates by number, each with the épreuves the caller grades them at. */
+    private record Resolved(Map<String, BatchCandidate> candidates) {
+        BatchCandidate candidate(BatchItem item) {
             return candidates.get(item.candidate());
         }
     }
@@ -96,32 +98,46 @@ public class GradeBatchService {
         String caller = access.username();
         // claimed before this transaction reads anything: the claim's own transaction then never waits for a pooled
         // connection while this one holds another
-        Reply reply = idempotency.run(callerOfKey, idempotencyKey, true, "grades-batch", sessionId + "\n" + json(batch),
-                run -> Reply.json(200, store(access.sessionForGrading(sessionId), batch.grades(), caller, idempotencyKey)));
+        Written[] written = new Written[1];
+        Reply reply = idempotency.run(callerOfKey, idempotencyKey, true, "grades-batch", sessionId + "\n" + json(batch), run -> {
+            written[0] = store(access.sessionForGrading(sessionId), batch.grades(), caller);
+            return Reply.json(200, written[0].body());
+        });
+        if (written[0] != null && written[0].audited()) {
+            // last, after the answer is recorded: the chain's lock (one per académie) is then held for the link and the
+            // commit only, not for the idempotency completion; a failure here rolls the grades and the answer back
+            ExamSession session = written[0].session();
+            audit.append(session.academie, session.id, caller, "GRADES_BATCH", "Idempotency-Key " + idempotencyKey,
+                    written[0].audit());
+        }
         return new BatchAnswer(reply.status(), reply.body(), reply.replayed());
     }
 
-    private String store(ExamSession session, List<BatchItem> items, String caller, String idempotencyKey) {
+    /** What a batch wrote: its answer, and the payload of its audit entry (null when every item was unchanged). */
+    private record Written(ExamSession session, String body, String audit) {
+        boolean audited() {
+            return audit != null;
+        }
+    }
+
+    private Written store(ExamSession session, List<BatchItem> items, String caller) {
         GradeService.requireAcceptsGrades(session);
         Resolved resolved = resolve(session, items, caller);
         validate(sessions.rules(session), items, resolved);
         Plan plan = plan(session, items, resolved, caller);
         write(plan);
-        return report(session, items, plan, caller, idempotencyKey);
+        return report(session, items, plan);
     }
 
     /** Resolve: every item names a candidate the caller grades at its épreuve, else 404 listing each item that does not. */
     private Resolved resolve(ExamSession session, List<BatchItem> items, String caller) {
         Set<String> numbers = items.stream().map(BatchItem::candidate).collect(Collectors.toSet());
-        Map<String, SessionCandidate> candidates = repository.candidatesReadOnly(session.id, numbers).stream()
-                .collect(Collectors.toMap(c -> c.candidateNumber, Function.identity()));
-        Resolved resolved = new Resolved(candidates, repository.gradableBy(session.id, caller,
-                candidates.values().stream().map(c -> c.id).toList()));
+        Resolved resolved = new Resolved(rows.candidates(session.id, caller, numbers));
         List<Problem.Violation> notFound = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            SessionCandidate c = resolved.candidate(item);
-            if (c == null || !resolved.gradable().contains(new GradablePair(c.id, item.epreuve()))) {
+            BatchCandidate c = resolved.candidate(item);
+            if (c == null || !c.gradable().contains(item.epreuve())) {
                 notFound.add(new Problem.Violation("grades[" + i + "]", "no candidate " + item.candidate() + " at "
                         + item.epreuve() + " in your commissions", item.candidate()));
             }
@@ -143,8 +159,8 @@ public class GradeBatchService {
             if (!seen.add(item.candidate() + "/" + item.epreuve())) {
                 violations.add(new Problem.Violation("grades[" + i + "]", "the same candidate and épreuve appear twice in the batch"));
             }
-            SessionCandidate c = resolved.candidate(item);
-            violations.addAll(grading.check(rules, c.candidateNumber, c.epreuves, item.epreuve(), item.input(), "grades[" + i + "]."));
+            BatchCandidate c = resolved.candidate(item);
+            violations.addAll(grading.check(rules, c.candidateNumber(), c.epreuves(), item.epreuve(), item.input(), "grades[" + i + "]."));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.size() + " invalid field(s) in the batch; nothing was stored", violations);
@@ -153,23 +169,21 @@ public class GradeBatchService {
 
     /** Plan: each item against its stored grade (created, unchanged or updated); else 409 listing every conflict. */
     private Plan plan(ExamSession session, List<BatchItem> items, Resolved resolved, String caller) {
-        Map<GradablePair, Grade> stored = new HashMap<>();
-        repository.storedReadOnly(session.id, resolved.candidates().values().stream().map(c -> c.id).toList())
-                .forEach(g -> stored.put(new GradablePair(g.candidateId, g.epreuve), g));
+        Map<GradablePair, Grade> stored = rows.stored(session.id, resolved.candidates().values().stream().map(BatchCandidate::id).toList());
         Instant now = Instant.now();
         Plan plan = new Plan(new ArrayList<>(items.size()), new ArrayList<>(items.size()));
         List<Problem.Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            SessionCandidate c = resolved.candidate(item);
-            Grade grade = stored.get(new GradablePair(c.id, item.epreuve()));
+            BatchCandidate c = resolved.candidate(item);
+            Grade grade = stored.get(new GradablePair(c.id(), item.epreuve()));
             GradeChange change = GradeChange.of(grade, item.input(), item.version(), item.epreuve(), "grades[" + i + "]");
             if (change.conflict() != null) {
                 conflicts.add(change.conflict());
                 continue;
             }
             switch (change.outcome()) {
-                case CREATED -> grade = GradeContent.newGrade(session.id, c.id, item.epreuve(), item.input(), caller, now);
+                case CREATED -> grade = GradeContent.newGrade(session.id, c.id(), item.epreuve(), item.input(), caller, now);
                 case UPDATED -> GradeContent.apply(grade, item.input(), caller, now);
                 case UNCHANGED -> { }
             }
@@ -197,8 +211,8 @@ public class GradeBatchService {
         repository.update(updated);
     }
 
-    /** Report: each item's outcome and version, and one audit entry listing the items written. */
-    private String report(ExamSession session, List<BatchItem> items, Plan plan, String caller, String idempotencyKey) {
+    /** Report: each item's outcome and version, and the payload of the one audit entry listing the items written. */
+    private Written report(ExamSession session, List<BatchItem> items, Plan plan) {
         List<ItemOutcome> itemOutcomes = new ArrayList<>(items.size());
         List<Map<String, Object>> auditItems = new ArrayList<>();
         int[] counts = new int[Outcome.values().length];
@@ -214,11 +228,7 @@ public class GradeBatchService {
         }
         String body = json(new BatchOutcome(items.size(), counts[Outcome.CREATED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], itemOutcomes));
-        if (!auditItems.isEmpty()) {
-            audit.append(session.academie, session.id, caller, "GRADES_BATCH", "Idempotency-Key " + idempotencyKey,
-                    Map.of("items", auditItems));
-        }
-        return body;
+        return new Written(session, body, auditItems.isEmpty() ? null : json(Map.of("items", auditItems)));
     }
 
     private String json(Object value) {

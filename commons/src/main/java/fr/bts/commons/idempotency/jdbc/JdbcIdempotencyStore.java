@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * created by the service's migration). The claim is one {@code insert … on conflict do update … where} statement:
  * PostgreSQL locks the conflicting row and evaluates the condition on its latest version, so two instances never
  * both claim a key. Claims, renewals, releases and purges run in a transaction of their own
- * ({@link Transactions#separate}), committed at once so that other instances see the lease; {@link #complete} runs in
+ * ({@link Transactions#separate}), committed at once so that other instances see the lease (without waiting for its WAL
+ * flush: see {@link #separate}); {@link #complete} runs in
  * the caller's transaction, so the first answer commits with the work it describes, or not at all — and if that
  * transaction rolls back, the key is freed ({@link Transactions#afterRollback}) instead of waiting for its lease.
  */
@@ -50,7 +51,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim claim(IdempotencyScope scope, String fingerprint, String owner, String newRunId, Instant now, Instant leaseUntil,
                        Instant expiredBefore) {
-        return transactions.separate(() -> jdbc(c -> {
+        return separate(c -> {
             // a new key, an expired record (new run) or the same request whose worker's lease ran out (same run)
             try (PreparedStatement s = c.prepareStatement("insert into idempotency_record "
                     + "(academie, caller, idem_key, request_hash, run_id, owner, lease_until, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -94,19 +95,19 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                     return new Claim.Taken(new Record(rs.getString(1), answer, lease == null ? null : lease.toInstant()));
                 }
             }
-        }));
+        });
     }
 
     @Override
     public boolean renew(IdempotencyScope scope, String owner, Instant leaseUntil) {
-        return transactions.separate(() -> jdbc(c -> {
+        return separate(c -> {
             try (PreparedStatement s = c.prepareStatement("update idempotency_record set lease_until = ? where " + KEY
                     + " and owner = ? and status is null")) {
                 s.setObject(1, time(leaseUntil));
                 s.setString(key(s, 2, scope), owner);
                 return s.executeUpdate() == 1;
             }
-        }));
+        });
     }
 
     @Override
@@ -130,19 +131,19 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void release(IdempotencyScope scope, String owner) {
-        transactions.separate(() -> jdbc(c -> {
+        separate(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from idempotency_record where " + KEY
                     + " and owner = ? and status is null")) {
                 s.setString(key(s, 1, scope), owner);
                 return s.executeUpdate();
             }
-        }));
+        });
     }
 
     @Override
     public long purge(Instant createdBefore, Instant now, int limit) {
         // rows locked by a running claim are skipped (the claim takes them over, or the next purge gets them)
-        return transactions.separate(() -> jdbc(c -> {
+        return separate(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from idempotency_record where (academie, caller, idem_key) in "
                     + "(select academie, caller, idem_key from idempotency_record where created_at < ? "
                     + "and (status is not null or lease_until is null or lease_until < ?) limit ? for update skip locked)")) {
@@ -151,7 +152,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                 s.setInt(3, limit);
                 return (long) s.executeUpdate();
             }
-        }));
+        });
     }
 
     private static int key(PreparedStatement s, int from, IdempotencyScope scope) throws SQLException {
@@ -168,6 +169,23 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     @FunctionalInterface
     private interface Statements<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Lease bookkeeping in a transaction of its own, committed without waiting for its WAL flush
+     * ({@code synchronous_commit} off for that transaction only): a claim, renewal, release or purge is never what a
+     * 2xx acknowledges. The answer is recorded by {@link #complete} in the work's transaction, which commits with the
+     * server's {@code synchronous_commit} (on) and whose flush covers every earlier WAL record, the claim's included.
+     * A crash that loses a claim not yet flushed also ends the work's connection before it committed: the key is then
+     * free, as if the worker had died before claiming, and a retry runs it.
+     */
+    private <T> T separate(Statements<T> work) {
+        return transactions.separate(() -> jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("set local synchronous_commit = off")) {
+                s.execute();
+            }
+            return work.run(c);
+        }));
     }
 
     private <T> T jdbc(Statements<T> work) {
