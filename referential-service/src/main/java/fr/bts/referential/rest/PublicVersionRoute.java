@@ -6,8 +6,6 @@ import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.RepresentationCache;
 import fr.bts.referential.service.VersionWrites;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -71,14 +69,7 @@ public class PublicVersionRoute {
             write(ctx, entry.representation(), false);
             return;
         }
-        Context context = Vertx.currentContext();
-        writes.fresh().whenComplete((generation, failure) -> context.runOnContext(done -> {
-            if (failure == null && generation == entry.generation()) {
-                write(ctx, entry.representation(), current);
-            } else {
-                ctx.next();
-            }
-        }));
+        FreshAnswer.whenFresh(writes, ctx, entry.generation(), () -> write(ctx, entry.representation(), current));
     }
 
     private void write(RoutingContext ctx, Representation r, boolean current) {
