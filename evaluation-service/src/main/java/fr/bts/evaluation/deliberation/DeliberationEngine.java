@@ -1,6 +1,6 @@
 package fr.bts.evaluation.deliberation;
 
-import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
+import fr.bts.evaluation.deliberation.DossierCandidat.Adjustment;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
 import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
 import fr.bts.evaluation.deliberation.ReglesExamen.SituationExamen;
@@ -109,8 +109,8 @@ public final class DeliberationEngine {
                 calcul.sansNote(epreuve, StatutNote.ABSENT_JUSTIFIE, "absence justifiée — pas de décision à cette session");
             }
             case NOTE, BENEFICE -> {
-                Ajustement ajustement = candidat.ajustements().get(epreuve.code());
-                Mark mark = markSur20(epreuve, evaluation, ajustement);
+                Adjustment adjustment = candidat.adjustments().get(epreuve.code());
+                Mark mark = markSur20(epreuve, evaluation, adjustment);
                 if (mark == null) {
                     calcul.manquantes.add(epreuve.code());
                     calcul.sansNote(epreuve, evaluation.statut(), "situations CCF incomplètes");
@@ -122,7 +122,7 @@ public final class DeliberationEngine {
                 calcul.denominateur = calcul.denominateur.add(coef);
                 calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + mark.explication + " × coef " + Arrondi.text(coef)
                         + " = " + Arrondi.text(points) + " points");
-                calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.OBLIGATOIRE, ajustement != null));
+                calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.OBLIGATOIRE, adjustment != null));
             }
         }
     }
@@ -139,7 +139,7 @@ public final class DeliberationEngine {
             }
             return;
         }
-        Mark mark = markSur20(epreuve, evaluation, candidat.ajustements().get(epreuve.code()));
+        Mark mark = markSur20(epreuve, evaluation, candidat.adjustments().get(epreuve.code()));
         if (mark == null) {
             return;
         }
@@ -151,7 +151,7 @@ public final class DeliberationEngine {
                 + Arrondi.text(coef) + (epreuve.coefficient() == null ? " (par défaut)" : "") + " = " + Arrondi.text(points)
                 + " points ajoutés au numérateur seulement");
         calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.FACULTATIVE,
-                candidat.ajustements().containsKey(epreuve.code())));
+                candidat.adjustments().containsKey(epreuve.code())));
     }
 
     private static ResultatUnite notee(ReglesExamen regles, EpreuveExamen epreuve, Evaluation evaluation, Mark mark, BigDecimal coef,
@@ -222,7 +222,7 @@ public final class DeliberationEngine {
     }
 
     /** The mark /20 that counts for an épreuve: situations summed and scaled, or the mark scaled, then any adjustment. */
-    private static Mark markSur20(EpreuveExamen epreuve, Evaluation evaluation, Ajustement ajustement) {
+    private static Mark markSur20(EpreuveExamen epreuve, Evaluation evaluation, Adjustment adjustment) {
         BigDecimal note;
         String explication;
         if (evaluation.statut() == StatutNote.NOTE && epreuve.noteeParSituations() && evaluation.note() == null) {
@@ -251,9 +251,9 @@ public final class DeliberationEngine {
                     ? Arrondi.text(note) + "/20"
                     : Arrondi.text(evaluation.note()) + "/" + Arrondi.text(epreuve.noteSur()) + " → " + Arrondi.text(note) + "/20";
         }
-        if (ajustement != null) {
-            explication = explication + ", ajustée par le jury à " + Arrondi.text(ajustement.note()) + "/20 (" + ajustement.motif() + ")";
-            note = ajustement.note();
+        if (adjustment != null) {
+            explication = explication + ", ajustée par le jury à " + Arrondi.text(adjustment.note()) + "/20 (" + adjustment.motif() + ")";
+            note = adjustment.note();
         }
         return new Mark(note, explication);
     }

@@ -16,17 +16,17 @@ import java.util.Set;
  *                           a compulsory épreuve of the version that is not here and has no evaluation is
  *                           « not yet taken » (forme progressive)
  * @param evaluations        épreuve code → what was recorded
- * @param ajustements        épreuve code → the president's adjustment of the mark
+ * @param adjustments        épreuve code → the president's adjustment of the mark
  */
 public record DossierCandidat(String candidat, String voie, FormeInscription forme, Set<String> epreuvesInscrites,
-                              Map<String, Evaluation> evaluations, Map<String, Ajustement> ajustements) {
+                              Map<String, Evaluation> evaluations, Map<String, Adjustment> adjustments) {
 
     public static final Set<String> VOIES_ATTESTATION_AUTOMATIQUE = Set.of("FORMATION_CONTINUE", "EXPERIENCE_VAE");
 
     public DossierCandidat {
         epreuvesInscrites = Set.copyOf(epreuvesInscrites);
         evaluations = Map.copyOf(evaluations);
-        ajustements = ajustements == null ? Map.of() : Map.copyOf(ajustements);
+        adjustments = adjustments == null ? Map.of() : Map.copyOf(adjustments);
     }
 
     /**
@@ -49,7 +49,7 @@ public record DossierCandidat(String candidat, String voie, FormeInscription for
     }
 
     /** The president's adjustment of one mark (/20) during deliberation, with its reason. */
-    public record Ajustement(BigDecimal note, String motif, String auteur) {
+    public record Adjustment(BigDecimal note, String motif, String auteur) {
     }
 
     public static List<String> sorted(Set<String> codes) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.evaluation.deliberation.DossierCandidat;
-import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
+import fr.bts.evaluation.deliberation.DossierCandidat.Adjustment;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
 import fr.bts.evaluation.deliberation.FormeInscription;
 import fr.bts.evaluation.deliberation.StatutNote;
@@ -92,7 +92,7 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
                     situations == null ? null : read(situations, MARKS, "stored situation marks unreadable")));
             BigDecimal adjusted = rows.getBigDecimal("adjusted");
             if (adjusted != null) {
-                candidate.adjustments.put(epreuve, new Ajustement(adjusted, rows.getString("motif"), rows.getString("auteur")));
+                candidate.adjustments.put(epreuve, new Adjustment(adjusted, rows.getString("motif"), rows.getString("auteur")));
             }
         }
         if (candidate != null) {
@@ -109,7 +109,7 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
         final String forme;
         final List<String> epreuves;
         final Map<String, Evaluation> evaluations = new HashMap<>();
-        final Map<String, Ajustement> adjustments = new HashMap<>();
+        final Map<String, Adjustment> adjustments = new HashMap<>();
 
         Candidate(String number, String lastName, String firstName, String voie, String forme, List<String> epreuves) {
             this.number = number;

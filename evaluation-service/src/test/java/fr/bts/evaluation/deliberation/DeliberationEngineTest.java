@@ -1,6 +1,6 @@
 package fr.bts.evaluation.deliberation;
 
-import fr.bts.evaluation.deliberation.DossierCandidat.Ajustement;
+import fr.bts.evaluation.deliberation.DossierCandidat.Adjustment;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
 import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
 import fr.bts.evaluation.deliberation.ReglesExamen.SituationExamen;
@@ -216,7 +216,7 @@ class DeliberationEngineTest {
         private FormeInscription forme = FormeInscription.GLOBALE;
         private Set<String> inscrites = null;
         private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
-        private final Map<String, Ajustement> ajustements = new HashMap<>();
+        private final Map<String, Adjustment> adjustments = new HashMap<>();
 
         Candidat voie(String v) {
             voie = v;
@@ -278,13 +278,13 @@ class DeliberationEngineTest {
         }
 
         Candidat adjust(String epreuve, String note, String motif) {
-            ajustements.put(epreuve, new Ajustement(new BigDecimal(note), motif, "president"));
+            adjustments.put(epreuve, new Adjustment(new BigDecimal(note), motif, "president"));
             return this;
         }
 
         DossierCandidat build() {
             Set<String> registered = inscrites != null ? inscrites : evaluations.keySet();
-            return new DossierCandidat("C1", voie, forme, registered, evaluations, ajustements);
+            return new DossierCandidat("C1", voie, forme, registered, evaluations, adjustments);
         }
     }
 }
