@@ -1,7 +1,7 @@
 package fr.bts.evaluation.rest;
 
-import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
+import fr.bts.evaluation.service.Access;
 import fr.bts.evaluation.service.AuditService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class AuditResource {
     AuditService audit;
 
     @Inject
-    Caller caller;
+    Access access;
 
     @GET
     @Path("/verify")
@@ -29,9 +29,6 @@ public class AuditResource {
     @Operation(operationId = "verifyAuditChain", summary = "Walk the audit hash chain of your académie (every chain for the national role), compare it with its "
             + "recorded head and seals, and report the first broken link or the missing tail")
     public AuditService.Verification verify() {
-        if (caller.hasRole(Roles.RECTORAT)) {
-            return audit.verify(caller.requireAcademie());
-        }
-        return audit.verifyAll();
+        return access.auditedAcademie().map(audit::verify).orElseGet(audit::verifyAll);
     }
 }

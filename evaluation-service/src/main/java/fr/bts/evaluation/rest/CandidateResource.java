@@ -4,6 +4,8 @@ import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.security.Roles;
 import fr.bts.commons.http.PageRequest;
+import fr.bts.evaluation.api.OutputDtos.Attestation;
+import fr.bts.evaluation.api.OutputDtos.Transcript;
 import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.service.CandidateService;
 import fr.bts.evaluation.service.OutputService;
@@ -62,7 +64,7 @@ public class CandidateResource {
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.CANDIDATE})
     @Operation(operationId = "getTranscript", summary = "The candidate's transcript (relevé de notes) of the latest sealed revision; candidates read their own once published")
     @APIResponse(responseCode = "200", description = "The transcript, as JSON or as a PDF document", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.evaluation.service.OutputService.Transcript.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Transcript.class)),
             @Content(mediaType = DeliberationResource.APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
@@ -85,8 +87,8 @@ public class CandidateResource {
     @Operation(operationId = "listAttestations", summary = "Bloc attestations (R6): automatic for continuing education and VAE, on request otherwise")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "200", description = "The bloc attestations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutputService.Attestation.class, type = SchemaType.ARRAY)))
-    public List<OutputService.Attestation> attestations(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
+    @APIResponse(responseCode = "200", description = "The bloc attestations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Attestation.class, type = SchemaType.ARRAY)))
+    public List<Attestation> attestations(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
         return outputs.attestations(id, candidate);
     }
 
@@ -97,8 +99,8 @@ public class CandidateResource {
     @Operation(operationId = "requestAttestations", summary = "Ask for the attestations delivered on request")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    @APIResponse(responseCode = "200", description = "The attestations now delivered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutputService.Attestation.class, type = SchemaType.ARRAY)))
-    public List<OutputService.Attestation> request(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
+    @APIResponse(responseCode = "200", description = "The attestations now delivered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Attestation.class, type = SchemaType.ARRAY)))
+    public List<Attestation> request(@PathParam("id") UUID id, @PathParam("candidate") String candidate) {
         return outputs.requestAttestations(id, candidate);
     }
 }

@@ -42,10 +42,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * The deliberation of a session. Every operation names a session: one the caller does not see is a 404,
+ * declared once, on the class.
+ */
 @Path("/api/evaluations/v1/sessions/{id}/deliberations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliberations", description = "Preview, president's adjustments, seal, revisions and the PV")
+@APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 public class DeliberationResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -69,7 +74,6 @@ public class DeliberationResource {
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
     @Operation(operationId = "previewDeliberation", summary = "Compute every candidate's result now (nothing stored); filter by decision, paginated")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "200", description = "The results as computed now, one page of candidates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)))
     public Preview preview(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
@@ -83,7 +87,6 @@ public class DeliberationResource {
     @RolesAllowed(Roles.JURY_PRESIDENT)
     @Operation(operationId = "adjustMark", summary = "The president adjusts a mark, with a reason (before the seal)")
     @APIResponse(responseCode = "200", description = "The adjustment recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenApiSchemas.AdjustmentView.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Map<String, Object> adjust(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
@@ -97,7 +100,6 @@ public class DeliberationResource {
     @RolesAllowed(Roles.JURY_PRESIDENT)
     @Operation(operationId = "removeAdjustment", summary = "The president withdraws an adjustment (before the seal); the computed mark applies again")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response removeAdjustment(@PathParam("id") UUID id, @PathParam("candidate") String candidate,
                                      @PathParam("epreuve") String epreuve) {
@@ -110,7 +112,6 @@ public class DeliberationResource {
     @RolesAllowed(Roles.JURY_PRESIDENT)
     @Operation(operationId = "sealDeliberation", summary = "Seal the deliberation (revision 1); the session becomes read-only")
     @APIResponse(responseCode = "201", description = "Revision 1, sealed; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response seal(@PathParam("id") UUID id, @Valid Seal seal) {
@@ -124,7 +125,6 @@ public class DeliberationResource {
     @RolesAllowed(Roles.JURY_PRESIDENT)
     @Operation(operationId = "reviseDeliberation", summary = "A correction after the seal: a new revision with its reason, corrections and adjustments")
     @APIResponse(responseCode = "201", description = "The new revision; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response revise(@PathParam("id") UUID id, @NotNull @Valid Revision revision) {
@@ -137,7 +137,6 @@ public class DeliberationResource {
     @Path("/{revision}")
     @RolesAllowed({Roles.JURY_PRESIDENT, Roles.RECTORAT})
     @Operation(operationId = "getDeliberationRevision", summary = "One revision of the sealed deliberation ('latest' accepted)")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class)))
     public Response revision(@PathParam("id") UUID id, @PathParam("revision") String revision, @Context HttpHeaders request) {
         return conditional.json(request, deliberations.revision(id, revision), ConditionalGet.CachePolicy.privateRevalidated());
@@ -151,7 +150,6 @@ public class DeliberationResource {
     @APIResponse(responseCode = "200", description = "The PV as CSV (default) or PDF", content = {
             @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = APPLICATION_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ProblemResponses.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response pv(@PathParam("id") UUID id, @PathParam("revision") String revision,

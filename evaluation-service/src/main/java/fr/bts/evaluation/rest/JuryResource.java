@@ -32,10 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * The jury of a session and its commissions. Every operation names a session: one the caller does not see is a 404,
+ * declared once, on the class.
+ */
 @Path("/api/evaluations/v1/sessions/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Juries and commissions", description = "The jury of a session and its commissions per épreuve")
+@APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 public class JuryResource {
 
     @Inject
@@ -47,7 +52,6 @@ public class JuryResource {
     @Path("/jury")
     @RolesAllowed(Roles.RECTORAT)
     @Operation(operationId = "appointJury", summary = "Appoint the jury (R19 composition rules checked)")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "200", description = "The jury appointed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jury.class)))
@@ -59,7 +63,6 @@ public class JuryResource {
     @Path("/jury")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
     @Operation(operationId = "getJury", summary = "The session's jury: its president and members")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The jury", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jury.class)))
     public Jury jury(@PathParam("id") UUID id) {
         return juries.jury(id);
@@ -70,7 +73,6 @@ public class JuryResource {
     @RolesAllowed(Roles.RECTORAT)
     @Operation(operationId = "createCommission", summary = "Create a commission for one épreuve with jury members")
     @APIResponse(responseCode = "201", description = "The commission created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.evaluation.api.JuryDtos.CommissionView.class)))
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response create(@PathParam("id") UUID id, @NotNull @Valid NewCommission commission) {
@@ -82,7 +84,6 @@ public class JuryResource {
     @Path("/commissions")
     @RolesAllowed({Roles.RECTORAT, Roles.JURY_PRESIDENT, Roles.JURY_MEMBER})
     @Operation(operationId = "listCommissions", summary = "The session's commissions, each with its épreuve, members and candidates")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "200", description = "The commissions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommissionView.class, type = SchemaType.ARRAY)))
     public List<CommissionView> commissions(@PathParam("id") UUID id) {
         return juries.commissions(id);
@@ -92,7 +93,6 @@ public class JuryResource {
     @Path("/commissions/{code}/candidates")
     @RolesAllowed(Roles.RECTORAT)
     @Operation(operationId = "assignCommissionCandidates", summary = "Assign candidates to a commission (replaces its list)")
-    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "200", description = "The commission with its new candidates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommissionView.class)))

@@ -152,6 +152,20 @@ public class Access {
         }
     }
 
+    /**
+     * The audit chains the caller verifies: the rectorat those of its académie (the académie, present), the national
+     * role ({@code referential-admin}) every chain (empty); anyone else: 403.
+     */
+    public Optional<String> auditedAcademie() {
+        if (caller.hasRole(Roles.RECTORAT)) {
+            return Optional.of(academie());
+        }
+        if (caller.hasRole(Roles.REFERENTIAL_ADMIN)) {
+            return Optional.empty();
+        }
+        throw ProblemException.forbidden("Only the rectorat and the national role verify the audit chain");
+    }
+
     /** Deliberation figures are read by the rectorat and by the session's president. */
     public void requireRectoratOrPresident(ExamSession session) {
         if (!seesWholeSession(session)) {

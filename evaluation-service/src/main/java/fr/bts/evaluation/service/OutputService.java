@@ -10,6 +10,8 @@ import com.lowagie.text.pdf.PdfWriter;
 import fr.bts.commons.csv.CsvWriter;
 import fr.bts.commons.problem.ProblemException;
 import fr.bts.evaluation.api.DeliberationDtos.CandidateResult;
+import fr.bts.evaluation.api.OutputDtos.Attestation;
+import fr.bts.evaluation.api.OutputDtos.Transcript;
 import fr.bts.evaluation.deliberation.Arrondi;
 import fr.bts.evaluation.deliberation.Delivrance;
 import fr.bts.evaluation.deliberation.ResultatCandidat;
@@ -37,14 +39,6 @@ public class OutputService {
     DeliberationService deliberations;
     @Inject
     AuditService audit;
-
-    public record Transcript(UUID session, String academie, String certification, int referentialVersion, int year,
-                             int revision, String candidate, String lastName, String firstName, String voie, String forme,
-                             ResultatCandidat result) {
-    }
-
-    public record Attestation(String bloc, List<String> unites, Delivrance delivrance, boolean delivree) {
-    }
 
     @Transactional
     public Transcript transcript(UUID sessionId, String candidateNumber) {
@@ -80,13 +74,7 @@ public class OutputService {
 
     @Transactional
     public String pvCsv(UUID sessionId, String revision) {
-        ExamSession session = access.session(sessionId);
-        access.requireRectoratOrPresident(session);
-        int number = deliberations.revisionNumber(session, revision);
-        List<CandidateResult> results = deliberations.sealedResults(session, number);
-        if (results.isEmpty()) {
-            throw ProblemException.notFound("No sealed revision " + revision);
-        }
+        List<CandidateResult> results = pv(access.deliberation(sessionId), revision).results();
         List<String> epreuves = results.get(0).result().unites().stream().map(ResultatUnite::epreuve).distinct().toList();
         List<String> header = new ArrayList<>(List.of("candidat", "nom", "prenom"));
         header.addAll(epreuves);
@@ -108,13 +96,10 @@ public class OutputService {
 
     @Transactional
     public byte[] pvPdf(UUID sessionId, String revision) {
-        ExamSession session = access.session(sessionId);
-        access.requireRectoratOrPresident(session);
-        int number = deliberations.revisionNumber(session, revision);
-        List<CandidateResult> results = deliberations.sealedResults(session, number);
-        if (results.isEmpty()) {
-            throw ProblemException.notFound("No sealed revision " + revision);
-        }
+        ExamSession session = access.deliberation(sessionId);
+        Pv pv = pv(session, revision);
+        int number = pv.revision();
+        List<CandidateResult> results = pv.results();
         return pdf(PageSize.A4.rotate(), document -> {
             document.add(new Paragraph("Procès-verbal de délibération — " + session.certification + " session " + session.year
                     + " — académie " + session.academie + " — révision " + number, new Font(Font.HELVETICA, 13, Font.BOLD)));
@@ -160,6 +145,19 @@ public class OutputService {
                 document.add(new Paragraph(line, new Font(Font.HELVETICA, 9)));
             }
         });
+    }
+
+    /** The results of one sealed revision of the session's deliberation, for its PV; 404 if no such revision is sealed. */
+    private Pv pv(ExamSession session, String revision) {
+        int number = deliberations.revisionNumber(session, revision);
+        List<CandidateResult> results = deliberations.sealedResults(session, number);
+        if (results.isEmpty()) {
+            throw ProblemException.notFound("No sealed revision " + revision);
+        }
+        return new Pv(number, results);
+    }
+
+    private record Pv(int revision, List<CandidateResult> results) {
     }
 
     private static Attestation attestation(AttestationBloc a, SessionCandidate candidate) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bts.referential.document.DocumentJson;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /** The links between CASE objects: a CFDocument's {@code CFPackageURI}, an object's {@code CFDocumentURI}. */
 public final class CaseLinks {
 
@@ -27,6 +30,24 @@ public final class CaseLinks {
         link.put("identifier", d.get("identifier").asText());
         link.put("uri", d.get("uri").asText());
         return link;
+    }
+
+    /** A copy of the node with the {@code CFDocumentURI} of the package it belongs to. */
+    public static ObjectNode withDocumentUri(JsonNode node, ObjectNode pkg) {
+        ObjectNode copy = node.deepCopy();
+        copy.set("CFDocumentURI", documentLink(pkg));
+        return copy;
+    }
+
+    /** The object of a package's list (CFItems, CFAssociations, CFRubrics…) that this identifier names. */
+    public static Optional<JsonNode> withIdentifier(JsonNode list, UUID id) {
+        String wanted = id.toString();
+        for (JsonNode node : list) {
+            if (node.path("identifier").asText().equals(wanted)) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String trim(String baseUri) {

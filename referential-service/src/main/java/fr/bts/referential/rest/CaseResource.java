@@ -38,15 +38,20 @@ import java.util.UUID;
  * 1EdTech CASE 1.1 read API over the public versions of each certification: the current version under the
  * certification's UUID, every public version under an identifier of its own. Public, cacheable (strong ETag,
  * {@code Last-Modified} from the true lastChangeDateTime, conditional GET), errors as problem+json carrying CASE's
- * {@code imsx_StatusInfo} members. Operation ids are the binding's (getAllCFDocuments, getCFPackage…).
+ * {@code imsx_StatusInfo} members. Operation ids are the binding's (getAllCFDocuments, getCFPackage…). The answers
+ * the reads by identifier share (304, 400 invalid_uuid) are declared once, on the class; getAllCFDocuments declares
+ * its own (a method's answer replaces the class's of the same status).
  */
 @Path("/ims/case/v1p1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "CASE 1.1", description = "1EdTech Competencies and Academic Standards Exchange, read API")
 @SecurityRequirements
+@APIResponse(responseCode = "304", description = "Not modified")
+@APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
+        content = @Content(mediaType = CaseResource.PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
 public class CaseResource {
 
-    private static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = "application/problem+json";
 
     @Inject
     CaseService cases;
@@ -110,9 +115,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFDocument. The certification's id names its current published version; a version's own id (listed by getAllCFDocuments) names that version for good. Unknown id: 404 in the CASE error shape.")
     @APIResponse(responseCode = "200", description = "The CFDocument",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFDocument.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public document has this identifier (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response document(@Parameter(description = "The certification's UUID (current version) or a version's own identifier")
@@ -130,9 +132,6 @@ public class CaseResource {
                     + "each competency are a CFRubric whose criteria point at the competency's CFItem.")
     @APIResponse(responseCode = "200", description = "The CFPackage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFPackage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public document has this identifier (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response cfPackage(@Parameter(description = "The certification's UUID (current version) or a version's own identifier")
@@ -149,9 +148,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFItem. Items keep one identifier across versions; the answer is the latest public version that holds the item, with its CFDocumentURI.")
     @APIResponse(responseCode = "200", description = "The CFItem with its CFDocumentURI",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItem.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public version holds this item (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response item(@Parameter(description = "The element's UUID") @PathParam("id") String id,
@@ -167,9 +163,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFItemAssociations: the item and every association in which it takes part.")
     @APIResponse(responseCode = "200", description = "The CFItem and its associations (CFAssociationSet)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociationSet.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public version holds this item (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response itemAssociations(@Parameter(description = "The element's UUID") @PathParam("id") String id,
@@ -187,9 +180,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFAssociation, with the CFDocumentURI of the document the association belongs to.")
     @APIResponse(responseCode = "200", description = "The CFAssociation with its CFDocumentURI",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFAssociation.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public document has this association (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response association(@Parameter(description = "The association's UUID") @PathParam("id") String id,
@@ -205,9 +195,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFRubric: the performance criteria of one competency, verbatim from the version document, each criterion pointing at the competency's CFItem. No weights or levels (the sources state none).")
     @APIResponse(responseCode = "200", description = "The CFRubric",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFRubric.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No public document has this rubric (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response rubric(@Parameter(description = "The rubric's UUID") @PathParam("id") String id,
@@ -223,9 +210,6 @@ public class CaseResource {
             description = "CASE 1.1 getCFItemType, in the binding's CFItemTypes wrapper.")
     @APIResponse(responseCode = "200", description = "The CFItemTypeSet holding the type",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSchemas.CFItemTypeSet.class)))
-    @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "The identifier is not a UUID (invalid_uuid)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     @APIResponse(responseCode = "404", description = "No item type has this identifier (unknownobject)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = CaseSchemas.CaseProblem.class)))
     public Response itemType(@Parameter(description = "The item type's UUID") @PathParam("id") String id,

@@ -39,10 +39,13 @@ import java.net.URI;
 /**
  * The version life cycle of certifications, for {@code referential-admin}: create, open a draft, edit, validate,
  * publish, deprecate, import an RNCP fiche. Same paths and tag as the public reads ({@link CertificationResource}).
+ * Every step can meet a conflicting state (409: a draft already open, a published version is immutable, the wrong
+ * state for the step): that answer is declared once, on the class.
  */
 @Path(CertificationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications", description = "Certifications, versions, whole-tree documents, exports and administration")
+@APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
 public class CertificationAdminResource {
 
     @Inject
@@ -67,7 +70,6 @@ public class CertificationAdminResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CertificationDetail.class)))
     @APIResponse(responseCode = "422", description = "Invalid identity", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response create(byte[] body) throws JsonProcessingException {
         ReferentialVersion created = admin.createCertification(nonEmpty(body));
         return Response.created(URI.create(CertificationResource.PATH + "/" + created.certification.code))
@@ -81,7 +83,6 @@ public class CertificationAdminResource {
     @Operation(operationId = "openDraft", summary = "Open a draft", description = "The next version, a copy of the latest published one. Optional ?libelle=.")
     @APIResponse(responseCode = "201", description = "The draft; ETag to send as If-Match when editing", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
-    @APIResponse(responseCode = "409", description = "A draft is already open")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response openDraft(@PathParam("code") String code, @QueryParam("libelle") String libelle) {
         return versionCreated(admin.openDraft(code, libelle));
@@ -96,7 +97,6 @@ public class CertificationAdminResource {
     @APIResponse(responseCode = "200", description = "The draft's new state; ETag to send as If-Match next", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
@@ -115,12 +115,11 @@ public class CertificationAdminResource {
             examples = @ExampleObject(name = "coefficient", value = OpenApiExamples.ELEMENT_EDIT)))
     @APIResponse(responseCode = "200", description = "The draft after the edit, with its new ETag", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.VersionSummary.class)))
-    @APIResponse(responseCode = "409", description = "The version is published (immutable)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)
     public Response editElement(@PathParam("code") String code, @PathParam("version") String version,
                                 @PathParam("element") String element, @QueryParam("kind") String kind,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) throws JsonProcessingException {
@@ -136,7 +135,6 @@ public class CertificationAdminResource {
     @APIResponse(responseCode = "422", description = "Violations", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "problem", value = OpenApiExamples.VALIDATION_PROBLEM)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response validate(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.validate(code, version));
     }
@@ -147,7 +145,6 @@ public class CertificationAdminResource {
     @Operation(operationId = "publishVersion", summary = "Publish a validated version", description = "It becomes public, immutable and current.")
     @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response publish(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.publish(code, version));
     }
@@ -158,7 +155,6 @@ public class CertificationAdminResource {
     @Operation(operationId = "deprecateVersion", summary = "Deprecate a published version", description = "It stays readable, with a Deprecation header.")
     @APIResponse(responseCode = "200", description = "DEPRECATED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public Response deprecate(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.deprecate(code, version));
     }
@@ -174,7 +170,6 @@ public class CertificationAdminResource {
     @APIResponse(responseCode = "200", description = "The draft with the fiche's data", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "428", ref = ProblemResponses.PRECONDITION_REQUIRED)

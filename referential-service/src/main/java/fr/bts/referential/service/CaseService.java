@@ -82,14 +82,8 @@ public class CaseService {
     /** The CFItem from the latest public version holding it (the current package when it is the current version). */
     public ObjectNode item(UUID id, String baseUri) {
         ObjectNode pkg = packageHolding(id, baseUri);
-        for (JsonNode item : pkg.get("CFItems")) {
-            if (item.get("identifier").asText().equals(id.toString())) {
-                ObjectNode copy = item.deepCopy();
-                copy.set("CFDocumentURI", CaseLinks.documentLink(pkg));
-                return copy;
-            }
-        }
-        throw CaseException.unknown("No CFItem " + id);
+        JsonNode item = CaseLinks.withIdentifier(pkg.path("CFItems"), id).orElseThrow(() -> CaseException.unknown("No CFItem " + id));
+        return CaseLinks.withDocumentUri(item, pkg);
     }
 
     /** CFAssociationSetDType: the CFItem and every association of its package it is the origin or destination of. */
@@ -113,28 +107,30 @@ public class CaseService {
      * packages first, then in the packages of every public version (newest first).
      */
     public ObjectNode association(UUID id, String baseUri) {
-        for (ObjectNode pkg : searchOrder(baseUri)) {
-            for (JsonNode a : pkg.get("CFAssociations")) {
-                if (a.get("identifier").asText().equals(id.toString())) {
-                    ObjectNode copy = a.deepCopy();
-                    copy.set("CFDocumentURI", CaseLinks.documentLink(pkg));
-                    return copy;
-                }
-            }
-        }
-        throw CaseException.unknown("No CFAssociation " + id);
+        Found found = inSearchOrder("CFAssociations", id, baseUri)
+                .orElseThrow(() -> CaseException.unknown("No CFAssociation " + id));
+        return CaseLinks.withDocumentUri(found.node(), found.pkg());
     }
 
     /** One CFRubric (the critères de performance of a competency), from the current packages first. */
     public ObjectNode rubric(UUID id, String baseUri) {
+        return inSearchOrder("CFRubrics", id, baseUri).map(found -> found.node().<ObjectNode>deepCopy())
+                .orElseThrow(() -> CaseException.unknown("No CFRubric " + id));
+    }
+
+    /** A node found in a package's list, with the package. */
+    private record Found(ObjectNode pkg, JsonNode node) {
+    }
+
+    /** The first node of the packages' {@code list} whose identifier is {@code id}, in {@link #searchOrder}. */
+    private Optional<Found> inSearchOrder(String list, UUID id, String baseUri) {
         for (ObjectNode pkg : searchOrder(baseUri)) {
-            for (JsonNode r : pkg.path("CFRubrics")) {
-                if (r.get("identifier").asText().equals(id.toString())) {
-                    return r.deepCopy();
-                }
+            Optional<JsonNode> node = CaseLinks.withIdentifier(pkg.path(list), id);
+            if (node.isPresent()) {
+                return Optional.of(new Found(pkg, node.get()));
             }
         }
-        throw CaseException.unknown("No CFRubric " + id);
+        return Optional.empty();
     }
 
     /**
