@@ -1,10 +1,8 @@
 package fr.bts.referential.rest;
 
-import fr.bts.commons.http.ConditionalGet;
 import fr.bts.commons.http.ConditionalGet.Validators;
 import fr.bts.commons.security.Roles;
 import fr.bts.referential.service.PublicReads;
-import fr.bts.referential.service.VersionWrites;
 import fr.bts.referential.service.Visibility;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -37,13 +35,10 @@ public class PublicItemRoute {
     PublicReads reads;
 
     @Inject
-    VersionWrites writes;
+    FreshAnswer answers;
 
     @Inject
     VersionResponses responses;
-
-    @Inject
-    ConditionalGet conditional;
 
     void install(@Observes Router router) {
         router.get(ITEM_PATH).order(-1).handler(this::serve);
@@ -71,12 +66,11 @@ public class PublicItemRoute {
             ctx.next();
             return;
         }
-        FreshAnswer.whenFresh(writes, ctx, entry.generation(), () -> write(ctx, (PublicReads.Answer) entry.value()));
+        answers.whenFresh(ctx, entry.generation(), () -> write(ctx, (PublicReads.Answer) entry.value()));
     }
 
     private void write(RoutingContext ctx, PublicReads.Answer answer) {
-        if (!conditional.answeredNotModified(ctx, Validators.of(answer.tag()), responses.listPolicy(Visibility.PUBLIC),
-                VersionResponses.JSON)) {
+        if (!answers.answeredNotModified(ctx, Validators.of(answer.tag()), responses.listPolicy(Visibility.PUBLIC))) {
             ctx.response().end(Buffer.buffer(answer.body()));
         }
     }
