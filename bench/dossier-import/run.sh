@@ -9,6 +9,10 @@
 #     "bench-issuer", audience "bts-suite", role rectorat, académie "versailles".
 # The service's MongoDB read timeout (an outage bound, 2.5 s) is raised to MONGO_READ_TIMEOUT (60s): on a loaded
 # machine the wire server may take longer than that to answer one insertMany of 10,000 documents, which is no outage.
+# SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a JFR recording of the import:
+#   SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile" bench/dossier-import/run.sh
+# (the recording is written when the script stops the service, so give a path outside the work directory);
+# MONGO_JAVA_OPTS does the same for the MongoDB wire server.
 # Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -26,9 +30,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ensure_built dossier-service
 ensure_built devstack
 
-MONGO_PORT="$(free_port)"; REF_PORT="$(free_port)"; SVC_PORT="$(free_port)"
+# Ports: free ones by default; IMPORT_MONGO_PORT, IMPORT_REF_PORT, IMPORT_SVC_PORT pin them (a port block of one's own).
+MONGO_PORT="${IMPORT_MONGO_PORT:-$(free_port)}"; REF_PORT="${IMPORT_REF_PORT:-$(free_port)}"; SVC_PORT="${IMPORT_SVC_PORT:-$(free_port)}"
 
-spawn "$WORK/mongo.log" java -Xmx512m -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT"
+spawn "$WORK/mongo.log" java -Xmx512m ${MONGO_JAVA_OPTS:-} -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT"
 spawn "$WORK/stub.log" python3 "$HERE/referential_stub.py" "$REF_PORT" "$ROOT/dossier-service/src/test/resources/referential"
 wait_http "http://127.0.0.1:$REF_PORT/api/referential/v1/certifications/BTS-SAM/versions/1" 60 "$WORK/stub.log"
 wait_log "$WORK/mongo.log" "ready" 30
@@ -40,7 +45,7 @@ TOKEN="$(sign_rs256 "$WORK/key.pem" "$(printf '{"iss":"bench-issuer","aud":"bts-
 
 spawn "$WORK/service.log" env DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
   QUARKUS_MONGODB_WRITE_CONCERN_JOURNAL="${JOURNAL:-true}" DOSSIER_MONGODB_READ_TIMEOUT="${MONGO_READ_TIMEOUT:-60s}" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
-  java -Xmx1g -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR"
+  java -Xmx1g ${SERVICE_JAVA_OPTS:-} -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR"
 wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" 60 "$WORK/service.log"
 
 python3 "$HERE/gen_rows.py" "$WARMUP_ROWS" 2025 WRM > "$WORK/warmup.json"

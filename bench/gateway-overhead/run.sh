@@ -31,7 +31,9 @@
 # so that the ratio says what the proxy costs next to the service rather than how they share two cores.
 # Unset, nothing is pinned.
 # Environment: RESOURCES (default "document item"; or name=/path pairs), DURATION per round (default 8s),
-# ROUNDS (2), WARMUP (15s per resource and target), CONNECTIONS (32), THREADS (2),
+# ROUNDS (2), WARMUP (15s per resource and target), then rounds of WARMUP_STEP (5s) through the gateway until the
+# JIT compiler threads of the gateway and of the service take less than JIT_QUIET (5) % of their process's CPU,
+# at most WARMUP_MAX_ROUNDS (24), CONNECTIONS (32), THREADS (2),
 # ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442);
 # GATEWAY_JAVA_OPTS, more JVM options for the gateway, e.g. a profile of the whole run:
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" bench/gateway-overhead/run.sh
@@ -204,12 +206,51 @@ us() { awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN {printf "%.0f", t * 1000000 / 
 
 declare -A REQ=() SECS=() P99=() SVC=() GW=() NGX=()
 RATIOS=()
-# The JIT needs about half a minute of load before the gateway runs at its steady cost: every resource
-# warms every target before anything is measured.
-echo "warm-up: $WARMUP per resource and target (not measured)"
+# CPU ticks of a JVM's JIT compiler threads ("C1 CompilerThre…", "C2 CompilerThre…"; the comm in stat has a
+# space, so the fields are counted after its closing parenthesis).
+jit_ticks() {
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*)
+        total=$((total + $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$total"
+}
+# Percentage of a process's CPU its JIT took between two (jit, all) tick readings.
+jit_share() { awk -v j="$1" -v a="$2" 'BEGIN {printf "%.0f", (a > 0) ? 100 * j / a : 0}'; }
+# The JIT needs a few hundred thousand requests before the gateway runs at its steady cost: every resource
+# warms every target, then the gateway path (gateway and service) gets more rounds of WARMUP_STEP until the
+# compiler threads of both take less than JIT_QUIET % of their process's CPU in a round, or WARMUP_MAX_ROUNDS
+# have passed. On a loaded machine a fixed warm-up is not enough: C2 took 44% of the gateway's CPU in the measured
+# rounds of a run at load 25, which then measured the compiler, not the proxy.
+WARMUP_STEP="${WARMUP_STEP:-5s}"
+JIT_QUIET="${JIT_QUIET:-5}"
+WARMUP_MAX_ROUNDS="${WARMUP_MAX_ROUNDS:-24}"
+echo "warm-up: $WARMUP per resource and target, then until the JIT is quiet (not measured)"
 for name in "${NAMES[@]}"; do
   for target in gateway direct nginx; do run_wrk "$(url "$target" "$name")" "$WARMUP" >/dev/null; done
 done
+settled=""
+for round in $(seq 1 "$WARMUP_MAX_ROUNDS"); do
+  shares=()
+  for name in "${NAMES[@]}"; do
+    gj0="$(jit_ticks "$GATEWAY_PID")"; g0="$(ticks "$GATEWAY_PID")"; sj0="$(jit_ticks "$SERVICE_PID")"; s0="$(ticks "$SERVICE_PID")"
+    run_wrk "$(url gateway "$name")" "$WARMUP_STEP" >/dev/null
+    gj1="$(jit_ticks "$GATEWAY_PID")"; g1="$(ticks "$GATEWAY_PID")"; sj1="$(jit_ticks "$SERVICE_PID")"; s1="$(ticks "$SERVICE_PID")"
+    shares+=("$(jit_share $((gj1 - gj0)) $((g1 - g0)))" "$(jit_share $((sj1 - sj0)) $((s1 - s0)))")
+  done
+  if (( $(printf '%s\n' "${shares[@]}" | sort -g | tail -n 1) < JIT_QUIET )); then
+    settled="$round"
+    break
+  fi
+done
+if [[ -n "$settled" ]]; then
+  echo "warm-up: JIT quiet after $settled extra rounds of $WARMUP_STEP (compiler share of gateway / service CPU per resource: ${shares[*]} %)"
+else
+  echo "warm-up: JIT still busy after $WARMUP_MAX_ROUNDS extra rounds (last compiler shares: ${shares[*]} %): CPU per request includes compilation"
+fi
 for name in "${NAMES[@]}"; do
   echo
   echo "== $name: $ROUNDS rounds of $DURATION on each target, interleaved; $THREADS threads, $CONNECTIONS connections"

@@ -1,8 +1,13 @@
 package fr.bts.devstack;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A store going away under a running service (issue 10 item 3), through the {@link ProxiedStoreResource} proxy the
- * test cuts: refused like a killed server, then silent like a hung one. Readiness answers within one second and is
- * DOWN within five; requests answer 503 problem+json with {@code Retry-After} within the service's bounds, never
- * 500; once the store is back, readiness is UP and requests succeed again (until then they answer 503: a pooled
- * connection the outage broke is discarded when a request finds it broken). The elapsed times are printed as the
- * figures of the issue.
+ * test cuts: refused like a killed server, then silent like a hung one. The first readiness answer after the cut is
+ * DOWN, and readiness never waits for the store's own timeouts: each readiness request is sent with an HTTP client
+ * timeout of {@value #READINESS_CLIENT_FACTOR} times the service's {@code bts.readiness.timeout} (well below the
+ * stores' own timeouts, 2 to 5 s), and a silent store is reported DOWN by that configured bound ("did not answer
+ * within …"), not by the store's error once its timeouts ran out. Requests answer 503 problem+json with
+ * {@code Retry-After} within the service's bounds, never 500; once the store is back, readiness is UP and requests
+ * succeed again (until then they answer 503: a pooled connection the outage broke is discarded when a request finds
+ * it broken). The elapsed times are printed as the figures of the issue.
  *
  * @param store the store's name in messages, e.g. {@code MongoDB}
  * @param read a GET endpoint that reads the store and answers 200 to {@code token}
@@ -24,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public record StoreOutageScenario(String store, String read, String token, Bounds bounds) {
 
-    private static final long READINESS_ANSWER_MS = 1000;
-    private static final long READINESS_DOWN_MS = 5000;
+    /** How many times the configured readiness bound a readiness request may take before the scenario fails. */
+    static final int READINESS_CLIENT_FACTOR = 3;
 
     /**
      * @param refusedRequests how many requests are sent while the store refuses connections
@@ -39,28 +47,28 @@ public record StoreOutageScenario(String store, String read, String token, Bound
     /** Runs the scenario on the running application: refused, restored, silent, restored. */
     public void run() throws IOException {
         StoreProxy proxy = ProxiedStoreResource.proxy();
-        given().get("/q/health/ready").then().statusCode(200);
+        readinessUpWithin(bounds.recoveryMs()); // a fresh application's first check may still open its pool
         given().auth().oauth2(token).get(read).then().statusCode(200);
 
         proxy.refuse();
-        long downAfter = readinessBecomes(false, READINESS_DOWN_MS);
+        long downAfter = readinessIsDown("refused", false);
         long refused = 0;
         for (int i = 0; i < bounds.refusedRequests(); i++) {
             refused = Math.max(refused, answers503("refused", bounds.refusedMs()));
         }
         proxy.restore();
-        long upAfter = readinessBecomes(true, bounds.recoveryMs());
+        long upAfter = readinessUpWithin(bounds.recoveryMs());
         requestsRecover(bounds.recoveryMs());
 
         proxy.blackhole();
         long silent = answers503("silent", bounds.silentMs());
-        long silentDownAfter = readinessBecomes(false, READINESS_DOWN_MS);
+        long silentDownAfter = readinessIsDown("silent", true);
         proxy.restore();
-        long silentUpAfter = readinessBecomes(true, bounds.recoveryMs());
+        long silentUpAfter = readinessUpWithin(bounds.recoveryMs());
         requestsRecover(bounds.recoveryMs());
 
-        System.out.printf("issue 10 figures: %1$s refused -> readiness DOWN after %2$d ms, requests 503 in <= %3$d ms, "
-                        + "UP %4$d ms after restore; %1$s silent -> request 503 in %5$d ms, readiness DOWN after %6$d ms, UP %7$d ms after restore%n",
+        System.out.printf("issue 10 figures: %1$s refused -> readiness DOWN answered in %2$d ms, requests 503 in <= %3$d ms, "
+                        + "UP %4$d ms after restore; %1$s silent -> request 503 in %5$d ms, readiness DOWN answered in %6$d ms, UP %7$d ms after restore%n",
                 store, downAfter, refused, upAfter, silent, silentDownAfter, silentUpAfter);
     }
 
@@ -68,19 +76,50 @@ public record StoreOutageScenario(String store, String read, String token, Bound
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Polls readiness until it reports {@code up}, each answer within one second; returns how long that took. */
-    private static long readinessBecomes(boolean up, long boundMs) {
-        long t0 = System.nanoTime();
-        while (true) {
-            long t = System.nanoTime();
-            int status = given().get("/q/health/ready").statusCode();
-            long answeredIn = millisSince(t);
-            assertTrue(answeredIn < READINESS_ANSWER_MS, "readiness answered in " + answeredIn + " ms");
-            if ((status == 200) == up) {
-                return millisSince(t0);
-            }
-            assertTrue(millisSince(t0) < boundMs, "readiness still " + (up ? "DOWN" : "UP") + " after " + boundMs + " ms");
+    /** The service's readiness bound, {@code bts.readiness.timeout}. */
+    private static Duration readinessBound() {
+        return DurationConverter.parseDuration(ConfigProvider.getConfig().getValue("bts.readiness.timeout", String.class));
+    }
+
+    /** One readiness request, failed if it takes longer than {@link #READINESS_CLIENT_FACTOR} times the configured bound. */
+    private static Response readiness() {
+        int clientTimeout = Math.toIntExact(readinessBound().toMillis() * READINESS_CLIENT_FACTOR);
+        RestAssuredConfig bounded = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", clientTimeout).setParam("http.socket.timeout", clientTimeout));
+        try {
+            return given().config(bounded).get("/q/health/ready");
+        } catch (RuntimeException e) {
+            throw new AssertionError("readiness did not answer within " + clientTimeout + " ms ("
+                    + READINESS_CLIENT_FACTOR + " times bts.readiness.timeout): it waited on the store", e);
         }
+    }
+
+    /**
+     * The first readiness request after the cut reports the store DOWN; when the store is {@code silent}, by the
+     * configured bound (the store itself would answer only at its own timeouts). Returns how long the answer took.
+     */
+    private static long readinessIsDown(String label, boolean silent) {
+        long t0 = System.nanoTime();
+        Response r = readiness();
+        long answeredIn = millisSince(t0);
+        assertEquals(503, r.statusCode(), label + ": readiness " + r.asString());
+        String check = r.jsonPath().getString("checks.find { it.status == 'DOWN' }.name");
+        assertNotNull(check, label + ": no check DOWN in " + r.asString());
+        if (silent) {
+            String detail = r.jsonPath().getString("checks.find { it.status == 'DOWN' }.data.detail");
+            assertTrue(detail != null && detail.endsWith("did not answer within " + readinessBound().toMillis() + " ms"),
+                    label + ": DOWN by the configured bound, not by the store's own timeout: " + r.asString());
+        }
+        return answeredIn;
+    }
+
+    /** Polls readiness (each request bounded as above) until it is UP again, at most {@code boundMs}; returns how long that took. */
+    private static long readinessUpWithin(long boundMs) {
+        long t0 = System.nanoTime();
+        while (readiness().statusCode() != 200) {
+            assertTrue(millisSince(t0) < boundMs, "readiness still DOWN " + boundMs + " ms after the store is back");
+        }
+        return millisSince(t0);
     }
 
     private long answers503(String label, long boundMs) {

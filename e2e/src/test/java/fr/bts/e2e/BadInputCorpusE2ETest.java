@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import fr.bts.devstack.CsvRecords;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -813,7 +814,7 @@ class BadInputCorpusE2ETest {
         RawHttp.Answer export = call("gateway", "GET", DOSSIERS + "/dossiers/export.csv?session=" + year + "&certification=" + SAM,
                 "rectorat-versailles", Map.of(), null);
         assertEquals(200, export.status(), export.text());
-        for (List<String> row : csv(export.text())) {
+        for (List<String> row : CsvRecords.parse(export.text())) {
             for (String cell : row) {
                 if (!cell.isEmpty() && FORMULA_LEADS.indexOf(cell.charAt(0)) >= 0) {
                     failures.add(new Failure("GET " + DOSSIERS + "/dossiers/export.csv", "formula cell", "gateway", 200,
@@ -821,47 +822,6 @@ class BadInputCorpusE2ETest {
                 }
             }
         }
-    }
-
-    /** RFC 4180 records of a comma-separated text (quoted cells may hold commas, quotes, CR and LF). */
-    private static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     /**

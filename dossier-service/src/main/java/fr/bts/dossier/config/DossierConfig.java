@@ -48,6 +48,17 @@ public interface DossierConfig {
         /** Most rows one import request may carry. */
         @WithDefault("10000")
         int maxRows();
+
+        /**
+         * New files per unordered {@code insertMany} command of an import (the driver splits a larger one at the
+         * server's {@code maxWriteBatchSize}: 1,000 for the wire server, 100,000 for {@code mongod}).
+         */
+        @WithDefault("1000")
+        int insertBatch();
+
+        /** How many of those commands one instance has in flight at once (all imports together). */
+        @WithDefault("2")
+        int insertParallelism();
     }
 
     interface Page {

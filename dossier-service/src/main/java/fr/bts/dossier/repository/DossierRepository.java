@@ -92,25 +92,33 @@ public class DossierRepository implements PanacheMongoRepositoryBase<DossierCand
     }
 
     /**
-     * The dossiers of an académie and session having one of these candidate numbers, by number. The numbers of the
-     * session are read first (projected, on the unique index's prefix), so that a bulk import never asks the server
-     * to match thousands of values per document; full documents are read only for the numbers that exist.
+     * The candidate numbers an académie's session holds, each with its file's id: read projected, so that a bulk
+     * import never asks the server to match thousands of values per document.
      */
-    public Map<String, DossierCandidat> byCandidateNumbers(String academie, String session, Collection<String> numbers) {
-        Set<String> wanted = new HashSet<>(numbers);
-        List<String> ids = new ArrayList<>();
+    public Map<String, String> candidateNumbers(String academie, String session) {
+        Map<String, String> ids = new HashMap<>();
         mongoCollection().withDocumentClass(Document.class)
                 .find(Filters.and(Filters.eq("academie", academie), Filters.eq("session", session)))
                 .projection(Projections.include("candidateNumber"))
-                .forEach(d -> {
-                    if (wanted.contains(d.getString("candidateNumber"))) {
-                        ids.add(d.getString("_id"));
-                    }
-                });
+                .forEach(d -> ids.put(d.getString("candidateNumber"), d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * The dossiers of an académie having these ids (as {@link #candidateNumbers} answered them), by candidate number.
+     * The query names {@code _id} alone (a server without compound-query planning then still reads by the primary
+     * index); the académie is checked on what it answers.
+     */
+    public Map<String, DossierCandidat> filesByNumber(String academie, Collection<String> ids) {
+        List<String> wanted = List.copyOf(ids);
         Map<String, DossierCandidat> out = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            mongoCollection().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + 1000))))
-                    .forEach(d -> out.put(d.candidateNumber, d));
+        for (int from = 0; from < wanted.size(); from += 1000) {
+            mongoCollection().find(Filters.in("_id", wanted.subList(from, Math.min(wanted.size(), from + 1000))))
+                    .forEach(d -> {
+                        if (academie.equals(d.academie)) {
+                            out.put(d.candidateNumber, d);
+                        }
+                    });
         }
         return out;
     }

@@ -20,15 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
- * validation of a single registration, then the new ones are inserted with one unordered {@code insertMany} and
- * the changed ones replaced at their version. Idempotent twice over: a row whose candidate number is already
- * registered updates it (or leaves it unchanged), and an {@code Idempotency-Key} replays the first answer.
+ * validation of a single registration, then the new ones are inserted with unordered {@code insertMany} commands
+ * ({@link ImportStore}) and the changed ones replaced at their version. Idempotent twice over: a row whose
+ * candidate number is already registered updates it (or leaves it unchanged), and an {@code Idempotency-Key}
+ * replays the first answer.
  * <p>
  * <b>A crashed import converges.</b> MongoDB has no transaction over 2,000 documents, and the driver sends a large
- * {@code insertMany} in sub-batches, so a worker killed midway leaves part of the rows stored and its key in progress.
+ * {@code insertMany} in batches, so a worker killed midway leaves part of the rows stored and its key in progress.
  * Every document the import writes is tied to its run ({@link Execution}, the same for every attempt of one keyed
  * request): a created file takes the id {@code run.idFor("row-<index>")}, and every created or changed file records
  * {@link DossierCandidat#importRun}. When the lease of the dead worker runs out, the same-key retry takes the run over
@@ -112,12 +114,13 @@ public class ImportService {
         String academie = caller.requireAcademie();
         String by = caller.username();
         ImportReport.RowReport[] reports = new ImportReport.RowReport[rows.size()];
+        Map<String, Future<Map<String, String>>> numbers = writes.prefetch(academie, rows);
         Map<String, List<ImportRowChecks.Valid>> bySession = checks.check(rows, reports);
 
         long validated = System.nanoTime();
         ImportWrites.Batch batch = new ImportWrites.Batch(academie, by, Instant.now(), run, rows, reports);
         for (Map.Entry<String, List<ImportRowChecks.Valid>> session : bySession.entrySet()) {
-            writes.store(batch, session.getKey(), session.getValue());
+            writes.store(batch, session.getKey(), session.getValue(), numbers.get(session.getKey()));
         }
         long stored = System.nanoTime();
 

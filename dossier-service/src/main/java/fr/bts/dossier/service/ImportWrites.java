@@ -3,6 +3,7 @@ package fr.bts.dossier.service;
 import fr.bts.commons.idempotency.Execution;
 import fr.bts.commons.problem.Problem;
 import fr.bts.dossier.api.ImportReport;
+import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.mapping.RegistrationMapping;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.StatutInscription;
@@ -13,22 +14,34 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
- * The storage step of an import, one session at a time: one query for the files the session already holds, the
- * new files in one unordered {@code insertMany}, the changed ones replaced at their version (see
- * {@link ImportService} for how a crashed run converges).
+ * The storage step of an import, one session at a time: the candidate numbers the session already holds (read while
+ * the rows are validated, {@link #prefetch}) and those files, the new files in unordered {@code insertMany} commands
+ * ({@link ImportStore}), the changed ones replaced at their version (see {@link ImportService} for how a crashed run
+ * converges).
  */
 @ApplicationScoped
 class ImportWrites {
 
     private static final Logger LOG = Logger.getLogger(ImportWrites.class);
+    /** A session as bean validation accepts it: only such sessions are worth reading ahead. */
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     @Inject
     DossierRepository dossiers;
+
+    @Inject
+    ImportStore store;
+
+    @Inject
+    DossierConfig config;
 
     /** Who writes, when, in which run, for which rows: what every row of one import shares. */
     record Batch(String academie, String by, Instant now, Execution run, List<RegistrationCsv.Row> rows,
@@ -53,17 +66,41 @@ class ImportWrites {
         }
     }
 
-    /** Stores the valid rows of one session and reports each of them in the batch. */
-    void store(Batch batch, String session, List<ImportRowChecks.Valid> valid) {
+    /**
+     * Starts reading the candidate numbers of the first sessions the rows name (as many as
+     * {@code dossier.imports.insert-parallelism}; the others are read when stored), while the rows are validated.
+     */
+    Map<String, Future<Map<String, String>>> prefetch(String academie, List<RegistrationCsv.Row> rows) {
+        Map<String, Future<Map<String, String>>> numbers = new HashMap<>();
+        for (RegistrationCsv.Row row : rows) {
+            String session = row.input() == null ? null : row.input().session();
+            if (numbers.size() < config.imports().insertParallelism() && session != null && YEAR.matcher(session).matches()
+                    && !numbers.containsKey(session)) {
+                numbers.put(session, store.numbersOf(academie, session));
+            }
+        }
+        return numbers;
+    }
+
+    /** Stores the valid rows of one session and reports each of them in the batch ({@code numbers}: prefetched, or null). */
+    void store(Batch batch, String session, List<ImportRowChecks.Valid> valid, Future<Map<String, String>> numbers) {
         long started = System.nanoTime();
-        Map<String, DossierCandidat> existing = dossiers.byCandidateNumbers(batch.academie(), session,
-                valid.stream().map(v -> v.input().candidateNumber()).toList());
+        Map<String, String> held = numbers != null ? ImportStore.await(numbers)
+                : dossiers.candidateNumbers(batch.academie(), session);
+        List<String> ids = new ArrayList<>();
+        for (ImportRowChecks.Valid v : valid) {
+            String id = held.get(v.input().candidateNumber());
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        Map<String, DossierCandidat> existing = dossiers.filesByNumber(batch.academie(), ids);
         Plan plan = new Plan();
         for (ImportRowChecks.Valid v : valid) {
             plan(batch, v, existing.get(v.input().candidateNumber()), plan);
         }
         long planned = System.nanoTime();
-        Set<Integer> refused = dossiers.insertAll(plan.toInsert());
+        Set<Integer> refused = store.insertAll(plan.toInsert());
         LOG.infof("Import of %d rows, session %s: lookup and build %d ms, insertMany of %d documents %d ms", valid.size(), session,
                 (planned - started) / 1_000_000, plan.toInsert().size(), (System.nanoTime() - planned) / 1_000_000);
         for (int i = 0; i < plan.toInsert().size(); i++) {

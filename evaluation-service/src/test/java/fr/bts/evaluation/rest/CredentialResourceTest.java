@@ -33,10 +33,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -61,10 +58,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * candidate's diploma and bloc credentials verify; after a revision that changes a mark, the credentials it changes
  * report revoked (in the status list and at the verify endpoint) and those it leaves alone stay valid; tampered,
  * foreign-key and expired credentials fail with their reason; the attestation PDF renders and its QR code, decoded
- * from the rasterised page, leads to the verification. Ordered: each step builds on the sealed session of the first.
+ * from the rasterised page, leads to the verification. Each test is independent: the tests that only read share one
+ * published session ({@link #published()}, created by the first of them to run); a test that publishes or
+ * revises takes its own session of another year.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CredentialResourceTest {
 
     static final String SESSIONS = "/api/evaluations/v1/sessions";
@@ -79,17 +77,38 @@ class CredentialResourceTest {
     static final List<String> EPREUVES = List.of("E1", "E21", "E22", "E3", "E4", "E5", "E6");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static String session;
-    static JsonNode issued;
+    /** The year of the shared session (no other test of rennes uses it, nor any test a snapshot of that year). */
+    static final int SHARED_YEAR = 2038;
+
+    /** The published session of {@link #SHARED_YEAR} shared by the tests that only read it, and its candidate's credentials. */
+    private static Issued published;
+
+    record Issued(String session, JsonNode credentials) {
+    }
 
     static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** The shared session, sealed and published through the API by the first test that asks for it. */
+    static synchronized Issued published() throws Exception {
+        if (published == null) {
+            published = publishedSession(SHARED_YEAR);
+        }
+        return published;
+    }
+
+    /** A new session of {@code year}, sealed, published, and its candidate's credentials as the candidate reads them. */
+    static Issued publishedSession(int year) throws Exception {
+        String session = SamSession.sealed(JSON, RECTORAT, PRESIDENT, MEMBER, CANDIDATE, EPREUVES, year);
+        SamSession.publish(RECTORAT, session);
+        return new Issued(session, JSON.readTree(as(HOLDER).get(CREDENTIALS + "/sessions/" + session + "/candidates/" + CANDIDATE)
+                .then().statusCode(200).extract().asString()));
+    }
+
     @Test
-    @Order(1)
     void candidatesGetTheirCredentialsOnlyOncePublishedAndOnlyTheirOwn() throws Exception {
-        session = SamSession.sealed(JSON, RECTORAT, PRESIDENT, MEMBER, CANDIDATE, EPREUVES);
+        String session = SamSession.sealed(JSON, RECTORAT, PRESIDENT, MEMBER, CANDIDATE, EPREUVES, 2039);
         String mine = CREDENTIALS + "/sessions/" + session + "/candidates/" + CANDIDATE;
         as(HOLDER).get(mine).then().statusCode(404);
         SamSession.publish(RECTORAT, session);
@@ -98,7 +117,7 @@ class CredentialResourceTest {
         as(RECTORAT_LYON).get(CREDENTIALS + "/sessions/" + session).then().statusCode(404);
         as(MEMBER).get(mine).then().statusCode(403);
         as(PRESIDENT).get(CREDENTIALS + "/sessions/" + session).then().statusCode(403);
-        issued = JSON.readTree(as(HOLDER).get(mine).then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+        JsonNode issued = JSON.readTree(as(HOLDER).get(mine).then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
                 .extract().asString());
         assertEquals(CANDIDATE, issued.path("candidate").asText());
         List<String> achievements = issued.path("credentials").findValuesAsText("achievement");
@@ -110,8 +129,8 @@ class CredentialResourceTest {
     }
 
     @Test
-    @Order(2)
     void theDiplomaAndBlocCredentialsVerifyWithAnIndependentVerifier() throws Exception {
+        JsonNode issued = published().credentials();
         JwtConsumer verifier = independentVerifier();
         for (JsonNode c : issued.path("credentials")) {
             JwtClaims claims = verifier.processToClaims(c.path("credential").asText());
@@ -122,7 +141,7 @@ class CredentialResourceTest {
             assertEquals(claims.getIssuer(), ((Map<?, ?>) vc.get("issuer")).get("id"));
             assertFalse(revokedInStatusList(vc), "in force: its bit is clear");
         }
-        JwtClaims bloc = verifier.processToClaims(credential("SAM-BC02").path("credential").asText());
+        JwtClaims bloc = verifier.processToClaims(credential(issued, "SAM-BC02").path("credential").asText());
         Map<?, ?> achievement = (Map<?, ?>) ((Map<?, ?>) bloc.getClaimValue("vc", Map.class).get("credentialSubject")).get("achievement");
         assertEquals("SAM-BC02 — Gestion de projet", achievement.get("name"));
         List<?> alignment = (List<?>) achievement.get("alignment");
@@ -138,9 +157,9 @@ class CredentialResourceTest {
     }
 
     @Test
-    @Order(3)
     void tamperedForeignKeyAndExpiredCredentialsFailWithTheirReason() throws Exception {
-        String genuine = credential("SAM-BC01").path("credential").asText();
+        JsonNode issued = published().credentials();
+        String genuine = credential(issued, "SAM-BC01").path("credential").asText();
         String[] parts = genuine.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String forged = payload.replace("SAM-BC01 — ", "SAM-BC01 (mention très bien) — ");
@@ -171,16 +190,17 @@ class CredentialResourceTest {
     }
 
     @Test
-    @Order(4)
     void theAttestationPdfRendersAndItsQrCodeLeadsToTheVerification() throws Exception {
-        JsonNode bloc = credential("SAM-BC02");
+        JsonNode issued = published().credentials();
+        String session = published().session();
+        JsonNode bloc = credential(issued, "SAM-BC02");
         byte[] pdf = as(HOLDER).accept("application/pdf")
                 .get(CREDENTIALS + "/sessions/" + session + "/candidates/" + CANDIDATE + "/blocs/SAM-BC02/attestation")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             for (String expected : List.of("SAM-BC02", "Gestion de projet", "SAM-BC02-C1", "Conduire un projet administratif", "U5",
-                    "12", "Session 2033", "rennes", "BTS Support à l'action managériale", bloc.path("shortCode").asText())) {
+                    "12", "Session " + SHARED_YEAR, "rennes", "BTS Support à l'action managériale", bloc.path("shortCode").asText())) {
                 assertTrue(text.contains(expected), "the attestation names " + expected + ":\n" + text);
             }
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
@@ -195,11 +215,13 @@ class CredentialResourceTest {
     }
 
     @Test
-    @Order(5)
     void aRevisionThatChangesAResultRevokesTheCredentialsItChanges() throws Exception {
-        String oldBloc = credential("SAM-BC02").path("credential").asText();
-        String oldDiploma = credential("BTS-SAM").path("credential").asText();
-        String untouched = credential("SAM-BC01").path("credential").asText();
+        Issued revised = publishedSession(2040);
+        String session = revised.session();
+        JsonNode issued = revised.credentials();
+        String oldBloc = credential(issued, "SAM-BC02").path("credential").asText();
+        String oldDiploma = credential(issued, "BTS-SAM").path("credential").asText();
+        String untouched = credential(issued, "SAM-BC01").path("credential").asText();
         as(PRESIDENT).body(Map.of("reason", "erreur de report E5", "corrections", List.of(Map.of("candidate", CANDIDATE, "epreuve", "E5",
                 "grade", Map.of("statut", "NOTE", "note", 8)))))
                 .post(SESSIONS + "/" + session + "/deliberations/revisions").then().statusCode(201).body("revision", is(2));
@@ -219,12 +241,12 @@ class CredentialResourceTest {
         JsonNode diploma = now.path("credentials").get(0);
         assertEquals(2, diploma.path("revision").asInt());
         verify(diploma.path("credential").asText()).body("valid", is(true));
-        assertEquals(credential("SAM-BC01").path("credential"), now.path("credentials").get(1).path("credential"), "kept as signed");
+        assertEquals(credential(issued, "SAM-BC01").path("credential"), now.path("credentials").get(1).path("credential"), "kept as signed");
     }
 
     @Test
-    @Order(6)
-    void thePublicDocumentsNeedNoToken() {
+    void thePublicDocumentsNeedNoToken() throws Exception {
+        published(); // rennes has issued credentials: its issuer and status list 0 exist
         given().get(CREDENTIALS + "/jwks").then().statusCode(200).body("keys[0].kty", is("EC")).body("keys[0].crv", is("P-256"))
                 .body("keys[0].d", org.hamcrest.Matchers.nullValue());
         given().get(CREDENTIALS + "/issuers/rennes").then().statusCode(200).body("type[0]", is("Profile"));
@@ -265,7 +287,7 @@ class CredentialResourceTest {
                 .then().statusCode(200);
     }
 
-    static JsonNode credential(String achievement) {
+    static JsonNode credential(JsonNode issued, String achievement) {
         for (JsonNode c : issued.path("credentials")) {
             if (c.path("achievement").asText().equals(achievement)) {
                 return c;

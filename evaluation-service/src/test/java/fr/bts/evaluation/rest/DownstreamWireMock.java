@@ -1,5 +1,7 @@
 package fr.bts.evaluation.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -22,6 +25,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * bearer token is propagated.
  */
 public class DownstreamWireMock implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static WireMockServer server;
 
@@ -55,6 +60,27 @@ public class DownstreamWireMock implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/2026/" + code))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(fixture(fixture))));
+    }
+
+    /**
+     * Answers the registration snapshot of {@code year} and {@code certification} from {@code fixture}, rewritten for
+     * {@code academie}, to requests carrying {@code token} only: each académie of a test gets its own registrations.
+     */
+    static void snapshotFor(String token, int year, String certification, String fixture, String academie) {
+        try {
+            ObjectNode snapshot = (ObjectNode) JSON.readTree(fixture(fixture));
+            snapshot.put("academie", academie);
+            snapshotFor(token, year, certification, JSON.writeValueAsString(snapshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers {@code snapshot} as the registration snapshot of {@code year} and {@code certification} to {@code token} only. */
+    static void snapshotFor(String token, int year, String certification, String snapshot) {
+        server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/" + year + "/" + certification))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(snapshot)));
     }
 
     static String fixture(String name) {

@@ -18,7 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
 /**
- * A sealed SAM 2033 session of rennes through the API, for the credential tests: referential version 7 is SAM
+ * A sealed SAM session of rennes through the API, for the credential tests (one year per session): referential version 7 is SAM
  * version 1 with element identifiers and two competencies per bloc (as referential-service publishes them, CASE
  * CFItem identifiers included), one VAE candidate (attestations delivered automatically) with 12/20 everywhere.
  */
@@ -33,8 +33,8 @@ final class SamSession {
         return UUID.nameUUIDFromBytes(("BTS-SAM/competence/" + code).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static String sealed(ObjectMapper json, String rectorat, String president, String member, String candidate, List<String> epreuves)
-            throws Exception {
+    static String sealed(ObjectMapper json, String rectorat, String president, String member, String candidate, List<String> epreuves,
+                         int year) throws Exception {
         ObjectNode version = (ObjectNode) json.readTree(DownstreamWireMock.fixture("sam-v1.json"));
         ((ObjectNode) version.path("version")).put("number", 7);
         ((ObjectNode) version.path("certification")).put("id", UUID.nameUUIDFromBytes("BTS-SAM".getBytes(StandardCharsets.UTF_8)).toString());
@@ -50,7 +50,7 @@ final class SamSession {
         }
         DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/referential/v1/certifications/BTS-SAM/versions/7"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(version))));
-        String session = inGrading(json, rectorat, new Plan("rennes", 2033, 7, "r",
+        String session = inGrading(json, rectorat, new Plan("rennes", year, 7, "r",
                 new Candidate("reg-r1", candidate, "Le Goff", "Anna", "1990-03-01", "candidat-r1", "EXPERIENCE_VAE")), epreuves);
         for (String epreuve : epreuves) {
             as(member).body(Map.of("statut", "NOTE", "note", 12)).put(SESSIONS + "/" + session + "/grades/" + candidate + "/" + epreuve)
@@ -92,8 +92,7 @@ final class SamSession {
                         Map.entry("benefices", List.of()), Map.entry("epreuves", List.of(
                                 Map.of("epreuve", "E4", "dossier", "CONFORME", "nv", false),
                                 Map.of("epreuve", "E5", "dossier", "CONFORME", "nv", false)))))));
-        DownstreamWireMock.server.stubFor(get(urlEqualTo("/api/dossiers/v1/snapshots/" + plan.year() + "/BTS-SAM"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(snapshot)));
+        DownstreamWireMock.snapshotFor(rectorat, plan.year(), "BTS-SAM", snapshot);
         String session = as(rectorat).body(Map.of("certification", "BTS-SAM", "referentialVersion", String.valueOf(plan.version()),
                         "year", plan.year()))
                 .post(SESSIONS).then().statusCode(201).extract().path("id");

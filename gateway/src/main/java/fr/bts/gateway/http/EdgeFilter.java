@@ -103,6 +103,9 @@ public class EdgeFilter {
      */
     static String framingProblem(HttpServerRequest request) {
         MultiMap headers = request.headers();
+        if (!headers.contains(HttpHeaders.TRANSFER_ENCODING) && !headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+            return null;   // most requests: no body, nothing to frame (and no lists to build)
+        }
         List<String> encodings = headers.getAll(HttpHeaders.TRANSFER_ENCODING);
         List<String> lengths = headers.getAll(HttpHeaders.CONTENT_LENGTH);
         if (!encodings.isEmpty() && !lengths.isEmpty()) {
@@ -132,7 +135,7 @@ public class EdgeFilter {
         HttpServerRequest request = ctx.request();
         String client = ctx.get(GatewayKeys.CLIENT);
         String route = ctx.get(GatewayKeys.ROUTE);
-        Object instance = ctx.get(GatewayKeys.INSTANCE);
+        String instance = ctx.get(GatewayKeys.INSTANCE);
         StringBuilder line = new StringBuilder(256).append('{');
         field(line, "requestId", ctx.get(GatewayKeys.REQUEST_ID)).append(',');
         field(line, "client", client != null ? client : "ip:" + remote(request)).append(',');
@@ -143,7 +146,7 @@ public class EdgeFilter {
                 .append(",\"durationMs\":").append((System.nanoTime() - start) / 1_000_000)
                 .append(",\"bytesSent\":").append(ctx.response().bytesWritten());
         if (instance != null) {
-            field(line.append(','), "upstream", instance.toString());
+            field(line.append(','), "upstream", instance);
         }
         if (!completed) {
             line.append(",\"aborted\":true");

@@ -9,6 +9,7 @@ public final class GatewayKeys {
     public static final String CLIENT = "bts.gateway.client";
     /** Name of the route family, or {@code docs}, {@code health}… for the gateway's own endpoints. */
     public static final String ROUTE = "bts.gateway.route";
+    /** The backend instance the request went to, as its URL ({@code http://host:port}). */
     public static final String INSTANCE = "bts.gateway.instance";
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";

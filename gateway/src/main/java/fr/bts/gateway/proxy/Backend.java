@@ -32,11 +32,13 @@ public final class Backend {
     private static final Logger LOG = Logger.getLogger(Backend.class);
 
     /**
-     * Bytes read from a backend at once, and the largest relayed body chunk. 64 KB is the chunk size of
-     * Netty's buffer pool as Quarkus configures it (maxOrder 3): a larger read buffer would be allocated
-     * (and zeroed) outside the pool on every read.
+     * Bytes read from a backend at once, the largest relayed body chunk, and the socket's receive buffer
+     * (Vert.x sets SO_RCVBUF and a fixed read size from the one option). 128 KB, as {@code gateway.relay.buffer-up-to}:
+     * an answer the gateway gathers (the 82 KB version document) comes in one read instead of two, and the TCP
+     * window no longer is smaller than the answer, which the service then had to write in several goes. Reads stay
+     * inside Netty's pool (512 KB chunks, {@code quarkus.netty.allocator-max-order=6}).
      */
-    static final int READ_SIZE = 64 * 1024;
+    static final int READ_SIZE = 128 * 1024;
 
     /** One instance of a service. */
     public record Instance(String host, int port, boolean ssl) {
@@ -59,6 +61,8 @@ public final class Backend {
     /** What the gateway knows of one instance: exchanges under way, its failure streak, whether it is in rotation. */
     static final class Member {
         final Instance instance;
+        /** {@link Instance#toString()} once, for the access log's {@code upstream} of every exchange. */
+        final String address;
         final int index;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
@@ -69,6 +73,7 @@ public final class Backend {
 
         Member(Instance instance, int index) {
             this.instance = instance;
+            this.address = instance.toString();
             this.index = index;
         }
 
@@ -117,7 +122,7 @@ public final class Backend {
                 .setMaxHeaderSize(64 * 1024)
                 .setMaxInitialLineLength(16 * 1024)
                 // A body chunk is what one socket read brought, not 8 KB slices of it (the default), and a read
-                // takes up to 64 KB (the adaptive default starts far lower): each streamed chunk becomes one
+                // takes up to READ_SIZE (the adaptive default starts far lower): each streamed chunk becomes one
                 // write to the caller, so a 74 KB document went out in ten system calls.
                 .setMaxChunkSize(READ_SIZE)
                 .setReceiveBufferSize(READ_SIZE);

@@ -3,10 +3,12 @@ package fr.bts.gateway.proxy;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which headers cross the gateway. End-to-end headers go through untouched (Authorization included: every
@@ -26,6 +28,12 @@ final class ForwardedHeaders {
     private static final Set<String> CORS_ANSWER = Set.of("access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "access-control-allow-methods",
             "access-control-allow-headers", "access-control-max-age");
+    /*
+     * Looked up without changing case (no lower-cased copy of every header name of every request and answer):
+     * a dozen names, a few comparisons each.
+     */
+    private static final Set<String> NOT_FORWARDED = ignoringCase(HOP_BY_HOP, FORGEABLE);
+    private static final Set<String> NOT_RELAYED = ignoringCase(HOP_BY_HOP, CORS_ANSWER);
 
     private ForwardedHeaders() {
     }
@@ -34,12 +42,12 @@ final class ForwardedHeaders {
     static MultiMap request(MultiMap in, String clientIp, PublicUrl.View view, String requestId) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> connectionListed = listedInConnection(in);
-        in.forEach(header -> {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !FORGEABLE.contains(name) && !connectionListed.contains(name)) {
-                out.add(header.getKey(), header.getValue());
+        for (Map.Entry<String, String> header : in) {
+            String name = header.getKey();
+            if (!NOT_FORWARDED.contains(name) && !connectionListed.contains(name)) {
+                out.add(name, header.getValue());
             }
-        });
+        }
         out.set("X-Forwarded-For", clientIp);
         out.set("X-Forwarded-Proto", view.proto());
         out.set("X-Forwarded-Host", view.host());
@@ -54,12 +62,12 @@ final class ForwardedHeaders {
     /** Copies the upstream answer's headers onto the gateway's answer. */
     static void response(MultiMap upstream, MultiMap out) {
         Set<String> connectionListed = listedInConnection(upstream);
-        upstream.forEach(header -> {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !CORS_ANSWER.contains(name) && !connectionListed.contains(name)) {
-                out.add(header.getKey(), header.getValue());
+        for (Map.Entry<String, String> header : upstream) {
+            String name = header.getKey();
+            if (!NOT_RELAYED.contains(name) && !connectionListed.contains(name)) {
+                out.add(name, header.getValue());
             }
-        });
+        }
     }
 
     private static Set<String> listedInConnection(MultiMap headers) {
@@ -67,6 +75,15 @@ final class ForwardedHeaders {
         if (connection == null || connection.isBlank()) {
             return Set.of();
         }
-        return new HashSet<>(Arrays.asList(connection.toLowerCase(Locale.ROOT).trim().split("\\s*,\\s*")));
+        return ignoringCase(List.of(connection.trim().split("\\s*,\\s*")));
+    }
+
+    @SafeVarargs
+    private static Set<String> ignoringCase(Collection<String>... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Collection<String> some : names) {
+            set.addAll(some);
+        }
+        return set;
     }
 }

@@ -147,7 +147,7 @@ final class ProxyExchange {
         Backend.Instance instance = member.instance;
         upstream = request;
         request.exceptionHandler(e -> LOG.debugf("Exchange with %s instance %s ended: %s", backend.name(), instance, e.toString()));
-        ctx.put(GatewayKeys.INSTANCE, instance);
+        ctx.put(GatewayKeys.INSTANCE, member.address);
         if (out.closed()) {
             request.reset();
             return;

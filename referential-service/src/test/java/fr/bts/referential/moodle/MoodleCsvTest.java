@@ -2,6 +2,7 @@ package fr.bts.referential.moodle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bts.devstack.CsvRecords;
 import fr.bts.referential.document.DocumentJson;
 import fr.bts.referential.document.VersionDocument;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class MoodleCsvTest {
         assertTrue(csv.contains(",'+cmd|' /C calc'!A0,"), csv);
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")"), csv);
         // what tool_lpimportcsv does: rows whose parent is empty hang from the framework, others from their parent
-        List<List<String>> rows = parse(csv);
+        List<List<String>> rows = CsvRecords.parse(csv); // RFC 4180, as PHP's fgetcsv reads it for Moodle
         assertEquals(MoodleCsv.HEADER, rows.get(0));
         java.util.Set<String> ids = new java.util.HashSet<>();
         rows.subList(2, rows.size()).forEach(r -> ids.add(r.get(1)));
@@ -53,39 +54,5 @@ class MoodleCsvTest {
             assertEquals(14, row.size());
             assertTrue(row.get(0).isEmpty() || ids.contains(row.get(0)), "orphan row " + row);
         }
-    }
-
-    /** RFC 4180 reading, as PHP's fgetcsv does for Moodle. */
-    private static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new java.util.ArrayList<>();
-        List<String> row = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new java.util.ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        return rows;
     }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import fr.bts.devstack.CsvRecords;
 import fr.bts.devstack.PostgresTestResource;
 import fr.bts.referential.document.ElementIds;
 import fr.bts.referential.document.ElementKind;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -204,7 +204,7 @@ class ReadResourceTest {
     void moodleCsvHasTheFourteenColumnsAndOneRowPerBlocAndCompetency() {
         String csv = given().when().get(BASE + "BTS-GPME/versions/1/exports/moodle.csv")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
-        List<List<String>> rows = parseCsv(csv);
+        List<List<String>> rows = CsvRecords.parse(csv);
         assertEquals(List.of("Parent ID number", "ID number", "Short name", "Description", "Description format",
                 "Scale values", "Scale configuration", "Rule type", "Rule outcome", "Rule config", "Related ID numbers",
                 "Export ID", "Is framework", "Taxonomy"), rows.get(0));
@@ -271,43 +271,5 @@ class ReadResourceTest {
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("unknownobject"));
         given().when().get("/ims/case/v1p1/CFPackages/nope").then().statusCode(400).contentType("application/problem+json")
                 .body("imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue", equalTo("invalid_uuid"));
-    }
-
-    /** RFC 4180 parsing, independent of the exporter's own escaping. */
-    static List<List<String>> parseCsv(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (!row.isEmpty() || field.length() > 0) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

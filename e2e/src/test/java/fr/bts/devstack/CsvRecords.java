@@ -1,0 +1,1 @@
+../../../../../../../devstack/src/main/java/fr/bts/devstack/CsvRecords.java
