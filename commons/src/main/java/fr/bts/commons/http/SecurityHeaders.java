@@ -38,14 +38,27 @@ public class SecurityHeaders {
     @Inject
     Config config;
 
+    /** The configured page prefixes, read once (every answer's headers check them). */
+    private String[] pagePrefixes = new String[0];
+
     void install(@Observes Router router) {
         if (!config.enabled()) {
             return;
         }
+        pagePrefixes = config.pagePrefixes().toArray(String[]::new);
         router.route().order(Integer.MIN_VALUE + 15).handler(ctx -> {
             ctx.addHeadersEndHandler(done -> apply(ctx));
             ctx.next();
         });
+    }
+
+    private boolean isPage(String path) {
+        for (String prefix : pagePrefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void apply(RoutingContext ctx) {
@@ -54,7 +67,7 @@ public class SecurityHeaders {
         response.putHeader("X-Frame-Options", "DENY");
         response.putHeader("Referrer-Policy", "no-referrer");
         String path = ctx.request().path();
-        boolean page = path != null && config.pagePrefixes().stream().anyMatch(path::startsWith);
+        boolean page = path != null && isPage(path);
         if (!page && !response.headers().contains("Content-Security-Policy")) {
             response.putHeader("Content-Security-Policy", config.contentSecurityPolicy());
         }

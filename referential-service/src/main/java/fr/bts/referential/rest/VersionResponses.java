@@ -124,7 +124,8 @@ public class VersionResponses {
                 () -> Response.fromResponse(links).entity(answer.body()));
     }
 
-    private CachePolicy listPolicy(Visibility visibility) {
+    /** Lists, summaries, items and search: what caches may do with them, for this caller. */
+    CachePolicy listPolicy(Visibility visibility) {
         return (visibility.seesDrafts() ? CachePolicy.privateRevalidated() : CachePolicy.publicFor(config.http().currentMaxAge()))
                 .varyingOn(HttpHeaders.AUTHORIZATION);
     }

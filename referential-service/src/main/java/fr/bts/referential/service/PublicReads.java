@@ -38,7 +38,8 @@ public class PublicReads {
     @Inject
     ReadCaches caches;
 
-    record Entry(Object value, long generation) {
+    /** A remembered answer and the generation read before the rows it came from. */
+    public record Entry(Object value, long generation) {
     }
 
     /** A read model with the bytes it is answered with and their strong ETag. */
@@ -49,6 +50,14 @@ public class PublicReads {
     public Answer item(UUID id, Visibility visibility) {
         return visibility.seesDrafts() ? answer(queries.item(id, visibility))
                 : remembered(key("item", id.toString()), () -> answer(queries.item(id, visibility)));
+    }
+
+    /**
+     * The public answer remembered for an item, whatever the generation now (the caller checks it, see
+     * {@link #item}), or null: for the event-loop read, which must not wait for the generation on its thread.
+     */
+    public Entry rememberedItem(UUID id) {
+        return caches.publicReads().getIfPresent(key("item", id.toString()));
     }
 
     /** See {@link ReferentialQueryService#certifications}. */

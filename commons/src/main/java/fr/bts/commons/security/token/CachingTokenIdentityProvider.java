@@ -5,6 +5,7 @@ import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -70,13 +71,22 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
         return oidc.authenticate(request, context).invoke(identity -> cache.put(token, withoutRequestAttributes(identity)));
     }
 
+    /**
+     * The identity verified earlier for exactly this token, if the cache is on and the token still valid now (its
+     * {@code exp} and the TTL checked at this call); else null ({@link CachedBearerMechanism}).
+     */
+    SecurityIdentity verified(String token) {
+        return enabled ? cache.get(token) : null;
+    }
+
     /** How many tokens were handed to the OIDC provider for a full verification since start (tests, diagnostics). */
     public long verifications() {
         return verifications.get();
     }
 
-    private static SecurityIdentity forThisRequest(SecurityIdentity cached, TokenAuthenticationRequest request,
-                                                   AuthenticationRequestContext context) {
+    /** A cached identity with this request's routing context and blocking-call context. */
+    static SecurityIdentity forThisRequest(SecurityIdentity cached, AuthenticationRequest request,
+                                           AuthenticationRequestContext context) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(cached)
                 .addAttribute(REQUEST_CONTEXT, context);
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);

@@ -1,0 +1,54 @@
+package fr.bts.referential.rest;
+
+import fr.bts.commons.http.ConditionalGet;
+import fr.bts.commons.http.ConditionalGet.CachePolicy;
+import fr.bts.commons.http.ConditionalGet.Validators;
+import fr.bts.referential.service.VersionWrites;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What the event-loop fast paths ({@link PublicVersionRoute}, {@link PublicItemRoute}) share to answer from memory:
+ * the check that the shared generation, read after the request arrived ({@link VersionWrites#fresh}, off the event
+ * loop), is still the one the remembered answer was read under, and the conditional GET of the answer. Either way the
+ * request goes on on its own context: answered when the generation matches, handed to the next route (the REST
+ * resource, which reads the database and fills the memory) when it moved or could not be read.
+ */
+@ApplicationScoped
+public class FreshAnswer {
+
+    @Inject
+    VersionWrites writes;
+
+    @Inject
+    ConditionalGet conditional;
+
+    /** Runs {@code answer} once a generation read after now is {@code generation}; otherwise {@code ctx.next()}. */
+    void whenFresh(RoutingContext ctx, long generation, Runnable answer) {
+        Context context = Vertx.currentContext();
+        writes.fresh().whenComplete((current, failure) -> context.runOnContext(done -> {
+            if (failure == null && current == generation) {
+                answer.run();
+            } else {
+                ctx.next();
+            }
+        }));
+    }
+
+    /** Puts the validators and policy of a JSON answer on the response; true when it was ended with 304. */
+    boolean answeredNotModified(RoutingContext ctx, Validators validators, CachePolicy policy) {
+        return conditional.answeredNotModified(ctx, validators, policy, VersionResponses.JSON);
+    }
+
+    /** Runs {@code step} on {@code context}: at once when this is its thread, else as a task of it. */
+    static void onContext(Context context, Runnable step) {
+        if (Vertx.currentContext() == context) {
+            step.run();
+        } else {
+            context.runOnContext(done -> step.run());
+        }
+    }
+}
