@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.bts.commons.openapi.ProblemResponses;
 import fr.bts.commons.problem.Problem;
 import fr.bts.commons.security.Roles;
+import fr.bts.referential.api.Views;
 import fr.bts.referential.model.ReferentialVersion;
 import fr.bts.referential.rncp.RncpImportService;
 import fr.bts.referential.service.ReferentialQueryService;
 import fr.bts.referential.service.ElementEditService;
 import fr.bts.referential.service.VersionAdminService;
-import fr.bts.referential.service.Views;
 import fr.bts.referential.service.Visibility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -94,7 +94,7 @@ public class CertificationAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceDraft", summary = "Replace the document of a draft", description = "If-Match with the draft's ETag (428 without, 412 stale). Published versions: 409.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.document.VersionDocument.class)))
-    @APIResponse(responseCode = "200", description = "The draft's new state; ETag to send as If-Match next", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "200", description = "The draft's new state; ETag to send as If-Match next", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.api.Views.VersionSummary.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
@@ -143,7 +143,7 @@ public class CertificationAdminResource {
     @Path("{code}/versions/{version}/publication")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Operation(operationId = "publishVersion", summary = "Publish a validated version", description = "It becomes public, immutable and current.")
-    @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "200", description = "PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.api.Views.VersionSummary.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response publish(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.publish(code, version));
@@ -153,7 +153,7 @@ public class CertificationAdminResource {
     @Path("{code}/versions/{version}/deprecation")
     @RolesAllowed(Roles.REFERENTIAL_ADMIN)
     @Operation(operationId = "deprecateVersion", summary = "Deprecate a published version", description = "It stays readable, with a Deprecation header.")
-    @APIResponse(responseCode = "200", description = "DEPRECATED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "200", description = "DEPRECATED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.api.Views.VersionSummary.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public Response deprecate(@PathParam("code") String code, @PathParam("version") String version) {
         return versionAnswer(admin.deprecate(code, version));
@@ -167,7 +167,7 @@ public class CertificationAdminResource {
             + "Raw HTML of free-text fields is kept with its SHA-256. Malformed XML, DTDs, oversized bodies, another fiche or unknown bloc codes: 4xx, nothing changed.")
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "The draft with the fiche's data", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.service.Views.VersionSummary.class)))
+    @APIResponse(responseCode = "200", description = "The draft with the fiche's data", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = fr.bts.referential.api.Views.VersionSummary.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)

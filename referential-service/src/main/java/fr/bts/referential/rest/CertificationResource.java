@@ -2,8 +2,8 @@ package fr.bts.referential.rest;
 
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.openapi.ProblemResponses;
+import fr.bts.referential.api.Views;
 import fr.bts.referential.service.ReferentialQueryService;
-import fr.bts.referential.service.Views;
 import fr.bts.referential.service.Visibility;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package fr.bts.referential.rest;
 
-import fr.bts.referential.service.Views;
 
+import fr.bts.referential.api.Views;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -3,6 +3,7 @@ package fr.bts.referential.service;
 import fr.bts.commons.http.Page;
 import fr.bts.commons.http.PageRequest;
 import fr.bts.commons.problem.ProblemException;
+import fr.bts.referential.api.Views;
 import fr.bts.referential.document.DocumentDiff;
 import fr.bts.referential.document.DocumentJson;
 import fr.bts.referential.document.ElementKind;

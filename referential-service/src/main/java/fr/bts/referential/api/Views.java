@@ -1,4 +1,4 @@
-package fr.bts.referential.service;
+package fr.bts.referential.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
