@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./suite up} the rectorat resends the same request with the same {@code Idempotency-Key} (waiting as
  * {@code Retry-After} says while the crashed run's lease runs out). The retry must end with exactly the 2,000
  * requested registrations, answer the report an uncrashed run answers (2,000 created), and replay that answer byte
- * for byte. Before the fix 1,000 rows were stored and the key answered 409 for the whole retention.
+ * for byte. Before the fix 1,000 rows were stored and the key answered 409 for the whole retention. The chaos stack's
+ * dossier-service writes an import's files 50 per command, one command at a time ({@code chaos_env} in {@code suite}),
+ * so the kill, sent as soon as the first files are visible, lands with most of them still to write.
  */
 class ImportCrashChaosTest {
 
