@@ -35,6 +35,7 @@ public final class CredentialDtos {
      * The answer about a presented credential: {@code valid}, or why not ({@code reason}: malformed, unknown-key,
      * tampered, unknown-credential, wrong-issuer-key, not-yet-valid, expired, revoked).
      */
+    @Schema(name = "CredentialVerification")
     public record Verification(boolean valid,
                                @Schema(enumeration = {"malformed", "unknown-key", "tampered", "unknown-credential", "wrong-issuer-key", "not-yet-valid",
                                        "expired", "revoked"}, nullable = true) String reason,

@@ -1,6 +1,7 @@
 package fr.bts.evaluation.rest;
 
 import fr.bts.commons.security.Roles;
+import fr.bts.evaluation.api.AuditDtos;
 import fr.bts.evaluation.service.Access;
 import fr.bts.evaluation.service.AuditService;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,7 @@ public class AuditResource {
     @RolesAllowed({Roles.RECTORAT, Roles.REFERENTIAL_ADMIN})
     @Operation(operationId = "verifyAuditChain", summary = "Walk the audit hash chain of your académie (every chain for the national role), compare it with its "
             + "recorded head and seals, and report the first broken link or the missing tail")
-    public AuditService.Verification verify() {
+    public AuditDtos.Verification verify() {
         return access.auditedAcademie().map(audit::verify).orElseGet(audit::verifyAll);
     }
 }

@@ -3,6 +3,8 @@ package fr.bts.evaluation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bts.commons.http.ETags;
+import fr.bts.evaluation.api.AuditDtos.ChainVerification;
+import fr.bts.evaluation.api.AuditDtos.Verification;
 import fr.bts.evaluation.model.AuditEntry;
 import fr.bts.evaluation.model.AuditHead;
 import fr.bts.evaluation.repository.AuditRepository;
@@ -40,27 +42,6 @@ public class AuditService {
 
     @Inject
     ObjectMapper mapper;
-
-    /** One chain's verification; {@code missingFrom..missingTo} is the cut-off tail when {@code truncated}. */
-    public record ChainVerification(String chain, boolean valid, long entries, Long firstBrokenSeq, String reason,
-                                    Long headSeq, boolean truncated, Long missingFrom, Long missingTo) {
-    }
-
-    /**
-     * The answer of verify: {@code valid} when every chain verified is; the other top-level fields are those of the
-     * first invalid chain (or the totals); {@code chains} lists each chain the caller may see.
-     */
-    public record Verification(boolean valid, long entries, Long firstBrokenSeq, String reason, boolean truncated,
-                               Long missingFrom, Long missingTo, List<ChainVerification> chains) {
-
-        static Verification of(List<ChainVerification> chains) {
-            long entries = chains.stream().mapToLong(ChainVerification::entries).sum();
-            Optional<ChainVerification> broken = chains.stream().filter(c -> !c.valid()).findFirst();
-            return broken.map(b -> new Verification(false, entries, b.firstBrokenSeq(), b.chain() + ": " + b.reason(), b.truncated(),
-                            b.missingFrom(), b.missingTo(), chains))
-                    .orElseGet(() -> new Verification(true, entries, null, null, false, null, null, chains));
-        }
-    }
 
     /**
      * Appends one entry to the académie's chain in the caller's transaction, and moves the chain's head to it. The
