@@ -1,5 +1,6 @@
 package fr.bts.gateway.config;
 
+import fr.bts.commons.security.token.TokenCacheSettings;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -144,17 +145,8 @@ public interface GatewayConfig {
         String strictTransportSecurity();
     }
 
-    interface TokenCache {
-        /** Reuse the identity of a token verified before (same bytes) instead of checking its signature again. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Longest time a verified token is reused (never past its own expiry). */
-        @WithDefault("60s")
-        Duration ttl();
-
-        @WithDefault("10000")
-        int maxEntries();
+    /** The gateway's verified-token cache: the services' settings, under {@code gateway.token-cache}. */
+    interface TokenCache extends TokenCacheSettings {
     }
 
     interface AccessLog {

@@ -1,29 +1,8 @@
 package fr.bts.commons.security.token;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
-/**
- * The verified-token cache of a service (README, configuration): a bearer token already verified is not
- * verified again until its {@code exp} or {@link #ttl()}, whichever comes first.
- */
+/** The verified-token cache of a service (README, configuration), {@code bts.token-cache.*}. */
 @ConfigMapping(prefix = "bts.token-cache")
-public interface TokenCacheConfig {
-
-    /** Off: every request verifies its token (signature, issuer, audience, expiry) again. */
-    @WithDefault("true")
-    boolean enabled();
-
-    /**
-     * Longest time a verified token is honoured without a new verification, whatever its {@code exp}: a key
-     * removed from the realm stops being honoured within it.
-     */
-    @WithDefault("60s")
-    Duration ttl();
-
-    /** Bound of the cache; when full, expired entries go, and if that is not enough the cache starts over. */
-    @WithDefault("10000")
-    int maxEntries();
+public interface TokenCacheConfig extends TokenCacheSettings {
 }
