@@ -3,8 +3,6 @@ package fr.bts.evaluation.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +12,8 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
+import static fr.bts.evaluation.rest.StagedSession.as;
+import static fr.bts.evaluation.rest.StagedSession.person;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -24,7 +23,7 @@ import static org.hamcrest.Matchers.is;
  */
 final class SamSession {
 
-    static final String SESSIONS = "/api/evaluations/v1/sessions";
+    static final String SESSIONS = StagedSession.SESSIONS;
 
     private SamSession() {
     }
@@ -118,13 +117,5 @@ final class SamSession {
         String etag = as(rectorat).get(SESSIONS + "/" + session).then().statusCode(200).extract().header("ETag");
         as(rectorat).header("If-Match", etag).body(Map.of("to", "PUBLISHED")).post(SESSIONS + "/" + session + "/transitions")
                 .then().statusCode(200).body("status", is("PUBLISHED"));
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    private static Map<String, Object> person(String account, String qualite) {
-        return Map.of("account", account, "name", account, "qualite", qualite);
     }
 }
