@@ -1,7 +1,6 @@
 package fr.bts.referential.rest;
 
 import fr.bts.commons.http.ConditionalGet.Validators;
-import fr.bts.commons.security.Roles;
 import fr.bts.referential.service.PublicReads;
 import fr.bts.referential.service.Visibility;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,7 +61,7 @@ public class PublicItemRoute {
     }
 
     private void forCaller(RoutingContext ctx, SecurityIdentity identity, PublicReads.Entry entry) {
-        if (Visibility.ofAdminRole(!identity.isAnonymous() && identity.hasRole(Roles.REFERENTIAL_ADMIN)).seesDrafts()) {
+        if (Visibility.of(identity).seesDrafts()) {
             ctx.next();
             return;
         }

@@ -5,7 +5,6 @@ import fr.bts.commons.http.ConditionalGet.CachePolicy;
 import fr.bts.commons.http.ConditionalGet.Validators;
 import fr.bts.commons.http.ETags;
 import fr.bts.commons.http.Page;
-import fr.bts.commons.security.Roles;
 import fr.bts.referential.api.Views;
 import fr.bts.referential.config.ReferentialConfig;
 import fr.bts.referential.model.VersionStatus;
@@ -87,7 +86,7 @@ public class VersionResponses {
         ConditionalGet.Preconditions preconditions = ConditionalGet.Preconditions.of(request);
         return identity.getDeferredIdentity()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(who -> document(preconditions, queries.representation(code, version, Visibility.ofAdminRole(who.hasRole(Roles.REFERENTIAL_ADMIN))),
+                .map(who -> document(preconditions, queries.representation(code, version, Visibility.of(who)),
                         current));
     }
 

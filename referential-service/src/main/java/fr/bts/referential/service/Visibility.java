@@ -3,6 +3,7 @@ package fr.bts.referential.service;
 import fr.bts.commons.security.Caller;
 import fr.bts.commons.security.Roles;
 import fr.bts.referential.model.VersionStatus;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.util.List;
 
@@ -26,9 +27,9 @@ public enum Visibility {
         return !caller.isAnonymous() && caller.hasRole(Roles.REFERENTIAL_ADMIN) ? ADMIN : PUBLIC;
     }
 
-    /** The visibility of a caller who has ({@code true}) or has not the {@code referential-admin} role. */
-    public static Visibility ofAdminRole(boolean referentialAdmin) {
-        return referentialAdmin ? ADMIN : PUBLIC;
+    /** The visibility of an identity resolved outside the request scope (event-loop routes, deferred identities). */
+    public static Visibility of(SecurityIdentity identity) {
+        return !identity.isAnonymous() && identity.hasRole(Roles.REFERENTIAL_ADMIN) ? ADMIN : PUBLIC;
     }
 
     public boolean sees(VersionStatus status) {
