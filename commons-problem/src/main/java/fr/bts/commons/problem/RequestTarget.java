@@ -16,8 +16,21 @@ final class RequestTarget {
 
     /** Characters no path segment of the suite carries (codes, UUIDs, numbers): quotes, angle brackets and the like. */
     private static final String PATH_REFUSED = "\"<>\\^`{|}";
-    /** Characters other than ASCII letters and digits that {@link java.net.URI} takes as they are in a path or query. */
-    private static final String URI_PLAIN = "-_.!~*'();/?:@&=+$,";
+    /** The ASCII characters {@link java.net.URI} takes as they are in a path or query: letters, digits and these. */
+    private static final boolean[] URI_PLAIN = new boolean[128];
+
+    static {
+        for (char c : "-_.!~*'();/?:@&=+$,".toCharArray()) {
+            URI_PLAIN[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            URI_PLAIN[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            URI_PLAIN[c] = true;
+            URI_PLAIN[Character.toUpperCase(c)] = true;
+        }
+    }
 
     private RequestTarget() {
     }
@@ -83,6 +96,19 @@ final class RequestTarget {
      * and query without fail.
      */
     static boolean plainUri(String target) {
+        return plain(target, true);
+    }
+
+    /**
+     * A {@link #plainUri} without any {@code %} escape: nothing in it is decoded, so no part of it can be refused
+     * by {@link #refusal} (its characters are all printable ASCII, a {@code +} decodes to a space) and it parses as
+     * a URI. What nearly every request target is; {@link VertxProblemHandlers} lets it through at once.
+     */
+    static boolean plainlyAccepted(String target) {
+        return plain(target, false);
+    }
+
+    private static boolean plain(String target, boolean escapes) {
         int length = target.length();
         if (length == 0 || target.charAt(0) != '/' || length > 1 && target.charAt(1) == '/') {
             return false;
@@ -90,12 +116,12 @@ final class RequestTarget {
         for (int i = 1; i < length; i++) {
             char c = target.charAt(i);
             if (c == '%') {
-                if (i + 2 >= length || Character.digit(target.charAt(i + 1), 16) < 0
+                if (!escapes || i + 2 >= length || Character.digit(target.charAt(i + 1), 16) < 0
                         || Character.digit(target.charAt(i + 2), 16) < 0) {
                     return false;
                 }
                 i += 2;
-            } else if (c >= 128 || URI_PLAIN.indexOf(c) < 0 && !Character.isLetterOrDigit(c)) {
+            } else if (c >= 128 || !URI_PLAIN[c]) {
                 return false;
             }
         }

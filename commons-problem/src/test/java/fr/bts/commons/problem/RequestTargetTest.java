@@ -51,5 +51,11 @@ class RequestTargetTest {
         if (RequestTarget.plainUri(target)) {
             assertEquals(true, parses, target);
         }
+        if (RequestTarget.plainlyAccepted(target)) {
+            int query = target.indexOf('?');
+            assertNull(RequestTarget.refusal(query < 0 ? target : target.substring(0, query),
+                    query < 0 ? null : target.substring(query + 1)), target);
+            assertEquals(true, parses, target);
+        }
     }
 }
