@@ -16,6 +16,7 @@ import fr.bts.evaluation.api.GradeDtos.ItemOutcome;
 import fr.bts.evaluation.api.GradeDtos.Outcome;
 import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.deliberation.ReglesExamen;
+import fr.bts.evaluation.grading.BatchShape;
 import fr.bts.evaluation.grading.GradeChange;
 import fr.bts.evaluation.grading.GradeContent;
 import fr.bts.evaluation.grading.GradingRules;
@@ -91,6 +92,7 @@ public class GradeBatchService {
      */
     @Transactional
     public BatchAnswer batch(UUID sessionId, Batch batch, String idempotencyKey) {
+        BatchShape.require(batch);
         IdempotencyKeys.parse(idempotencyKey, true);
         if (batch.grades().size() > config.grades().batchMax()) {
             throw ProblemException.invalid("grades", "at most " + config.grades().batchMax() + " grades per batch");
