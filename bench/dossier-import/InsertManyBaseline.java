@@ -9,6 +9,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +19,25 @@ import java.util.List;
  * The baseline of bench/dossier-import: reads back the documents the API stored for a session and inserts the
  * same documents with the official driver's insertMany into fresh collections of the same wire server — once
  * into a bare collection, once into a collection with the service's unique index — after a warm-up.
- * Usage: java -cp <driver jars> InsertManyBaseline.java <mongodb-uri> <session> <warmup-session>
+ * Each line also gives the CPU time the wire server (process {@code <wire-server-pid>}) spent on the insert, which
+ * does not depend on who else shares the machine.
+ * Usage: java -cp <driver jars> InsertManyBaseline.java <mongodb-uri> <session> <warmup-session> <wire-server-pid>
  */
 public class InsertManyBaseline {
 
+    /** User + system CPU seconds of a process, from /proc/<pid>/stat. */
+    static double cpuSeconds(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
+        }
+    }
+
     public static void main(String[] args) {
+        String pid = args[3];
         try (MongoClient client = MongoClients.create(args[0])) {
             MongoDatabase db = client.getDatabase("dossiers");
             List<Document> docs = db.getCollection("dossiers").find(Filters.eq("session", args[1])).into(new ArrayList<>());
@@ -29,29 +46,35 @@ public class InsertManyBaseline {
 
             MongoCollection<Document> bare = db.getCollection("bench_insertmany_bare");
             bare.drop();
+            double c0 = cpuSeconds(pid);
             long t0 = System.nanoTime();
             bare.insertMany(docs);
             double bareSeconds = (System.nanoTime() - t0) / 1e9;
+            double bareCpu = cpuSeconds(pid) - c0;
 
             MongoCollection<Document> indexed = db.getCollection("bench_insertmany_indexed");
             indexed.drop();
             indexed.createIndex(Indexes.ascending("academie", "session", "candidateNumber"), new IndexOptions().unique(true));
+            double c1 = cpuSeconds(pid);
             long t1 = System.nanoTime();
             indexed.insertMany(docs);
             double indexedSeconds = (System.nanoTime() - t1) / 1e9;
+            double indexedCpu = cpuSeconds(pid) - c1;
 
             MongoCollection<Document> asService = db.getCollection("bench_insertmany_as_service")
                     .withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(true));
             asService.drop();
             asService.createIndex(Indexes.ascending("academie", "session", "candidateNumber"), new IndexOptions().unique(true));
+            double c2 = cpuSeconds(pid);
             long t2 = System.nanoTime();
             asService.insertMany(docs, new InsertManyOptions().ordered(false));
             double asServiceSeconds = (System.nanoTime() - t2) / 1e9;
+            double asServiceCpu = cpuSeconds(pid) - c2;
 
             System.out.printf("insertmany_docs %d%n", docs.size());
-            System.out.printf("insertmany_as_service_seconds %.3f%n", asServiceSeconds);
-            System.out.printf("insertmany_bare_seconds %.3f%n", bareSeconds);
-            System.out.printf("insertmany_indexed_seconds %.3f%n", indexedSeconds);
+            System.out.printf("insertmany_as_service_seconds %.3f wire_server_cpu %.2f%n", asServiceSeconds, asServiceCpu);
+            System.out.printf("insertmany_bare_seconds %.3f wire_server_cpu %.2f%n", bareSeconds, bareCpu);
+            System.out.printf("insertmany_indexed_seconds %.3f wire_server_cpu %.2f%n", indexedSeconds, indexedCpu);
         }
     }
 }

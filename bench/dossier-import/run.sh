@@ -12,7 +12,10 @@
 # SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a JFR recording of the import:
 #   SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile" bench/dossier-import/run.sh
 # (the recording is written when the script stops the service, so give a path outside the work directory);
-# MONGO_JAVA_OPTS does the same for the MongoDB wire server.
+# MONGO_JAVA_OPTS does the same for the MongoDB wire server. SERVICE_JAR runs another build of the service (e.g. a
+# copy of an earlier target/quarkus-app, to compare two commits in one session).
+# Besides wall-clock times it prints the CPU time the wire server and the service spend on the import, and the wire
+# server's on each baseline insert: figures that do not depend on who else shares the machine.
 # Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -22,7 +25,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 ROWS="${ROWS:-10000}"
 WARMUP_ROWS="${WARMUP_ROWS:-2000}"
-SERVICE_JAR="$ROOT/dossier-service/target/quarkus-app/quarkus-run.jar"
+SERVICE_JAR="${SERVICE_JAR:-$ROOT/dossier-service/target/quarkus-app/quarkus-run.jar}"
 bench_workdir dossier-import-bench
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -34,6 +37,7 @@ ensure_built devstack
 MONGO_PORT="${IMPORT_MONGO_PORT:-$(free_port)}"; REF_PORT="${IMPORT_REF_PORT:-$(free_port)}"; SVC_PORT="${IMPORT_SVC_PORT:-$(free_port)}"
 
 spawn "$WORK/mongo.log" java -Xmx512m ${MONGO_JAVA_OPTS:-} -cp "$LAUNCHER" fr.bts.devstack.MongoWireServerLauncher "$WORK/mongo/bench.mv" "$MONGO_PORT"
+MONGO_PID="$SPAWNED"
 spawn "$WORK/stub.log" python3 "$HERE/referential_stub.py" "$REF_PORT" "$ROOT/dossier-service/src/test/resources/referential"
 wait_http "http://127.0.0.1:$REF_PORT/api/referential/v1/certifications/BTS-SAM/versions/1" 60 "$WORK/stub.log"
 wait_log "$WORK/mongo.log" "ready" 30
@@ -46,6 +50,7 @@ TOKEN="$(sign_rs256 "$WORK/key.pem" "$(printf '{"iss":"bench-issuer","aud":"bts-
 spawn "$WORK/service.log" env DOSSIER_PORT="$SVC_PORT" DOSSIER_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" REFERENTIAL_URL="http://127.0.0.1:$REF_PORT" \
   QUARKUS_MONGODB_WRITE_CONCERN_JOURNAL="${JOURNAL:-true}" DOSSIER_MONGODB_READ_TIMEOUT="${MONGO_READ_TIMEOUT:-60s}" QUARKUS_OIDC_PUBLIC_KEY="$PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="bench-issuer" OIDC_AUDIENCE="bts-suite" \
   java -Xmx1g ${SERVICE_JAVA_OPTS:-} -Dquarkus.oidc.auth-server-url= -jar "$SERVICE_JAR"
+SERVICE_PID="$SPAWNED"
 wait_http "http://127.0.0.1:$SVC_PORT/q/health/ready" 60 "$WORK/service.log"
 
 python3 "$HERE/gen_rows.py" "$WARMUP_ROWS" 2025 WRM > "$WORK/warmup.json"
@@ -58,7 +63,11 @@ import_rows() {
 }
 read -r WCODE WTIME < <(import_rows "$WORK/warmup.json" "$WORK/warmup-report.json")
 [[ "$WCODE" == 200 ]] || { echo "warm-up import answered $WCODE"; head -c 600 "$WORK/warmup-report.json"; tail -20 "$WORK/service.log"; exit 1; }
+# user + system CPU seconds of a process
+cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+MONGO_CPU0="$(cpu_seconds "$MONGO_PID")"; SERVICE_CPU0="$(cpu_seconds "$SERVICE_PID")"
 read -r CODE SECONDS_API < <(import_rows "$WORK/rows.json" "$WORK/report.json")
+MONGO_CPU1="$(cpu_seconds "$MONGO_PID")"; SERVICE_CPU1="$(cpu_seconds "$SERVICE_PID")"
 [[ "$CODE" == 200 ]] || { echo "import answered $CODE"; head -c 600 "$WORK/report.json"; exit 1; }
 CREATED="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["created"], r["rejected"])' "$WORK/report.json")"
 read -r CREATED_N REJECTED_N <<< "$CREATED"
@@ -66,11 +75,14 @@ read -r CREATED_N REJECTED_N <<< "$CREATED"
 
 M2="$HOME/.m2/repository/org/mongodb"
 CP="$M2/mongodb-driver-sync/5.6.4/mongodb-driver-sync-5.6.4.jar:$M2/mongodb-driver-core/5.6.4/mongodb-driver-core-5.6.4.jar:$M2/bson/5.6.4/bson-5.6.4.jar:$M2/bson-record-codec/5.6.4/bson-record-codec-5.6.4.jar"
-java -cp "$CP" "$HERE/InsertManyBaseline.java" "mongodb://127.0.0.1:$MONGO_PORT" 2026 2025 > "$WORK/baseline.txt" 2>"$WORK/baseline.err" \
+java -cp "$CP" "$HERE/InsertManyBaseline.java" "mongodb://127.0.0.1:$MONGO_PORT" 2026 2025 "$MONGO_PID" > "$WORK/baseline.txt" 2>"$WORK/baseline.err" \
   || { cat "$WORK/baseline.err"; exit 1; }
 
 grep -o 'Import of [0-9]* rows.*' "$WORK/service.log" | sed 's/^/service: /' || true
 grep insertmany_as_service "$WORK/baseline.txt" | sed 's/$/  (info: journaled, unordered, indexed — as the service writes)/'
+python3 -c 'import sys; a = [float(x) for x in sys.argv[1:]]; print(f"api_import_cpu_seconds wire_server {a[1] - a[0]:.2f} service {a[3] - a[2]:.2f}")' \
+  "$MONGO_CPU0" "$MONGO_CPU1" "$SERVICE_CPU0" "$SERVICE_CPU1"
+grep -E 'insertmany_(bare|indexed)_seconds' "$WORK/baseline.txt"
 BARE="$(awk '/insertmany_bare_seconds/ {print $2}' "$WORK/baseline.txt")"
 INDEXED="$(awk '/insertmany_indexed_seconds/ {print $2}' "$WORK/baseline.txt")"
 python3 - "$ROWS" "$WTIME" "$SECONDS_API" "$BARE" "$INDEXED" <<'PY'
