@@ -10,7 +10,7 @@ import fr.bts.evaluation.api.DeliberationDtos.Preview;
 import fr.bts.evaluation.api.DeliberationDtos.Revision;
 import fr.bts.evaluation.api.DeliberationDtos.RevisionView;
 import fr.bts.evaluation.deliberation.DeliberationEngine;
-import fr.bts.evaluation.deliberation.ReglesExamen;
+import fr.bts.evaluation.deliberation.ReglesPreparees;
 import fr.bts.evaluation.deliberation.ResultatCandidat;
 import fr.bts.evaluation.model.DeliberationRevision;
 import fr.bts.evaluation.model.ExamSession;
@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,11 +187,11 @@ public class DeliberationService {
      * candidate-number order: each candidate is decided as their rows are read ({@link DossierRows}).
      */
     List<CandidateResult> compute(ExamSession session) {
-        ReglesExamen rules = sessions.rules(session);
+        ReglesPreparees rules = engine.preparer(sessions.rules(session));
         List<CandidateResult> results = new ArrayList<>();
         dossiers.forEach(session.id, c -> results.add(new CandidateResult(c.candidateNumber(), c.lastName(), c.firstName(),
                 engine.deliberer(rules, c.dossier()))));
-        results.sort(Comparator.comparing(CandidateResult::candidate));
+        results.sort((a, b) -> a.candidate().compareTo(b.candidate()));
         return results;
     }
 
