@@ -31,7 +31,25 @@ public final class Arrondi {
         return numerator.divide(denominator, SCALE, RoundingMode.DOWN);
     }
 
+    /**
+     * A figure as the explanation lines write it: plain, without trailing zeros (12.50 → 12.5, 10.00 → 10), the text of
+     * {@code stripTrailingZeros().toPlainString()} read off the plain text without building a second number.
+     */
     public static String text(BigDecimal value) {
-        return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+        if (value == null) {
+            return "—";
+        }
+        String plain = value.toPlainString();
+        if (value.scale() <= 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == plain.length() ? plain : plain.substring(0, end);
     }
 }

@@ -2,8 +2,8 @@ package fr.bts.evaluation.deliberation;
 
 import fr.bts.evaluation.deliberation.DossierCandidat.Adjustment;
 import fr.bts.evaluation.deliberation.DossierCandidat.Evaluation;
-import fr.bts.evaluation.deliberation.ReglesExamen.EpreuveExamen;
-import fr.bts.evaluation.deliberation.ReglesExamen.SituationExamen;
+import fr.bts.evaluation.deliberation.ReglesPreparees.BlocPrepare;
+import fr.bts.evaluation.deliberation.ReglesPreparees.EpreuvePreparee;
 import fr.bts.evaluation.deliberation.ResultatCandidat.Acquisition;
 import fr.bts.evaluation.deliberation.ResultatCandidat.AttestationBloc;
 import fr.bts.evaluation.deliberation.ResultatCandidat.Nature;
@@ -13,7 +13,6 @@ import fr.bts.evaluation.deliberation.ResultatCandidat.ResultatUnite;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Computes a candidate's result from the exam rules of the referential version (domain brief §4):
@@ -38,16 +37,27 @@ import java.util.Map;
  * </ul>
  *
  * Decision precedence when several apply: NV, unjustified absence, missing units, justified absence, average.
- * Rounding: {@link Arrondi}, the only place where figures are rounded. Plain Java, no framework, stateless.
+ * Rounding: {@link Arrondi}, the only place where figures are rounded. Plain Java, no framework, stateless: what the
+ * rules alone decide (the épreuves, coefficients, fixed parts of the lines, blocs) is read once per session into
+ * {@link ReglesPreparees}, so that each candidate costs only their own marks.
  */
 public final class DeliberationEngine {
 
+    /** Reads the rules once for every candidate of a session. */
+    public ReglesPreparees preparer(ReglesExamen regles) {
+        return new ReglesPreparees(regles);
+    }
+
     public ResultatCandidat deliberer(ReglesExamen regles, DossierCandidat candidat) {
-        Calcul calcul = new Calcul();
-        for (EpreuveExamen epreuve : regles.obligatoires()) {
+        return deliberer(preparer(regles), candidat);
+    }
+
+    public ResultatCandidat deliberer(ReglesPreparees regles, DossierCandidat candidat) {
+        Calcul calcul = new Calcul(regles);
+        for (EpreuvePreparee epreuve : regles.obligatoires) {
             obligatoire(regles, candidat, epreuve, calcul);
         }
-        for (EpreuveExamen epreuve : regles.facultatives()) {
+        for (EpreuvePreparee epreuve : regles.facultatives) {
             facultative(regles, candidat, epreuve, calcul);
         }
         BigDecimal totalPoints = calcul.numerateur.add(calcul.pointsFacultatifs);
@@ -59,109 +69,125 @@ public final class DeliberationEngine {
                     + Arrondi.text(moyenne) + " (tronquée à 2 décimales)");
         }
         Decision decision = decision(regles, candidat, calcul, totalPoints);
-        List<AttestationBloc> attestations = blocs(regles, candidat, calcul);
+        blocs(regles, candidat, calcul);
         return new ResultatCandidat(candidat.candidat(), decision, moyenne, totalPoints, calcul.denominateur, calcul.pointsFacultatifs,
                 List.copyOf(calcul.unites), List.copyOf(calcul.nv), List.copyOf(calcul.absents), List.copyOf(calcul.manquantes),
-                attestations.stream().map(AttestationBloc::bloc).toList(), List.copyOf(attestations), List.copyOf(calcul.lignes));
+                List.copyOf(calcul.blocsValides), List.copyOf(calcul.attestations), List.copyOf(calcul.lignes));
     }
 
     /** What the computation has gathered so far: unit results, the named épreuves, the sums and the lines. */
     private static final class Calcul {
-        final List<String> lignes = new ArrayList<>();
-        final List<ResultatUnite> unites = new ArrayList<>();
-        final List<String> nv = new ArrayList<>();
-        final List<String> absents = new ArrayList<>();
-        final List<String> absentsJustifies = new ArrayList<>();
-        final List<String> manquantes = new ArrayList<>();
+        final List<String> lignes;
+        final List<ResultatUnite> unites;
+        final List<String> nv = new ArrayList<>(0);
+        final List<String> absents = new ArrayList<>(0);
+        final List<String> absentsJustifies = new ArrayList<>(0);
+        final List<String> manquantes = new ArrayList<>(0);
+        final List<String> blocsValides;
+        final List<AttestationBloc> attestations;
+        /** Per unit (its place in {@link ReglesPreparees}): whether its last result is acquired — the last result decides. */
+        final boolean[] acquises;
         BigDecimal numerateur = BigDecimal.ZERO;
         BigDecimal denominateur = BigDecimal.ZERO;
         BigDecimal pointsFacultatifs = BigDecimal.ZERO;
 
+        Calcul(ReglesPreparees regles) {
+            lignes = new ArrayList<>(regles.lignesMax);
+            unites = new ArrayList<>(regles.obligatoires.length + regles.facultatives.length);
+            blocsValides = new ArrayList<>(regles.blocs.length);
+            attestations = new ArrayList<>(regles.blocs.length);
+            acquises = new boolean[regles.unites];
+        }
+
+        void unite(EpreuvePreparee epreuve, ResultatUnite unite) {
+            unites.add(unite);
+            if (epreuve.slot >= 0) {
+                acquises[epreuve.slot] = unite.acquise();
+            }
+        }
+
         /** A compulsory unit that brings no mark, with its line. */
-        void sansNote(EpreuveExamen epreuve, StatutNote statut, String ligne) {
-            lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + ligne);
-            unites.add(ResultatUnite.sansNote(epreuve, statut, epreuve.coefficient(), null, Nature.OBLIGATOIRE));
+        void sansNote(EpreuvePreparee epreuve, StatutNote statut, String ligne) {
+            lignes.add(epreuve.debutLigne + ligne);
+            unite(epreuve, ResultatUnite.sansNote(epreuve.epreuve, statut, epreuve.coefficient, null, Nature.OBLIGATOIRE));
         }
     }
 
     /** R2, R4, R8/R12, R9, R13: one compulsory unit, in both sums of the average or named for the decision. */
-    private static void obligatoire(ReglesExamen regles, DossierCandidat candidat, EpreuveExamen epreuve, Calcul calcul) {
-        Evaluation evaluation = candidat.evaluations().get(epreuve.code());
+    private static void obligatoire(ReglesPreparees regles, DossierCandidat candidat, EpreuvePreparee epreuve, Calcul calcul) {
+        Evaluation evaluation = candidat.evaluations().get(epreuve.code);
         if (evaluation == null) {
-            calcul.manquantes.add(epreuve.code());
+            calcul.manquantes.add(epreuve.code);
             calcul.sansNote(epreuve, null,
-                    candidat.epreuvesInscrites().contains(epreuve.code()) ? "pas encore de note" : "non présentée à cette session");
+                    candidat.epreuvesInscrites().contains(epreuve.code) ? "pas encore de note" : "non présentée à cette session");
             return;
         }
         switch (evaluation.statut()) {
             case DISPENSE -> calcul.sansNote(epreuve, StatutNote.DISPENSE, "dispensée, hors des deux sommes");
             case NV -> {
-                calcul.nv.add(epreuve.code());
+                calcul.nv.add(epreuve.code);
                 calcul.sansNote(epreuve, StatutNote.NV, "NV — le diplôme ne peut être délivré");
             }
             case ABSENT -> {
-                calcul.absents.add(epreuve.code());
+                calcul.absents.add(epreuve.code);
                 calcul.sansNote(epreuve, StatutNote.ABSENT, "absent(e) — diplôme non délivré à cette session");
             }
             case ABSENT_JUSTIFIE -> {
-                calcul.absentsJustifies.add(epreuve.code());
+                calcul.absentsJustifies.add(epreuve.code);
                 calcul.sansNote(epreuve, StatutNote.ABSENT_JUSTIFIE, "absence justifiée — pas de décision à cette session");
             }
             case NOTE, BENEFICE -> {
-                Adjustment adjustment = candidat.adjustments().get(epreuve.code());
+                Adjustment adjustment = candidat.adjustments().get(epreuve.code);
                 Mark mark = markSur20(epreuve, evaluation, adjustment);
                 if (mark == null) {
-                    calcul.manquantes.add(epreuve.code());
+                    calcul.manquantes.add(epreuve.code);
                     calcul.sansNote(epreuve, evaluation.statut(), "situations CCF incomplètes");
                     return;
                 }
-                BigDecimal coef = epreuve.coefficient();
+                BigDecimal coef = epreuve.coefficient;
                 BigDecimal points = coef.multiply(mark.note);
                 calcul.numerateur = calcul.numerateur.add(points);
                 calcul.denominateur = calcul.denominateur.add(coef);
-                calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ") : " + mark.explication + " × coef " + Arrondi.text(coef)
-                        + " = " + Arrondi.text(points) + " points");
-                calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.OBLIGATOIRE, adjustment != null));
+                calcul.lignes.add(epreuve.debutLigne + mark.explication + epreuve.ligneCoefficient + Arrondi.text(points) + " points");
+                calcul.unite(epreuve, notee(regles, epreuve, evaluation, mark, points, Nature.OBLIGATOIRE, adjustment != null));
             }
         }
     }
 
     /** R3: one facultative unit, only its points above 10 added to the numerator. */
-    private static void facultative(ReglesExamen regles, DossierCandidat candidat, EpreuveExamen epreuve, Calcul calcul) {
-        Evaluation evaluation = candidat.evaluations().get(epreuve.code());
+    private static void facultative(ReglesPreparees regles, DossierCandidat candidat, EpreuvePreparee epreuve, Calcul calcul) {
+        Evaluation evaluation = candidat.evaluations().get(epreuve.code);
         if (evaluation == null || !evaluation.statut().withMark()) {
-            if (candidat.epreuvesInscrites().contains(epreuve.code())) {
-                calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : "
-                        + (evaluation == null ? "pas de note" : evaluation.statut().name()) + " — aucun point");
-                calcul.unites.add(ResultatUnite.sansNote(epreuve, evaluation == null ? null : evaluation.statut(), null,
+            if (candidat.epreuvesInscrites().contains(epreuve.code)) {
+                calcul.lignes.add(epreuve.debutLigne + (evaluation == null ? "pas de note" : evaluation.statut().name()) + " — aucun point");
+                calcul.unite(epreuve, ResultatUnite.sansNote(epreuve.epreuve, evaluation == null ? null : evaluation.statut(), null,
                         BigDecimal.ZERO, Nature.FACULTATIVE));
             }
             return;
         }
-        Mark mark = markSur20(epreuve, evaluation, candidat.adjustments().get(epreuve.code()));
+        Adjustment adjustment = candidat.adjustments().get(epreuve.code);
+        Mark mark = markSur20(epreuve, evaluation, adjustment);
         if (mark == null) {
             return;
         }
-        BigDecimal coef = epreuve.coefficient() != null ? epreuve.coefficient() : regles.coefficientFacultatifParDefaut();
         BigDecimal auDessus = mark.note.subtract(ReglesExamen.DIX).max(BigDecimal.ZERO);
-        BigDecimal points = auDessus.multiply(coef);
+        BigDecimal points = auDessus.multiply(epreuve.coefficient);
         calcul.pointsFacultatifs = calcul.pointsFacultatifs.add(points);
-        calcul.lignes.add(epreuve.code() + " (" + epreuve.unite() + ", facultative) : (" + mark.explication + " − 10) × coef "
-                + Arrondi.text(coef) + (epreuve.coefficient() == null ? " (par défaut)" : "") + " = " + Arrondi.text(points)
+        calcul.lignes.add(epreuve.debutLigne + "(" + mark.explication + epreuve.ligneCoefficient + Arrondi.text(points)
                 + " points ajoutés au numérateur seulement");
-        calcul.unites.add(notee(regles, epreuve, evaluation, mark, coef, points, Nature.FACULTATIVE,
-                candidat.adjustments().containsKey(epreuve.code())));
+        calcul.unite(epreuve, notee(regles, epreuve, evaluation, mark, points, Nature.FACULTATIVE,
+                candidat.adjustments().containsKey(epreuve.code)));
     }
 
-    private static ResultatUnite notee(ReglesExamen regles, EpreuveExamen epreuve, Evaluation evaluation, Mark mark, BigDecimal coef,
+    private static ResultatUnite notee(ReglesPreparees regles, EpreuvePreparee epreuve, Evaluation evaluation, Mark mark,
                                        BigDecimal points, Nature nature, boolean ajustee) {
-        return new ResultatUnite(epreuve.code(), epreuve.unite(), evaluation.statut(), mark.note, coef, points, nature,
-                mark.note.compareTo(regles.noteAcquisition()) >= 0 ? Acquisition.ACQUISE : Acquisition.NON_ACQUISE,
+        return new ResultatUnite(epreuve.code, epreuve.epreuve.unite(), evaluation.statut(), mark.note, epreuve.coefficient, points, nature,
+                mark.note.compareTo(regles.regles.noteAcquisition()) >= 0 ? Acquisition.ACQUISE : Acquisition.NON_ACQUISE,
                 ajustee ? OrigineNote.AJUSTEE : OrigineNote.CALCULEE);
     }
 
     /** R1/R1c, R11, R13, R17: the decision, in the precedence of the class comment, with its line. */
-    private static Decision decision(ReglesExamen regles, DossierCandidat candidat, Calcul calcul, BigDecimal totalPoints) {
+    private static Decision decision(ReglesPreparees regles, DossierCandidat candidat, Calcul calcul, BigDecimal totalPoints) {
         List<String> lignes = calcul.lignes;
         if (!calcul.nv.isEmpty()) {
             lignes.add("Décision : diplôme non délivré, NV à " + String.join(", ", calcul.nv) + " (quelle que soit la moyenne)");
@@ -189,84 +215,68 @@ public final class DeliberationEngine {
             lignes.add("Décision impossible : aucune unité obligatoire notée");
             return Decision.INCOMPLET;
         }
-        BigDecimal seuilPondere = regles.seuil().multiply(denominateur);
+        BigDecimal seuilPondere = regles.regles.seuil().multiply(denominateur);
         int cmp = totalPoints.compareTo(seuilPondere);
-        boolean admis = regles.seuilInclusif() ? cmp >= 0 : cmp > 0;
-        lignes.add("Décision : " + (admis ? "admis(e)" : "ajourné(e)") + " — " + Arrondi.text(totalPoints)
-                + (regles.seuilInclusif() ? " ≥ " : " > ") + Arrondi.text(regles.seuil()) + " × " + Arrondi.text(denominateur)
-                + " = " + Arrondi.text(seuilPondere) + (admis ? " : vrai" : " : faux") + " (comparaison exacte)");
+        boolean admis = regles.regles.seuilInclusif() ? cmp >= 0 : cmp > 0;
+        lignes.add((admis ? "Décision : admis(e) — " : "Décision : ajourné(e) — ") + Arrondi.text(totalPoints) + regles.comparaison
+                + Arrondi.text(denominateur) + " = " + Arrondi.text(seuilPondere) + (admis ? " : vrai (comparaison exacte)" : " : faux (comparaison exacte)"));
         return admis ? Decision.ADMIS : Decision.AJOURNE;
     }
 
     /** R6/R7: the blocs whose every unit is acquired, in bloc order, with how their attestation is delivered. */
-    private static List<AttestationBloc> blocs(ReglesExamen regles, DossierCandidat candidat, Calcul calcul) {
-        Delivrance delivrance = DossierCandidat.VOIES_ATTESTATION_AUTOMATIQUE.contains(candidat.voie())
-                ? Delivrance.AUTOMATIQUE : Delivrance.SUR_DEMANDE;
-        List<AttestationBloc> attestations = new ArrayList<>();
-        for (Map.Entry<String, List<String>> bloc : regles.unitesParBloc().entrySet()) {
-            List<String> unitesBloc = bloc.getValue();
-            if (!unitesBloc.isEmpty() && toutesAcquises(unitesBloc, calcul.unites)) {
-                attestations.add(new AttestationBloc(bloc.getKey(), List.copyOf(unitesBloc), delivrance));
-                calcul.lignes.add("Bloc " + bloc.getKey() + " validé (" + String.join(", ", unitesBloc) + " ≥ "
-                        + Arrondi.text(regles.noteAcquisition()) + ") — attestation "
-                        + (delivrance == Delivrance.AUTOMATIQUE ? "délivrée automatiquement" : "délivrée sur demande"));
+    private static void blocs(ReglesPreparees regles, DossierCandidat candidat, Calcul calcul) {
+        boolean automatique = DossierCandidat.VOIES_ATTESTATION_AUTOMATIQUE.contains(candidat.voie());
+        for (BlocPrepare bloc : regles.blocs) {
+            if (bloc.validable && toutesAcquises(bloc.slots, calcul.acquises)) {
+                calcul.blocsValides.add(bloc.code);
+                calcul.attestations.add(automatique ? bloc.automatique : bloc.surDemande);
+                calcul.lignes.add(automatique ? bloc.ligneAutomatique : bloc.ligneSurDemande);
             }
         }
-        return attestations;
     }
 
-    /** Whether each of {@code unitesBloc} is among the unit results and acquired (a unit without a result is not). */
-    private static boolean toutesAcquises(List<String> unitesBloc, List<ResultatUnite> unites) {
-        for (String unite : unitesBloc) {
-            if (!acquise(unite, unites)) {
+    /** Whether each unit of a bloc has a result and its last result is acquired (a unit without a result is not). */
+    private static boolean toutesAcquises(int[] slots, boolean[] acquises) {
+        for (int slot : slots) {
+            if (slot < 0 || !acquises[slot]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The last result of {@code unite} decides, as a map of the results by unit would. */
-    private static boolean acquise(String unite, List<ResultatUnite> unites) {
-        for (int i = unites.size() - 1; i >= 0; i--) {
-            if (unite.equals(unites.get(i).unite())) {
-                return unites.get(i).acquise();
-            }
-        }
-        return false;
-    }
-
     private record Mark(BigDecimal note, String explication) {
     }
 
     /** The mark /20 that counts for an épreuve: situations summed and scaled, or the mark scaled, then any adjustment. */
-    private static Mark markSur20(EpreuveExamen epreuve, Evaluation evaluation, Adjustment adjustment) {
+    private static Mark markSur20(EpreuvePreparee epreuve, Evaluation evaluation, Adjustment adjustment) {
         BigDecimal note;
         String explication;
-        if (evaluation.statut() == StatutNote.NOTE && epreuve.noteeParSituations() && evaluation.note() == null) {
-            if (!evaluation.situations().keySet().containsAll(epreuve.situations().stream().map(SituationExamen::code).toList())) {
+        if (evaluation.statut() == StatutNote.NOTE && epreuve.parSituations && evaluation.note() == null) {
+            if (!evaluation.situations().keySet().containsAll(epreuve.codesSituations)) {
                 return null;
             }
             BigDecimal somme = BigDecimal.ZERO;
-            List<String> parts = new ArrayList<>();
-            for (SituationExamen situation : epreuve.situations()) {
-                BigDecimal points = evaluation.situations().get(situation.code());
+            StringBuilder parts = new StringBuilder(64);
+            for (int i = 0; i < epreuve.surSituations.length; i++) {
+                BigDecimal points = evaluation.situations().get(epreuve.codesSituations.get(i));
                 somme = somme.add(points);
-                parts.add(situation.code() + " " + Arrondi.text(points) + "/" + Arrondi.text(epreuve.pointsDe(situation)));
+                parts.append(i == 0 ? "" : " + ").append(epreuve.codesSituations.get(i)).append(' ').append(Arrondi.text(points))
+                        .append(epreuve.surSituations[i]);
             }
-            BigDecimal total = epreuve.totalPointsSituations();
-            note = surVingt(somme, total);
-            explication = String.join(" + ", parts) + " = " + Arrondi.text(somme) + "/" + Arrondi.text(total)
-                    + (total.compareTo(ReglesExamen.VINGT) == 0 ? "" : " → " + Arrondi.text(note) + "/20");
+            note = surVingt(somme, epreuve.totalSituations);
+            explication = parts.append(" = ").append(Arrondi.text(somme)).append('/').append(epreuve.totalSituationsTexte)
+                    .append(epreuve.totalSituationsSur20 ? "" : " → " + Arrondi.text(note) + "/20").toString();
         } else if (evaluation.note() == null) {
             return null;
         } else if (evaluation.statut() == StatutNote.BENEFICE) {
             note = evaluation.note();
             explication = "bénéfice " + Arrondi.text(note) + "/20";
         } else {
-            note = surVingt(evaluation.note(), epreuve.noteSur());
-            explication = epreuve.noteSur().compareTo(ReglesExamen.VINGT) == 0
+            note = epreuve.sur20 ? evaluation.note() : Arrondi.surVingt(evaluation.note(), epreuve.epreuve.noteSur());
+            explication = epreuve.sur20
                     ? Arrondi.text(note) + "/20"
-                    : Arrondi.text(evaluation.note()) + "/" + Arrondi.text(epreuve.noteSur()) + " → " + Arrondi.text(note) + "/20";
+                    : Arrondi.text(evaluation.note()) + "/" + epreuve.noteSurTexte + " → " + Arrondi.text(note) + "/20";
         }
         if (adjustment != null) {
             explication = explication + ", ajustée par le jury à " + Arrondi.text(adjustment.note()) + "/20 (" + adjustment.motif() + ")";

@@ -20,10 +20,11 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -104,57 +105,77 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
 
     /** Each candidate with the grade rows that follow in the same order; a grade left over means the orders differ. */
     private void read(ResultSet candidateRows, ResultSet gradeRows, Consumer<CandidateDossier> each) throws SQLException {
+        // the registered épreuves are the same list for most candidates: each distinct list is read once
+        Map<String, Set<String>> inscrites = new HashMap<>();
+        Rows rows = new Rows();
         boolean gradePending = gradeRows.next();
         while (candidateRows.next()) {
             Object id = candidateRows.getObject(ID);
-            Candidate candidate = new Candidate(candidateRows.getString(NUMBER), candidateRows.getString(LAST_NAME),
-                    candidateRows.getString(FIRST_NAME), candidateRows.getString(VOIE), candidateRows.getString(FORME),
-                    read(candidateRows.getString(EPREUVES), codes, "stored épreuve list unreadable"));
+            rows.clear();
             while (gradePending && id.equals(gradeRows.getObject(CANDIDATE_ID))) {
-                grade(gradeRows, candidate);
+                grade(gradeRows, rows);
                 gradePending = gradeRows.next();
             }
-            each.accept(candidate.dossier());
+            String number = candidateRows.getString(NUMBER);
+            Set<String> epreuves = inscrites.computeIfAbsent(candidateRows.getString(EPREUVES),
+                    json -> Set.copyOf(read(json, codes, "stored épreuve list unreadable")));
+            each.accept(new CandidateDossier(number, candidateRows.getString(LAST_NAME), candidateRows.getString(FIRST_NAME),
+                    new DossierCandidat(number, candidateRows.getString(VOIE), FormeInscription.valueOf(candidateRows.getString(FORME)),
+                            epreuves, rows.evaluations(), rows.adjustments())));
         }
         if (gradePending) {
             throw new IllegalStateException("a grade of the session was not read with its candidate: " + gradeRows.getObject(CANDIDATE_ID));
         }
     }
 
-    private void grade(ResultSet rows, Candidate candidate) throws SQLException {
+    private void grade(ResultSet rows, Rows candidate) throws SQLException {
         String epreuve = rows.getString(EPREUVE);
         String situations = rows.getString(SITUATIONS);
-        candidate.evaluations.put(epreuve, new Evaluation(StatutNote.valueOf(rows.getString(STATUT)), rows.getBigDecimal(NOTE),
+        candidate.evaluation(epreuve, new Evaluation(StatutNote.valueOf(rows.getString(STATUT)), rows.getBigDecimal(NOTE),
                 situations == null ? null : read(situations, marks, "stored situation marks unreadable")));
         BigDecimal adjusted = rows.getBigDecimal(ADJUSTED);
         if (adjusted != null) {
-            candidate.adjustments.put(epreuve, new Adjustment(adjusted, rows.getString(MOTIF), rows.getString(AUTEUR)));
+            candidate.adjustment(epreuve, new Adjustment(adjusted, rows.getString(MOTIF), rows.getString(AUTEUR)));
         }
     }
 
-    /** The rows of one candidate being read. */
-    private static final class Candidate {
-        final String number;
-        final String lastName;
-        final String firstName;
-        final String voie;
-        final String forme;
-        final List<String> epreuves;
-        final Map<String, Evaluation> evaluations = new HashMap<>();
-        final Map<String, Adjustment> adjustments = new HashMap<>();
+    /**
+     * The grade rows of the candidate being read, gathered as entries and made into the dossier's immutable maps
+     * directly (uq_grade and uq_adjustment: one entry per épreuve), without a mutable map to copy; reused from one
+     * candidate to the next.
+     */
+    @SuppressWarnings("unchecked")
+    private static final class Rows {
+        private Map.Entry<String, Evaluation>[] evaluations = new Map.Entry[16];
+        private int evaluationCount;
+        private Map.Entry<String, Adjustment>[] adjustments = new Map.Entry[4];
+        private int adjustmentCount;
 
-        Candidate(String number, String lastName, String firstName, String voie, String forme, List<String> epreuves) {
-            this.number = number;
-            this.lastName = lastName;
-            this.firstName = firstName;
-            this.voie = voie;
-            this.forme = forme;
-            this.epreuves = epreuves;
+        void clear() {
+            evaluationCount = 0;
+            adjustmentCount = 0;
         }
 
-        CandidateDossier dossier() {
-            return new CandidateDossier(number, lastName, firstName, new DossierCandidat(number, voie, FormeInscription.valueOf(forme),
-                    Set.copyOf(epreuves), evaluations, adjustments));
+        void evaluation(String epreuve, Evaluation evaluation) {
+            if (evaluationCount == evaluations.length) {
+                evaluations = Arrays.copyOf(evaluations, evaluationCount * 2);
+            }
+            evaluations[evaluationCount++] = Map.entry(epreuve, evaluation);
+        }
+
+        void adjustment(String epreuve, Adjustment adjustment) {
+            if (adjustmentCount == adjustments.length) {
+                adjustments = Arrays.copyOf(adjustments, adjustmentCount * 2);
+            }
+            adjustments[adjustmentCount++] = Map.entry(epreuve, adjustment);
+        }
+
+        Map<String, Evaluation> evaluations() {
+            return Map.ofEntries(Arrays.copyOf(evaluations, evaluationCount));
+        }
+
+        Map<String, Adjustment> adjustments() {
+            return adjustmentCount == 0 ? Map.of() : Map.ofEntries(Arrays.copyOf(adjustments, adjustmentCount));
         }
     }
 

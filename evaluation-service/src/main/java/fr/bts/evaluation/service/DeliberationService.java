@@ -10,7 +10,7 @@ import fr.bts.evaluation.api.DeliberationDtos.Preview;
 import fr.bts.evaluation.api.DeliberationDtos.Revision;
 import fr.bts.evaluation.api.DeliberationDtos.RevisionView;
 import fr.bts.evaluation.deliberation.DeliberationEngine;
-import fr.bts.evaluation.deliberation.ReglesExamen;
+import fr.bts.evaluation.deliberation.ReglesPreparees;
 import fr.bts.evaluation.deliberation.ResultatCandidat;
 import fr.bts.evaluation.model.DeliberationRevision;
 import fr.bts.evaluation.model.ExamSession;
@@ -24,11 +24,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Runs the deliberation engine over a session: previews (any number of times), the president's adjustments,
@@ -69,19 +69,9 @@ public class DeliberationService {
         if (session.status == SessionStatus.OPEN) {
             throw ProblemException.conflict("Nothing to deliberate before grading starts");
         }
-        List<CandidateResult> all = compute(session);
-        Map<String, Long> decisions = new TreeMap<>();
-        List<CandidateResult> filtered = new ArrayList<>();
-        for (CandidateResult r : all) {
-            String name = r.result().decision().name();
-            decisions.merge(name, 1L, Long::sum);
-            if (decision == null || name.equals(decision)) {
-                filtered.add(r);
-            }
-        }
-        int from = Math.min(page * size, filtered.size());
-        int to = Math.min(from + size, filtered.size());
-        return new Preview(session.currentRevision, session.status.name(), all.size(), decisions, page, size, filtered.subList(from, to));
+        DeliberationPreview selection = new DeliberationPreview(page, size, decision);
+        compute(session, selection::add);
+        return selection.preview(session);
     }
 
     /** Seals the deliberation: revision 1, every candidate decided, the session read-only from now on. */
@@ -183,17 +173,22 @@ public class DeliberationService {
         }
     }
 
-    /**
-     * The engine over every candidate of the session, from the grades, the registration and the adjustments, in
-     * candidate-number order: each candidate is decided as their rows are read ({@link DossierRows}).
-     */
+    /** The engine over every candidate of the session, in candidate-number order. */
     List<CandidateResult> compute(ExamSession session) {
-        ReglesExamen rules = sessions.rules(session);
         List<CandidateResult> results = new ArrayList<>();
-        dossiers.forEach(session.id, c -> results.add(new CandidateResult(c.candidateNumber(), c.lastName(), c.firstName(),
-                engine.deliberer(rules, c.dossier()))));
-        results.sort(Comparator.comparing(CandidateResult::candidate));
+        compute(session, results::add);
+        results.sort(DeliberationPreview.BY_NUMBER);
         return results;
+    }
+
+    /**
+     * The engine over every candidate of the session, from the grades, the registration and the adjustments, in no
+     * particular order: each candidate is decided as their rows are read ({@link DossierRows}), the rules read once.
+     */
+    private void compute(ExamSession session, Consumer<CandidateResult> each) {
+        ReglesPreparees rules = engine.preparer(sessions.rules(session));
+        dossiers.forEach(session.id, c -> each.accept(new CandidateResult(c.candidateNumber(), c.lastName(), c.firstName(),
+                engine.deliberer(rules, c.dossier()))));
     }
 
     static void requireDeliberable(ExamSession session) {

@@ -1,0 +1,65 @@
+package fr.bts.evaluation.service;
+
+import fr.bts.evaluation.api.DeliberationDtos.CandidateResult;
+import fr.bts.evaluation.api.DeliberationDtos.Preview;
+import fr.bts.evaluation.model.ExamSession;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * One page of a deliberation preview, gathered as the candidates are decided: every decision is counted, and of the
+ * candidates that pass the filter only those up to the end of the page, by candidate number, are kept. A preview
+ * thus holds one page of results, not the whole session's (which would only be thrown away after the page is cut).
+ */
+final class DeliberationPreview {
+
+    static final Comparator<CandidateResult> BY_NUMBER = (a, b) -> a.candidate().compareTo(b.candidate());
+
+    private final int page;
+    private final int size;
+    private final String decision;
+    /** How many of the filtered candidates, in number order, reach the end of the page. */
+    private final long keep;
+    /** The kept ones, the highest candidate number at the head: the one to drop when a lower one comes. */
+    private final PriorityQueue<CandidateResult> kept;
+    private final Map<String, Long> decisions = new TreeMap<>();
+    private int candidates;
+    private int matching;
+
+    DeliberationPreview(int page, int size, String decision) {
+        this.page = page;
+        this.size = size;
+        this.decision = decision;
+        this.keep = (long) page * size + size;
+        this.kept = new PriorityQueue<>((int) Math.min(keep, 256) + 1, BY_NUMBER.reversed());
+    }
+
+    void add(CandidateResult result) {
+        candidates++;
+        String name = result.result().decision().name();
+        decisions.merge(name, 1L, Long::sum);
+        if (decision != null && !name.equals(decision)) {
+            return;
+        }
+        matching++;
+        if (kept.size() < keep) {
+            kept.add(result);
+        } else if (keep > 0 && BY_NUMBER.compare(result, kept.peek()) < 0) {
+            kept.poll();
+            kept.add(result);
+        }
+    }
+
+    Preview preview(ExamSession session) {
+        List<CandidateResult> first = new ArrayList<>(kept);
+        first.sort(BY_NUMBER);
+        int from = (int) Math.min((long) page * size, matching);
+        int to = (int) Math.min((long) from + size, matching);
+        return new Preview(session.currentRevision, session.status.name(), candidates, decisions, page, size, first.subList(from, to));
+    }
+}
