@@ -42,7 +42,7 @@ public final class BoundedRequests {
                 .setParam("http.connection.timeout", millis).setParam("http.socket.timeout", millis));
         try {
             return request.apply(given().config(bounded));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // RestAssured rethrows the client's SocketTimeoutException undeclared
             throw new AssertionError("no answer within " + millis + " ms: " + why, e);
         }
     }
