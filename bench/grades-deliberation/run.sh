@@ -4,6 +4,9 @@
 # 1. 5,000 candidates x 10 épreuves submitted through the batch API (500 grades per batch, Idempotency-Key,
 #    4 concurrent jury apps) against raw JDBC batch inserts of the same rows into the same PostgreSQL
 #    (a copy of the grade table with the same indexes, batches of 500, one connection, a commit per batch).
+#    Before the timed batches, each client sends two batches the grading rules refuse (422, nothing stored), untimed,
+#    so that the service is measured in its steady state rather than its first-use costs; the JDBC side likewise
+#    inserts two batches and rolls them back, untimed.
 # 2. Deliberation of the whole session (the engine over every candidate, timed through the API preview)
 #    against a single SQL aggregation (weighted average per candidate) over the same grades.
 #

@@ -212,7 +212,7 @@ public class ProblemMappers {
     }
 
     /** {@code create.request.title} → {@code title}; {@code list.size} → {@code size}. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<String> nodes = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             String name = node.getName();
@@ -261,7 +261,8 @@ public class ProblemMappers {
         return "an object";
     }
 
-    private static Object safeValue(Object value) {
+    /** The rejected value a violation shows: numbers, booleans and texts (cut at 200 characters), nothing else. */
+    public static Object safeValue(Object value) {
         if (value == null || value instanceof Number || value instanceof Boolean) {
             return value;
         }

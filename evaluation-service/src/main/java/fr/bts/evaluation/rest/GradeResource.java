@@ -102,7 +102,7 @@ public class GradeResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
-    public Response batch(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @NotNull @Valid Batch batch) {
+    public Response batch(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @NotNull Batch batch) {
         GradeBatchService.BatchAnswer answer = batches.batch(id, batch, key);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotency-Replayed", answer.replayed()).build();

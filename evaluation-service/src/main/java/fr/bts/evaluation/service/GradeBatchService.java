@@ -16,6 +16,8 @@ import fr.bts.evaluation.api.GradeDtos.ItemOutcome;
 import fr.bts.evaluation.api.GradeDtos.Outcome;
 import fr.bts.evaluation.config.EvaluationConfig;
 import fr.bts.evaluation.deliberation.ReglesExamen;
+import fr.bts.evaluation.grading.BatchAuditPayload;
+import fr.bts.evaluation.grading.BatchShape;
 import fr.bts.evaluation.grading.GradeChange;
 import fr.bts.evaluation.grading.GradeContent;
 import fr.bts.evaluation.grading.GradingRules;
@@ -91,6 +93,7 @@ public class GradeBatchService {
      */
     @Transactional
     public BatchAnswer batch(UUID sessionId, Batch batch, String idempotencyKey) {
+        BatchShape.require(batch);
         IdempotencyKeys.parse(idempotencyKey, true);
         if (batch.grades().size() > config.grades().batchMax()) {
             throw ProblemException.invalid("grades", "at most " + config.grades().batchMax() + " grades per batch");
@@ -214,7 +217,7 @@ public class GradeBatchService {
     /** Report: each item's outcome and version, and the payload of the one audit entry listing the items written. */
     private Written report(ExamSession session, List<BatchItem> items, Plan plan) {
         List<ItemOutcome> itemOutcomes = new ArrayList<>(items.size());
-        List<Map<String, Object>> auditItems = new ArrayList<>();
+        BatchAuditPayload audited = new BatchAuditPayload(mapper);
         int[] counts = new int[Outcome.values().length];
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
@@ -223,12 +226,12 @@ public class GradeBatchService {
             counts[outcome.ordinal()]++;
             itemOutcomes.add(new ItemOutcome(i, item.candidate(), item.epreuve(), outcome, grade.version));
             if (outcome != Outcome.UNCHANGED) {
-                auditItems.add(GradeContent.auditItem(item.candidate(), grade, outcome));
+                audited.add(item.candidate(), grade, outcome);
             }
         }
         String body = json(new BatchOutcome(items.size(), counts[Outcome.CREATED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], itemOutcomes));
-        return new Written(session, body, auditItems.isEmpty() ? null : json(Map.of("items", auditItems)));
+        return new Written(session, body, audited.text());
     }
 
     private String json(Object value) {
