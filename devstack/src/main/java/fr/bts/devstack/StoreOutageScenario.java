@@ -1,10 +1,6 @@
 package fr.bts.devstack;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A store going away under a running service (issue 10 item 3), through the {@link ProxiedStoreResource} proxy the
  * test cuts: refused like a killed server, then silent like a hung one. The first readiness answer after the cut is
  * DOWN, and readiness never waits for the store's own timeouts: each readiness request is sent with an HTTP client
- * timeout of {@value #READINESS_CLIENT_FACTOR} times the service's {@code bts.readiness.timeout} (well below the
+ * timeout of {@value BoundedRequests#FACTOR} times the service's {@code bts.readiness.timeout} (well below the
  * stores' own timeouts, 2 to 5 s), and a silent store is reported DOWN by that configured bound ("did not answer
  * within …"), not by the store's error once its timeouts ran out. Requests answer 503 problem+json with
  * {@code Retry-After} within the service's bounds, never 500; once the store is back, readiness is UP and requests
@@ -31,9 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * @param bounds the service's limits
  */
 public record StoreOutageScenario(String store, String read, String token, Bounds bounds) {
-
-    /** How many times the configured readiness bound a readiness request may take before the scenario fails. */
-    static final int READINESS_CLIENT_FACTOR = 3;
 
     /**
      * @param refusedRequests how many requests are sent while the store refuses connections
@@ -78,20 +71,13 @@ public record StoreOutageScenario(String store, String read, String token, Bound
 
     /** The service's readiness bound, {@code bts.readiness.timeout}. */
     private static Duration readinessBound() {
-        return DurationConverter.parseDuration(ConfigProvider.getConfig().getValue("bts.readiness.timeout", String.class));
+        return BoundedRequests.configured("bts.readiness.timeout");
     }
 
-    /** One readiness request, failed if it takes longer than {@link #READINESS_CLIENT_FACTOR} times the configured bound. */
+    /** One readiness request, failed if it takes longer than {@link BoundedRequests#FACTOR} times the configured bound. */
     private static Response readiness() {
-        int clientTimeout = Math.toIntExact(readinessBound().toMillis() * READINESS_CLIENT_FACTOR);
-        RestAssuredConfig bounded = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", clientTimeout).setParam("http.socket.timeout", clientTimeout));
-        try {
-            return given().config(bounded).get("/q/health/ready");
-        } catch (RuntimeException e) {
-            throw new AssertionError("readiness did not answer within " + clientTimeout + " ms ("
-                    + READINESS_CLIENT_FACTOR + " times bts.readiness.timeout): it waited on the store", e);
-        }
+        return BoundedRequests.withinFactorOf(readinessBound(), "readiness waited on the store, not on bts.readiness.timeout",
+                request -> request.get("/q/health/ready"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.bts.gateway;
 
+import fr.bts.devstack.Await;
 import fr.bts.devstack.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -119,19 +120,15 @@ class StreamingResourceTest {
         awaitPooledBuffers("gateway_relay_pooled_buffers 0.0");
     }
 
-    /** Polls the management port's metrics (bounded: 10 s) until the pooled-buffer gauge reads {@code expected}. */
-    private void awaitPooledBuffers(String expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        String gauge = null;
-        while (System.currentTimeMillis() < deadline) {
-            gauge = given().when().get(metrics).then().statusCode(200).extract().asString().lines()
-                    .filter(line -> line.startsWith("gateway_relay_pooled_buffers ")).findFirst().orElse(null);
-            if (expected.equals(gauge)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("pooled answer buffers: want " + expected + ", have " + gauge);
+    /**
+     * Waits until the management port's pooled-buffer gauge reads {@code expected}: the gauge is asked again as soon as
+     * it answered ({@link Await}); the patience of 10 s only ends a wait for a buffer that is never given back.
+     */
+    private void awaitPooledBuffers(String expected) {
+        Await.until("pooled answer buffers, want " + expected, () -> given().when().get(metrics).then().statusCode(200)
+                        .extract().asString().lines().filter(line -> line.startsWith("gateway_relay_pooled_buffers "))
+                        .findFirst().orElse(null),
+                expected::equals, Duration.ofSeconds(10));
     }
 
     private void assertCallerSeesABrokenAnswer(long declared, int sent) {

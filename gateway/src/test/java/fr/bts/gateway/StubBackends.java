@@ -64,7 +64,8 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.services.evaluation.instances", closedInstance + "," + evaluation);
         config.put("gateway.services.evaluation.read-timeout", "1s");
         config.put("gateway.services.down.instances", closedService);
-        config.put("gateway.services.down.connect-timeout", "5s");
+        // far longer than ProxyResourceTest waits for the 503 of a refused connection (a third of it)
+        config.put("gateway.services.down.connect-timeout", "60s");
         config.put("gateway.routes.down.prefixes", "/api/down");
         config.put("gateway.routes.down.service", "down");
         config.put("gateway.services.broken.instances", "http://127.0.0.1:" + malformed());

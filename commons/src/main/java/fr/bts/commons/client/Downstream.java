@@ -8,6 +8,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one translation of downstream failures for every REST-client wrapper of the suite (dossier's and evaluation's
@@ -26,6 +28,24 @@ import java.util.Optional;
 public final class Downstream {
 
     private Downstream() {
+    }
+
+    /**
+     * One read through the typed client, for the wrapper's method: the answer when {@code wellFormed} accepts it,
+     * {@link #emptyOn404 empty on a 404} ({@link NotRetryable} on another 4xx), and a 502 problem with the detail
+     * {@code malformed} when the answer is missing or not the document asked for.
+     */
+    public static <T> Optional<T> read(Supplier<T> call, Predicate<? super T> wellFormed, Supplier<String> malformed) {
+        T read;
+        try {
+            read = call.get();
+        } catch (WebApplicationException e) {
+            return emptyOn404(e);
+        }
+        if (read == null || !wellFormed.test(read)) {
+            throw new ProblemException(ProblemType.BAD_GATEWAY, malformed.get());
+        }
+        return Optional.of(read);
     }
 
     public static <T> Optional<T> emptyOn404(WebApplicationException e) {

@@ -3,10 +3,8 @@ package fr.bts.dossier.client;
 import fr.bts.commons.client.Downstream;
 import fr.bts.commons.client.NotRetryable;
 import fr.bts.commons.problem.ProblemException;
-import fr.bts.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -43,21 +41,9 @@ public class ReferentialClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = {NotRetryable.class, ProblemException.class})
     @Fallback(Translate.class)
     public Optional<ReferentialVersion> version(String certification, String version) {
-        ReferentialVersion read;
-        try {
-            read = api.version(certification, version);
-        } catch (WebApplicationException e) {
-            return Downstream.emptyOn404(e);
-        }
-        if (read == null || read.version() == null || read.certification() == null) {
-            throw malformed(certification, version);
-        }
-        return Optional.of(read);
-    }
-
-    private static ProblemException malformed(String certification, String version) {
-        return new ProblemException(ProblemType.BAD_GATEWAY,
-                "The referential answered an unexpected document for " + certification + " " + version);
+        return Downstream.read(() -> api.version(certification, version),
+                read -> read.version() != null && read.certification() != null,
+                () -> "The referential answered an unexpected document for " + certification + " " + version);
     }
 
     /** The failure left after retries and the circuit breaker, as a problem of this service ({@link Downstream}). */

@@ -97,6 +97,23 @@ public class SnapshotService {
         g.writeEndArray();
     }
 
+    /** Writes the fields of one element of an array of objects. */
+    @FunctionalInterface
+    private interface Fields<T> {
+        void write(T element) throws IOException;
+    }
+
+    /** {@code field}: an array with one object per element, its fields written by {@code fields}. */
+    private static <T> void writeObjects(JsonGenerator g, String field, List<T> elements, Fields<? super T> fields) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (T element : elements) {
+            g.writeStartObject();
+            fields.write(element);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static void candidate(JsonGenerator g, DossierCandidat candidat, ReferentialVersion version, Campaign campaign,
                                   Instant now) throws IOException {
         g.writeStartObject();
@@ -118,34 +135,22 @@ public class SnapshotService {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-        g.writeArrayFieldStart("dispenses");
-        for (DossierCandidat.Dispense x : candidat.dispenses) {
-            g.writeStartObject();
+        writeObjects(g, "dispenses", candidat.dispenses, x -> {
             g.writeStringField("unite", x.unite);
             g.writeStringField("diplome", x.diplome);
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("benefices");
-        for (DossierCandidat.Benefice b : candidat.benefices) {
-            g.writeStartObject();
+        });
+        writeObjects(g, "benefices", candidat.benefices, b -> {
             g.writeStringField("unite", b.unite);
             g.writeStringField("note", b.note);
             g.writeStringField("session", b.session);
             writeDate(g, "dateObtention", b.dateObtention);
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("epreuves");
-        for (DossierProfessionnel p : candidat.dossiers) {
+        });
+        writeObjects(g, "epreuves", candidat.dossiers, p -> {
             DossierStanding standing = DossierStanding.of(p, campaign, now, () -> version);
-            g.writeStartObject();
             g.writeStringField("epreuve", p.epreuve);
             g.writeStringField("dossier", standing.status().name());
             g.writeBooleanField("nv", standing.nv());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 }

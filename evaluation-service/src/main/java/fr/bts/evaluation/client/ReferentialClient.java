@@ -2,11 +2,9 @@ package fr.bts.evaluation.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.bts.commons.problem.ProblemException;
-import fr.bts.commons.problem.ProblemType;
 import fr.bts.commons.client.Downstream;
 import fr.bts.commons.client.NotRetryable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -36,17 +34,8 @@ public class ReferentialClient {
             skipOn = {NotRetryable.class, ProblemException.class})
     @Fallback(Translate.class)
     public Optional<JsonNode> version(String certification, String version) {
-        JsonNode read;
-        try {
-            read = api.version(certification, version);
-        } catch (WebApplicationException e) {
-            return Downstream.emptyOn404(e);
-        }
-        if (read == null || !read.path("version").isObject()) {
-            throw new ProblemException(ProblemType.BAD_GATEWAY, "referential-service answered a document that is not a version of "
-                    + certification);
-        }
-        return Optional.of(read);
+        return Downstream.read(() -> api.version(certification, version), read -> read.path("version").isObject(),
+                () -> "referential-service answered a document that is not a version of " + certification);
     }
 
     static class Translate implements FallbackHandler<Optional<JsonNode>> {

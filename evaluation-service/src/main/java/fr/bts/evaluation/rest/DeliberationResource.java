@@ -115,9 +115,7 @@ public class DeliberationResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response seal(@PathParam("id") UUID id, @Valid Seal seal) {
-        RevisionView view = deliberations.seal(id, seal == null ? null : seal.reason());
-        return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
-                .path("deliberations").path(Integer.toString(view.revision())).build()).entity(view).build();
+        return created(id, deliberations.seal(id, seal == null ? null : seal.reason()));
     }
 
     @POST
@@ -128,9 +126,7 @@ public class DeliberationResource {
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     public Response revise(@PathParam("id") UUID id, @NotNull @Valid Revision revision) {
-        RevisionView view = deliberations.revise(id, revision);
-        return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
-                .path("deliberations").path(Integer.toString(view.revision())).build()).entity(view).build();
+        return created(id, deliberations.revise(id, revision));
     }
 
     @GET
@@ -162,5 +158,11 @@ public class DeliberationResource {
         return conditional.bytes(request, outputs.pvCsv(id, revision).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 TEXT_CSV + "; charset=UTF-8", policy,
                 ok -> ok.header("Content-Disposition", "attachment; filename=\"pv-" + revision + ".csv\""));
+    }
+
+    /** 201 with the revision, its Location the revision's deliberation ({@code …/sessions/{id}/deliberations/{revision}}). */
+    private Response created(UUID id, RevisionView view) {
+        return Response.created(uri.getBaseUriBuilder().path("api/evaluations/v1/sessions").path(id.toString())
+                .path("deliberations").path(Integer.toString(view.revision())).build()).entity(view).build();
     }
 }
