@@ -14,6 +14,9 @@ Then it writes into DIR what `podman kube play` (podman 4.3) runs, with these di
   shell (deploy/podman/up.sh waits on the same /q/health endpoints from the host instead);
 - secretKeyRef becomes configMapKeyRef on the generated map bts-suite-secrets (podman 4.3.1 cannot read a Kubernetes
   Secret through secretKeyRef, containers/podman#17071); its values are random, kept in DIR/secrets.json (mode 600);
+- a Secret volume (evaluation-service's credential issuer keys) becomes a host directory DIR/<secret name> owned by the
+  images' user, and the service generates each académie's key there on first use (CREDENTIALS_GENERATE_KEY=true), as
+  the launcher's demo stack does; production mounts the keys made by tools/credentials/issuer-key.mjs;
 - images registry.example.org/bts-suite/NAME become the local localhost/bts/NAME of deploy/images/build.sh;
 - bts-suite-config keeps its keys, with the addresses of the podman stores (deploy/podman/stores.yaml) as values;
 - Service, autoscaler, disruption budget, Ingress and Namespace have no podman counterpart and are left out.
@@ -36,6 +39,9 @@ K8S = ROOT / "deploy" / "k8s"
 PRODUCTION_REGISTRY = "registry.example.org/bts-suite/"
 LOCAL_REGISTRY = "localhost/bts/"
 CREDENTIAL = re.compile(r"PASSWORD|SECRET|_USER$|MONGODB_URL|REDIS_URL|TOKEN")
+# Environment variables naming a directory of key material: it must be a read-only mount of a Secret.
+KEY_DIRECTORIES = ("CREDENTIALS_KEY_DIR",)
+IMAGE_USER = 10001
 
 # The values bts-suite-config takes in the podman deployment; every key must exist in production (no drift).
 LOCAL_CONFIG = {
@@ -92,6 +98,23 @@ def check_production(docs):
             for env in c.get("env", []):
                 if CREDENTIAL.search(env["name"]) and "secretKeyRef" not in env.get("valueFrom", {}):
                     problems.append(f"{where}: {env['name']} is not taken from a Secret")
+                if env["name"] == "CREDENTIALS_GENERATE_KEY" and env.get("value") != "false":
+                    problems.append(f"{where}: CREDENTIALS_GENERATE_KEY must be \"false\" in production")
+                if env["name"] in KEY_DIRECTORIES:
+                    problems += key_directory_problems(where, env, c, dep["spec"]["template"]["spec"])
+    return problems
+
+
+def key_directory_problems(where, env, container, pod_spec):
+    mount = next((m for m in container.get("volumeMounts", []) if m["mountPath"] == env.get("value")), None)
+    if mount is None:
+        return [f"{where}: {env['name']} ({env.get('value')}) is not a mounted volume"]
+    volume = next((v for v in pod_spec.get("volumes", []) if v["name"] == mount["name"]), {})
+    problems = []
+    if "secret" not in volume:
+        problems.append(f"{where}: {env['name']} is not mounted from a Secret")
+    if not mount.get("readOnly"):
+        problems.append(f"{where}: {env['name']} is not mounted read-only")
     return problems
 
 
@@ -123,9 +146,15 @@ def local_secrets(out, keys):
     return values
 
 
-def pod_of(dep, pod_name, ports, used_keys):
+def pod_of(dep, pod_name, ports, used_keys, out):
     spec = copy.deepcopy(dep["spec"]["template"]["spec"])
     spec["restartPolicy"] = "Always"
+    generated_keys = False
+    for volume in spec.get("volumes", []):
+        secret = volume.pop("secret", None)
+        if secret:
+            volume["hostPath"] = {"path": str(local_key_directory(out, secret["secretName"])), "type": "Directory"}
+            generated_keys = True
     for c in spec["containers"]:
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
             c.pop(probe, None)
@@ -136,6 +165,11 @@ def pod_of(dep, pod_name, ports, used_keys):
             if ref:
                 env["valueFrom"]["configMapKeyRef"] = ref
                 used_keys.add(ref["key"])
+            if generated_keys and env["name"] == "CREDENTIALS_GENERATE_KEY":
+                env["value"] = "true"
+        for mount in c.get("volumeMounts", []):
+            if generated_keys and mount["mountPath"] in {e.get("value") for e in c.get("env", []) if e["name"] in KEY_DIRECTORIES}:
+                mount["readOnly"] = False
         for port in c.get("ports", []):
             host = ports.get((pod_name, port["name"]))
             if host:
@@ -146,6 +180,16 @@ def pod_of(dep, pod_name, ports, used_keys):
         "metadata": {"name": pod_name, "labels": dep["spec"]["template"]["metadata"]["labels"]},
         "spec": spec,
     }
+
+
+def local_key_directory(out, name):
+    """The host directory standing for a Secret of key material: kept across deployments, readable by the images' user only."""
+    path = (out / name).resolve()
+    path.mkdir(mode=0o700, exist_ok=True)
+    path.chmod(0o700)
+    if os.geteuid() == 0:
+        os.chown(path, IMAGE_USER, IMAGE_USER)
+    return path
 
 
 def write(path, docs, mode=0o644):
@@ -190,7 +234,7 @@ def main():
     for dep in of_kind(production, "Deployment"):
         labels = dep["spec"]["template"]["metadata"]["labels"]
         service = next(s for s in of_kind(production, "Service") if selects(s["spec"]["selector"], labels))
-        services.append(pod_of(dep, service["metadata"]["name"], ports, used_keys))
+        services.append(pod_of(dep, service["metadata"]["name"], ports, used_keys, out))
 
     stores_text = (HERE / "stores.yaml").read_text()
     realm_dir = out / "realm"
@@ -200,7 +244,7 @@ def main():
     realm = realm.replace("http://localhost:8080", f"http://localhost:{args.gateway_port}")
     (realm_dir / "bts-suite-realm.json").write_text(realm)
     stores_text = stores_text.replace("@KEYCLOAK_URL@", keycloak_url).replace("@REALM_DIR@", str(realm_dir.resolve()))
-    stores = [pod_of(dep, dep["metadata"]["name"], ports, used_keys) for dep in yaml.safe_load_all(stores_text) if dep]
+    stores = [pod_of(dep, dep["metadata"]["name"], ports, used_keys, out) for dep in yaml.safe_load_all(stores_text) if dep]
 
     values = local_secrets(out, secret_keys(load(K8S / "secrets.example.yaml")) | used_keys)
     missing = used_keys - set(values)
