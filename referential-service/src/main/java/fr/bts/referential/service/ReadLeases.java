@@ -57,6 +57,7 @@ public class ReadLeases {
     String connectTimeout;
 
     private volatile ReadLease lease;
+    private volatile long lastAckWaitNanos = -1;
 
     void start(@Observes StartupEvent start) {
         if (config.coherence().leaseEnabled()) {
@@ -90,7 +91,8 @@ public class ReadLeases {
         if (!config.coherence().leaseEnabled()) {
             return;
         }
-        long bound = System.nanoTime() + config.coherence().lease().toNanos();
+        long start = System.nanoTime();
+        long bound = start + config.coherence().lease().toNanos();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement pending = connection.prepareStatement(PENDING)) {
             pending.setLong(1, committed.generation());
@@ -101,11 +103,18 @@ public class ReadLeases {
                 }
                 pause(config.coherence().ackPoll().toNanos());
             }
+            lastAckWaitNanos = System.nanoTime() - start;
+            LOG.debugf("Generation %d acked by every live lease in %d µs", committed.generation(), lastAckWaitNanos / 1000);
         } catch (SQLException e) {
             LOG.warnf("Generation %d: acks unreadable (%s); waiting for every lease to expire", committed.generation(),
                     e.getMessage());
             pause(bound - System.nanoTime());
         }
+    }
+
+    /** How long the last version write waited for the acks, once they were all in (diagnostics, tests); -1 before. */
+    public java.time.Duration lastAckWait() {
+        return java.time.Duration.ofNanos(lastAckWaitNanos);
     }
 
     private static long pendingLeases(PreparedStatement pending) throws SQLException {

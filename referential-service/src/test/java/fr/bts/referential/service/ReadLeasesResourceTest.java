@@ -63,6 +63,8 @@ class ReadLeasesResourceTest {
             assertEquals(after, other.acked(), "the other instance acked the new generation before the 2xx");
             assertTrue(dropped.contains(after), "and dropped its caches for it first: " + dropped);
             assertEquals(after, leases.lease().acked(), "as did this instance");
+            System.out.println("read leases: the write waited " + leases.lastAckWait().toNanos() / 1000
+                    + " µs for the acks of two instances");
         }
         assertEquals(0, count("select count(*) from referential_read_lease where acked_generation < "
                 + "(select generation from referential_read_generation) and lease_until > clock_timestamp()"),
