@@ -38,6 +38,8 @@
 # GATEWAY_JAVA_OPTS, more JVM options for the gateway, e.g. a profile of the whole run:
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" bench/gateway-overhead/run.sh
 #   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary / jfr view hot-methods)
+# GATEWAY_APP, the gateway's quarkus-app directory (default: this tree's gateway/target/quarkus-app, built when
+# missing or older than its sources); a copy of another build's directory compares two gateways on one machine.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -66,7 +68,8 @@ for port in "$GATEWAY_PORT" "$SERVICE_PORT" "$NGINX_PORT" "$ISSUER_PORT" "$PG_PO
   fi
 done
 ensure_built referential-service
-ensure_built gateway
+GATEWAY_APP="${GATEWAY_APP:-}"
+[[ -n "$GATEWAY_APP" ]] || { ensure_built gateway; GATEWAY_APP="$ROOT/gateway/target/quarkus-app"; }
 bench_workdir gateway-overhead
 
 # --- keys, issuer and token --------------------------------------------------------------------------
@@ -101,7 +104,7 @@ spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m "${GATEWAY_OPTS[@]}"
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.services.referential.instances="http://127.0.0.1:$SERVICE_PORT" "${OIDC[@]}" \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \
-  -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
+  -jar "$GATEWAY_APP/quarkus-run.jar"
 GATEWAY_PID=$SPAWNED
 wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/live" 60 "$WORK/gateway.log"
 

@@ -16,6 +16,21 @@ final class RequestTarget {
 
     /** Characters no path segment of the suite carries (codes, UUIDs, numbers): quotes, angle brackets and the like. */
     private static final String PATH_REFUSED = "\"<>\\^`{|}";
+    /** The ASCII characters {@link java.net.URI} takes as they are in a path or query: letters, digits and these. */
+    private static final boolean[] URI_PLAIN = new boolean[128];
+
+    static {
+        for (char c : "-_.!~*'();/?:@&=+$,".toCharArray()) {
+            URI_PLAIN[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            URI_PLAIN[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            URI_PLAIN[c] = true;
+            URI_PLAIN[Character.toUpperCase(c)] = true;
+        }
+    }
 
     private RequestTarget() {
     }
@@ -57,14 +72,60 @@ final class RequestTarget {
         return null;
     }
 
-    /** Whether {@code target} (path and query as received) parses as a URI reference. */
+    /**
+     * Whether {@code target} (path and query as received) parses as a URI reference. A target made only of the
+     * characters {@link java.net.URI} accepts in a path and a query ({@link #plainUri}), the usual case, is
+     * accepted without building a {@code URI} (that parse cost as much as a header map per request); any other
+     * is left to {@code URI} itself.
+     */
     static boolean isUri(String target) {
+        if (plainUri(target)) {
+            return true;
+        }
         try {
             new java.net.URI(target);
             return true;
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * An absolute path (not {@code //}, which {@code URI} reads as an authority) and an optional query, made of
+     * unreserved and reserved characters of RFC 2396 and {@code %XX} escapes only: what {@code URI} parses as path
+     * and query without fail.
+     */
+    static boolean plainUri(String target) {
+        return plain(target, true);
+    }
+
+    /**
+     * A {@link #plainUri} without any {@code %} escape: nothing in it is decoded, so no part of it can be refused
+     * by {@link #refusal} (its characters are all printable ASCII, a {@code +} decodes to a space) and it parses as
+     * a URI. What nearly every request target is; {@link VertxProblemHandlers} lets it through at once.
+     */
+    static boolean plainlyAccepted(String target) {
+        return plain(target, false);
+    }
+
+    private static boolean plain(String target, boolean escapes) {
+        int length = target.length();
+        if (length == 0 || target.charAt(0) != '/' || length > 1 && target.charAt(1) == '/') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = target.charAt(i);
+            if (c == '%') {
+                if (!escapes || i + 2 >= length || Character.digit(target.charAt(i + 1), 16) < 0
+                        || Character.digit(target.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (c >= 128 || !URI_PLAIN[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Strict percent-decoding as UTF-8 ({@code +} is a space in a query); null when the encoding is invalid. */

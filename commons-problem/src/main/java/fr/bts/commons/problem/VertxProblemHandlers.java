@@ -99,6 +99,10 @@ public class VertxProblemHandlers {
     }
 
     void refuseOddTarget(RoutingContext ctx) {
+        if (RequestTarget.plainlyAccepted(ctx.request().uri())) {
+            ctx.next();
+            return;
+        }
         Problem.Violation refused = RequestTarget.refusal(ctx.request().path(), ctx.request().query());
         if (refused == null && !RequestTarget.isUri(ctx.request().uri())) {
             refused = new Problem.Violation("target", "is not a valid URI reference");

@@ -32,4 +32,30 @@ class RequestTargetTest {
         assertNotNull(refused, query);
         assertEquals(query.startsWith("q=") ? "q" : "query", refused.field());
     }
+
+    /** The shortcut of {@link RequestTarget#isUri} never accepts what {@link java.net.URI} refuses. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/referential/v1/items/5078fc06-e3fa-5125-9281-6f41167494cb",
+            "/api/x?page=1&size=20&q=gestion+de+la+PME&q2=%C3%A9", "/api/x/a;b=c/(d)!~*'$,:@?x=/?y", "/",
+            "/api/x/%zz", "/api/x/%4", "/api/x/a b", "/api/x/a|b", "/api/x/<a>", "/api/x/a\\b", "/api/x?q=[1]",
+            "//host/path", "/api/x#frag", "/api/x/\u00e9", "/api/x/%", "/api/x?q=a^b", "/api/x/`", "*", "", "a/b"})
+    void theShortcutAgreesWithUri(String target) {
+        boolean parses;
+        try {
+            new java.net.URI(target);
+            parses = true;
+        } catch (java.net.URISyntaxException e) {
+            parses = false;
+        }
+        assertEquals(parses, RequestTarget.isUri(target), target);
+        if (RequestTarget.plainUri(target)) {
+            assertEquals(true, parses, target);
+        }
+        if (RequestTarget.plainlyAccepted(target)) {
+            int query = target.indexOf('?');
+            assertNull(RequestTarget.refusal(query < 0 ? target : target.substring(0, query),
+                    query < 0 ? null : target.substring(query + 1)), target);
+            assertEquals(true, parses, target);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import fr.bts.commons.problem.VertxProblemWriter;
 import fr.bts.commons.http.RequestIds;
 import fr.bts.commons.problem.ProblemType;
 import fr.bts.gateway.config.GatewayConfig;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -25,6 +26,19 @@ import java.util.Map.Entry;
 @ApplicationScoped
 public class EdgeFilter {
 
+    /* Names and values set on every answer, as constants whose hash and bytes are computed once. */
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(GatewayKeys.REQUEST_ID_HEADER);
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+    private static final CharSequence FRAME_OPTIONS = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    private static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence FRAME_ANCESTORS_NONE = HttpHeaders.createOptimized("frame-ancestors 'none'");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
+
     private final VertxProblemWriter problems;
     private final ConnectionGuard guard;
     private final AccessLog accessLog;
@@ -33,9 +47,10 @@ public class EdgeFilter {
     private final String hsts;
 
     EdgeFilter(GatewayConfig config, VertxProblemWriter problems, AccessLog accessLog, ConnectionGuard guard) {
-        this.guard = guard;
-        this.problems = problems;
-        this.accessLog = accessLog;
+        // the beans themselves, not their client proxies: a proxy looks its bean up in the context on every call
+        this.guard = ClientProxy.unwrap(guard);
+        this.problems = ClientProxy.unwrap(problems);
+        this.accessLog = ClientProxy.unwrap(accessLog);
         this.cors = new CorsPolicy(config.cors());
         this.maxHeaderSize = config.limits().maxHeaderSize().asLongValue();
         this.hsts = config.securityHeaders().strictTransportSecurity();
@@ -78,19 +93,19 @@ public class EdgeFilter {
 
     private void decorate(HttpServerRequest request, HttpServerResponse response, String requestId) {
         MultiMap headers = response.headers();
-        headers.set(GatewayKeys.REQUEST_ID_HEADER, requestId)
-                .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", "no-referrer")
-                .set("X-Frame-Options", "DENY");
-        if (!headers.contains("Content-Security-Policy")) {
-            headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+        headers.set(REQUEST_ID, requestId)
+                .set(CONTENT_TYPE_OPTIONS, NOSNIFF)
+                .set(REFERRER_POLICY, NO_REFERRER)
+                .set(FRAME_OPTIONS, DENY);
+        if (!headers.contains(CONTENT_SECURITY_POLICY)) {
+            headers.set(CONTENT_SECURITY_POLICY, FRAME_ANCESTORS_NONE);
         }
         if (request.headers().contains(HttpHeaders.AUTHORIZATION) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             // an answer for one caller's token is no one else's: never kept by a browser or shared cache
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            headers.set(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
         if ("https".equals(request.scheme())) {
-            headers.set("Strict-Transport-Security", hsts);
+            headers.set(STRICT_TRANSPORT_SECURITY, hsts);
         }
         cors.decorate(request, response);
     }

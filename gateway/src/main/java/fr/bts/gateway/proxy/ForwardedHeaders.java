@@ -1,14 +1,14 @@
 package fr.bts.gateway.proxy;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
-import java.util.Collection;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which headers cross the gateway. End-to-end headers go through untouched (Authorization included: every
@@ -28,40 +28,59 @@ final class ForwardedHeaders {
     private static final Set<String> CORS_ANSWER = Set.of("access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "access-control-allow-methods",
             "access-control-allow-headers", "access-control-max-age");
-    /*
-     * Looked up without changing case (no lower-cased copy of every header name of every request and answer):
-     * a dozen names, a few comparisons each.
-     */
-    private static final Set<String> NOT_FORWARDED = ignoringCase(HOP_BY_HOP, FORGEABLE);
-    private static final Set<String> NOT_RELAYED = ignoringCase(HOP_BY_HOP, CORS_ANSWER);
+    /* Looked up without changing case (no lower-cased copy of every header name of every request and answer). */
+    private static final HeaderNameSet NOT_FORWARDED = HeaderNameSet.of(HOP_BY_HOP, FORGEABLE);
+    private static final HeaderNameSet NOT_RELAYED = HeaderNameSet.of(HOP_BY_HOP, CORS_ANSWER);
+
+    /** From this length on, a forwarded value is handed to the encoder as bytes ({@link #encodedOnce}). */
+    private static final int LONG_VALUE = 64;
 
     private ForwardedHeaders() {
     }
 
-    /** The headers to send upstream. */
-    static MultiMap request(MultiMap in, String clientIp, PublicUrl.View view, String requestId) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        Set<String> connectionListed = listedInConnection(in);
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence FORWARDED_PORT = HttpHeaders.createOptimized("X-Forwarded-Port");
+    private static final CharSequence FORWARDED_PREFIX = HttpHeaders.createOptimized("X-Forwarded-Prefix");
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+
+    /**
+     * Writes the headers to send upstream into {@code out}, the upstream request's own (empty) headers: one copy
+     * of the caller's headers, not a map built here and copied again by the HTTP client. The names the gateway
+     * sets itself are constants whose hash is computed once.
+     */
+    static void request(MultiMap in, String clientIp, PublicUrl.View view, String requestId, MultiMap out) {
+        HeaderNameSet connectionListed = listedInConnection(in);
         for (Map.Entry<String, String> header : in) {
             String name = header.getKey();
             if (!NOT_FORWARDED.contains(name) && !connectionListed.contains(name)) {
-                out.add(name, header.getValue());
+                out.add(name, encodedOnce(header.getValue()));
             }
         }
-        out.set("X-Forwarded-For", clientIp);
-        out.set("X-Forwarded-Proto", view.proto());
-        out.set("X-Forwarded-Host", view.host());
-        out.set("X-Forwarded-Port", Integer.toString(view.port()));
+        // the caller's own forwarding headers were left out above: each of these is the only one of its name
+        out.add(FORWARDED_FOR, clientIp);
+        out.add(FORWARDED_PROTO, view.proto());
+        out.add(FORWARDED_HOST, view.host());
+        out.add(FORWARDED_PORT, view.portText());
         if (!view.prefix().isEmpty()) {
-            out.set("X-Forwarded-Prefix", view.prefix());
+            out.add(FORWARDED_PREFIX, view.prefix());
         }
-        out.set("X-Request-Id", requestId);
-        return out;
+        out.add(REQUEST_ID, requestId);
+    }
+
+    /**
+     * A long value (a bearer token: most of the bytes of a request head) as ASCII bytes, which the HTTP encoder
+     * copies in one go instead of converting character by character. A decoded header value is ISO-8859-1 text
+     * (one byte per character), so the bytes are exactly the ones received.
+     */
+    private static CharSequence encodedOnce(String value) {
+        return value.length() < LONG_VALUE ? value : new AsciiString(value.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     /** Copies the upstream answer's headers onto the gateway's answer. */
     static void response(MultiMap upstream, MultiMap out) {
-        Set<String> connectionListed = listedInConnection(upstream);
+        HeaderNameSet connectionListed = listedInConnection(upstream);
         for (Map.Entry<String, String> header : upstream) {
             String name = header.getKey();
             if (!NOT_RELAYED.contains(name) && !connectionListed.contains(name)) {
@@ -70,20 +89,11 @@ final class ForwardedHeaders {
         }
     }
 
-    private static Set<String> listedInConnection(MultiMap headers) {
+    private static HeaderNameSet listedInConnection(MultiMap headers) {
         String connection = headers.get(HttpHeaders.CONNECTION);
         if (connection == null || connection.isBlank()) {
-            return Set.of();
+            return HeaderNameSet.of();
         }
-        return ignoringCase(List.of(connection.trim().split("\\s*,\\s*")));
-    }
-
-    @SafeVarargs
-    private static Set<String> ignoringCase(Collection<String>... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Collection<String> some : names) {
-            set.addAll(some);
-        }
-        return set;
+        return HeaderNameSet.of(List.of(connection.trim().split("\\s*,\\s*")));
     }
 }

@@ -6,7 +6,6 @@ import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.http.GatewayKeys;
 import fr.bts.gateway.routing.RouteFamily;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -41,7 +40,9 @@ final class ProxyExchange {
     private final Backend backend;
     private final VertxProblemWriter problems;
     private final BackendAnswers answers;
-    private final MultiMap upstreamHeaders;
+    private final String clientIp;
+    private final PublicUrl.View view;
+    private final String requestId;
     private final String uri;
     private final AnswerRelay relay;
     private final Set<Backend.Member> tried = new HashSet<>(4);
@@ -65,7 +66,9 @@ final class ProxyExchange {
         this.relay = new AnswerRelay(ctx, backend, bufferUpTo);
         String query = in.query();
         this.uri = query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
-        this.upstreamHeaders = ForwardedHeaders.request(in.headers(), clientIp, view, ctx.get(GatewayKeys.REQUEST_ID));
+        this.clientIp = clientIp;
+        this.view = view;
+        this.requestId = ctx.get(GatewayKeys.REQUEST_ID);
     }
 
     void start() {
@@ -90,7 +93,6 @@ final class ProxyExchange {
                 .setPort(instance.port())
                 .setSsl(instance.ssl())
                 .setURI(uri)
-                .setHeaders(upstreamHeaders)
                 .setConnectTimeout(backend.config().connectTimeout().toMillis())
                 .setIdleTimeout(backend.config().readTimeout().toMillis());
         backend.client().request(options).onComplete(ar -> {
@@ -152,6 +154,7 @@ final class ProxyExchange {
             request.reset();
             return;
         }
+        ForwardedHeaders.request(in.headers(), clientIp, view, requestId, request.headers());
         Future<HttpClientResponse> answer;
         if (Exchanges.hasBody(in)) {
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {

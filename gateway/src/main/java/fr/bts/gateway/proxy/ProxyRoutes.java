@@ -11,6 +11,7 @@ import fr.bts.gateway.ratelimit.RateLimiter;
 import fr.bts.gateway.routing.RouteFamily;
 import fr.bts.gateway.security.VerifiedTokens;
 import io.micrometer.core.instrument.Gauge;
+import io.quarkus.arc.ClientProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,6 +47,8 @@ public class ProxyRoutes {
     private static final long MAX_BUFFER_UP_TO = 16L * 1024 * 1024;
     /** Set once a refused token is being answered: both the identity's subscriber and the HTTP layer's failure report it. */
     private static final String TOKEN_REFUSED = "bts.gateway.token-refused";
+    /** Just before Quarkus' authentication handler (order -200), after the edge filter and the request-target checks. */
+    static final int BEFORE_AUTHENTICATION = -201;
 
     private final Backends backends;
     private final VertxProblemWriter problems;
@@ -68,15 +71,36 @@ public class ProxyRoutes {
             throw new IllegalStateException("gateway.relay.buffer-up-to must be between 0 and 16M (it is held per "
                     + "exchange in memory): " + bufferUpTo);
         }
-        this.backends = backends;
-        this.problems = problems;
-        this.rateLimiter = rateLimiter;
-        this.verifiedTokens = verifiedTokens;
-        this.publicUrl = publicUrl;
+        // the beans themselves, not their client proxies: a proxy looks its bean up in the context on every call
+        this.backends = ClientProxy.unwrap(backends);
+        this.problems = ClientProxy.unwrap(problems);
+        this.rateLimiter = ClientProxy.unwrap(rateLimiter);
+        this.verifiedTokens = ClientProxy.unwrap(verifiedTokens);
+        this.publicUrl = ClientProxy.unwrap(publicUrl);
     }
 
     void install(@Observes Router router) {
+        router.route().order(BEFORE_AUTHENTICATION).handler(this::handleKnown);
         router.route().handler(this::handle).failureHandler(this::authenticationFailed);
+    }
+
+    /**
+     * Before Quarkus' authentication handlers: a proxied request without a token, or with a token this gateway has
+     * verified already ({@link VerifiedTokens}), is decided here, and skips the per-request set-up of a deferred
+     * identity that it would not use. Any other token goes on to {@link #handle}, after authentication, where
+     * quarkus-oidc verifies it.
+     */
+    void handleKnown(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        SecurityIdentity known = authorization == null ? null : verifiedTokens.get(authorization);
+        if (authorization != null && known == null) {
+            ctx.next();
+            return;
+        }
+        RouteFamily route = admit(ctx);
+        if (route != null) {
+            authorize(ctx, route, route.access(ctx.request().method().name(), ctx.normalizedPath()), known);
+        }
     }
 
     /**
@@ -91,17 +115,20 @@ public class ProxyRoutes {
         }
     }
 
-    void handle(RoutingContext ctx) {
+    /**
+     * The family of a proxied path, its request paused until it is forwarded and its declared size checked (413
+     * before anything else); null when the path is not proxied (passed on) or the request was answered.
+     */
+    private RouteFamily admit(RoutingContext ctx) {
         Optional<RouteFamily> match = backends.routes().match(ctx.normalizedPath());
         if (match.isEmpty()) {
             ctx.next();
-            return;
+            return null;
         }
         RouteFamily route = match.get();
         HttpServerRequest in = ctx.request();
         in.pause();
         ctx.put(GatewayKeys.ROUTE, route.name());
-
         String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long declared;
@@ -109,14 +136,22 @@ public class ProxyRoutes {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 reject(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number");
-                return;
+                return null;
             }
             if (declared > route.maxBodySize()) {
                 BackendAnswers.rejectTooLarge(ctx, problems, route);
-                return;
+                return null;
             }
         }
+        return route;
+    }
 
+    void handle(RoutingContext ctx) {
+        RouteFamily route = admit(ctx);
+        if (route == null) {
+            return;
+        }
+        HttpServerRequest in = ctx.request();
         RouteFamily.Access access = route.access(in.method().name(), ctx.normalizedPath());
         String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);

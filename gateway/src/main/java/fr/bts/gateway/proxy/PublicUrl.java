@@ -41,10 +41,27 @@ public class PublicUrl {
         public String origin() {
             return proto + "://" + host + prefix;
         }
+
+        /** The port as the {@code X-Forwarded-Port} value. */
+        public String portText() {
+            return Integer.toString(port);
+        }
     }
 
     private final Optional<View> configured;
     private final boolean behindProxy;
+    /**
+     * The view computed last, with what it was computed from: callers of one deployment name the gateway the same
+     * way, so nearly every request finds it here instead of building the same strings again.
+     */
+    private volatile Computed last;
+
+    private record Computed(String proto, HostAndPort authority, String prefix, View view) {
+        boolean sameAs(String otherProto, HostAndPort otherAuthority, String otherPrefix) {
+            return proto.equals(otherProto) && prefix.equals(otherPrefix) && authority.port() == otherAuthority.port()
+                    && authority.host().equals(otherAuthority.host());
+        }
+    }
 
     PublicUrl(GatewayConfig config,
               @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean behindProxy,
@@ -64,18 +81,21 @@ public class PublicUrl {
         }
         String proto = "https".equalsIgnoreCase(request.scheme()) ? "https" : "http";
         int defaultPort = "https".equals(proto) ? 443 : 80;
+        String prefix = trustedPrefix(request);
         HostAndPort authority = request.authority();
-        String host;
-        int port;
-        if (authority != null && !authority.host().isEmpty()) {
-            port = authority.port() > 0 ? authority.port() : defaultPort;
-            host = bracketed(authority.host()) + (port == defaultPort ? "" : ":" + port);
-        } else {
-            port = request.localAddress() == null ? defaultPort : request.localAddress().port();
+        if (authority == null || authority.host().isEmpty()) {
+            int port = request.localAddress() == null ? defaultPort : request.localAddress().port();
             String local = request.localAddress() == null ? "localhost" : request.localAddress().hostAddress();
-            host = bracketed(local) + (port == defaultPort ? "" : ":" + port);
+            return new View(proto, bracketed(local) + (port == defaultPort ? "" : ":" + port), port, prefix);
         }
-        return new View(proto, host, port, trustedPrefix(request));
+        Computed known = last;
+        if (known != null && known.sameAs(proto, authority, prefix)) {
+            return known.view;
+        }
+        int port = authority.port() > 0 ? authority.port() : defaultPort;
+        View view = new View(proto, bracketed(authority.host()) + (port == defaultPort ? "" : ":" + port), port, prefix);
+        last = new Computed(proto, authority, prefix, view);
+        return view;
     }
 
     /** A balancer's {@code X-Forwarded-Prefix}, only when Quarkus found the balancer trusted. */
