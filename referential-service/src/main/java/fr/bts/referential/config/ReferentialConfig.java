@@ -18,6 +18,8 @@ public interface ReferentialConfig {
 
     Caches cache();
 
+    Coherence coherence();
+
     interface Seed {
         /** Loads the seed files on start when their certification is absent. */
         @WithDefault("true")
@@ -61,6 +63,35 @@ public interface ReferentialConfig {
         /** How long a read waits for the referential's shared generation (the read caches' check) before a 503. */
         @WithDefault("2S")
         Duration coherenceTimeout();
+    }
+
+    /**
+     * The read caches' coherence across instances by leases ({@code ReadLeases}): while its lease is valid an instance
+     * serves remembered answers without reading PostgreSQL; a version write waits, before its 2xx, for every live
+     * lease to ack its generation or to expire.
+     */
+    interface Coherence {
+        /** Off: every cached read checks the shared generation in PostgreSQL (one read shared by concurrent requests). */
+        @WithDefault("true")
+        boolean leaseEnabled();
+
+        /**
+         * Length of a lease, by the database's clock; renewed every third of it. The longest a version write waits for
+         * an instance that does not ack (lost connection, pause, partition) before its 2xx.
+         */
+        @WithDefault("2S")
+        Duration lease();
+
+        /**
+         * How much sooner than the database an instance stops trusting its lease (measured from when it sent the
+         * renewal, on its monotonic clock): covers clock-rate differences between the instance and the database.
+         */
+        @WithDefault("300ms")
+        Duration leaseMargin();
+
+        /** Pause between two checks of the acks by a version write waiting for them. */
+        @WithDefault("5ms")
+        Duration ackPoll();
     }
 
     /** Bounds of the in-memory read caches (Caffeine, size-bounded: an evicted answer is read again). */

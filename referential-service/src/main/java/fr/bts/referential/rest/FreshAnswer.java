@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 /**
  * What the event-loop fast paths ({@link PublicVersionRoute}, {@link PublicItemRoute}) share to answer from memory:
- * the check that the shared generation, read after the request arrived ({@link VersionWrites#fresh}, off the event
- * loop), is still the one the remembered answer was read under, and the conditional GET of the answer. Either way the
- * request goes on on its own context: answered when the generation matches, handed to the next route (the REST
+ * the check that the remembered answer's generation is the one this instance's valid lease acked (from memory, on the
+ * event loop) or, without a valid lease, the shared generation read after the request arrived
+ * ({@link VersionWrites#fresh}, off the event loop), and the conditional GET of the answer. Either way the request
+ * goes on on its own context: answered when the generation matches, handed to the next route (the REST
  * resource, which reads the database and fills the memory) when it moved or could not be read.
  */
 @ApplicationScoped
@@ -26,8 +27,15 @@ public class FreshAnswer {
     @Inject
     ConditionalGet conditional;
 
-    /** Runs {@code answer} once a generation read after now is {@code generation}; otherwise {@code ctx.next()}. */
+    /**
+     * Runs {@code answer} at once when this instance's valid lease acked {@code generation}, or once a generation read
+     * after now is {@code generation}; otherwise {@code ctx.next()}.
+     */
     void whenFresh(RoutingContext ctx, long generation, Runnable answer) {
+        if (writes.trusts(generation)) {
+            answer.run();
+            return;
+        }
         Context context = Vertx.currentContext();
         writes.fresh().whenComplete((current, failure) -> context.runOnContext(done -> {
             if (failure == null && current == generation) {

@@ -12,10 +12,12 @@ import jakarta.inject.Inject;
 /**
  * The in-memory read caches of the referential, in one place: Caffeine caches bounded by {@code referential.cache.*}
  * (an evicted entry is read again), all emptied on this instance as soon as a transaction that wrote versions commits
- * through it (a publication, a deprecation, a draft change). What keeps them coherent across instances is not this
- * invalidation but the shared generation ({@link VersionWrites}): every entry of {@link PublicReads} and
- * {@link RepresentationCache} carries the generation read before the rows it came from and is served only while a read
- * made after the request arrived shows the same one; CASE packages are keyed by the ETags of the versions they show.
+ * through it (a publication, a deprecation, a draft change) or when this instance's lease acks a generation written
+ * through another ({@link ReadLeases}). What keeps them coherent across instances is the shared generation
+ * ({@link VersionWrites}): every entry of {@link PublicReads} and {@link RepresentationCache} carries the generation
+ * read before the rows it came from and is served only while it is the generation this instance's valid lease acked
+ * (or, without one, the one a read made after the request arrived shows); CASE packages are keyed by the ETags of the
+ * versions they show.
  * Reads are lock-free ({@code getIfPresent}).
  */
 @ApplicationScoped
@@ -50,6 +52,11 @@ public class ReadCaches {
 
     /** A version write committed through this instance: nothing held can be served again, so it is all dropped. */
     void retire(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionWrites.Committed committed) {
+        dropAll();
+    }
+
+    /** Drops every entry: a version write committed here, or this instance's lease acks a new generation. */
+    void dropAll() {
         publicReads.invalidateAll();
         representations.invalidateAll();
         casePackages.invalidateAll();

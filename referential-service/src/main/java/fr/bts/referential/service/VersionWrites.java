@@ -26,16 +26,19 @@ import java.util.concurrent.Executors;
  * while a generation read made after the request arrived is still the same: a publication, deprecation or draft change
  * committed through any instance (its 2xx sent after the commit) is seen by the very next request on every instance.
  * <p>
- * The check costs one primary-key read of PostgreSQL, shared by the requests that arrive together ({@link #fresh}: the
- * requests arriving while a read runs all wait for the next one, which starts after them), made on a thread of its
- * own so that the event loop never blocks.
+ * While this instance's lease is valid ({@link ReadLeases}) the generation it acked is that check, from memory: every
+ * write waits, before its 2xx, until every live lease has acked its generation. Without a valid lease the check costs
+ * one primary-key read of PostgreSQL, shared by the requests that arrive together ({@link #fresh}: the requests
+ * arriving while a read runs all wait for the next one, which starts after them), made on a thread of its own so that
+ * the event loop never blocks.
  */
 @ApplicationScoped
 public class VersionWrites {
 
     private static final Object REGISTERED = new Object();
     private static final String READ = "select generation from referential_read_generation where id = 1";
-    private static final String MOVE = "update referential_read_generation set generation = generation + 1 where id = 1";
+    private static final String MOVE = "update referential_read_generation set generation = generation + 1 where id = 1 "
+            + "returning generation";
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -52,12 +55,17 @@ public class VersionWrites {
     @Inject
     Event<Committed> committed;
 
+    @Inject
+    ReadLeases leases;
+
     /**
-     * A transaction that wrote versions has committed, observed {@code during = TransactionPhase.AFTER_SUCCESS} by the
-     * read caches to invalidate their entries at once. The generation check stays what makes them coherent: an answer
-     * read before the commit and remembered after it carries the older generation, and is never served.
+     * A transaction that wrote versions has committed, moving the shared generation to {@code generation}; observed
+     * {@code during = TransactionPhase.AFTER_SUCCESS} by the read caches to invalidate their entries at once and by
+     * {@link ReadLeases}, which holds the 2xx until every live lease has acked it. The generation check stays what
+     * makes the caches coherent: an answer read before the commit and remembered after it carries the older
+     * generation, and is never served.
      */
-    public record Committed() {
+    public record Committed(long generation) {
     }
 
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -80,8 +88,8 @@ public class VersionWrites {
             return;
         }
         transactions.putResource(REGISTERED, Boolean.TRUE);
-        em.createNativeQuery(MOVE).executeUpdate();
-        committed.fire(new Committed());
+        long generation = ((Number) em.createNativeQuery(MOVE).getSingleResult()).longValue();
+        committed.fire(new Committed(generation));
     }
 
     /**
@@ -101,8 +109,24 @@ public class VersionWrites {
         }
     }
 
-    /** {@link #fresh()}, waited for: only on a worker thread. */
+    /**
+     * Whether an answer remembered under {@code generation} may be served from memory at once: this instance's lease
+     * is valid and {@code generation} is the one it acked ({@link ReadLeases}). Otherwise the caller checks
+     * {@link #fresh()}.
+     */
+    public boolean trusts(long generation) {
+        return generation >= 0 && leases.trustedGeneration() == generation;
+    }
+
+    /**
+     * The generation to remember a read under: the one this instance's valid lease acked, else {@link #fresh()},
+     * waited for (only on a worker thread then).
+     */
     public long generation() {
+        long trusted = leases.trustedGeneration();
+        if (trusted >= 0) {
+            return trusted;
+        }
         try {
             return fresh().toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -46,18 +46,28 @@ public class CachedBearerMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().nullItem();
-        }
-        SecurityIdentity verified = provider.verified(authorization.substring(BEARER.length()).trim());
+        SecurityIdentity verified = verifiedIdentity(context);
         if (verified == null) {
             return Uni.createFrom().nullItem();
         }
         Request request = new Request(verified);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
+    }
+
+    /**
+     * The identity verified earlier for this request's bearer token (the very same text, its {@code exp} and the TTL
+     * checked now), without this request's contexts; null when the request has no bearer token or one not verified
+     * before (expired, evicted, altered). For an event-loop route that decides on the caller's roles alone and, when
+     * this is null, hands the request to the full authentication.
+     */
+    public SecurityIdentity verifiedIdentity(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return provider.verified(authorization.substring(BEARER.length()).trim());
     }
 
     @Override
