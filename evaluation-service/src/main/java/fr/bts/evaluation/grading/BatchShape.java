@@ -8,6 +8,10 @@ import fr.bts.commons.problem.ProblemType;
 import fr.bts.evaluation.api.GradeDtos.Batch;
 import fr.bts.evaluation.api.GradeDtos.BatchItem;
 
+import jakarta.validation.constraints.Size;
+
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +27,12 @@ import java.util.Map;
  */
 public final class BatchShape {
 
-    private static final int CANDIDATE_MAX = 64;
-    private static final int EPREUVE_MAX = 16;
-    private static final int GRID_MAX = 50;
-    private static final int GRID_TEXT_MAX = 200;
-    private static final int COMMENT_MAX = 2000;
+    // The limits are the records' own annotations, read once: one place states them.
+    private static final int CANDIDATE_MAX = declaredMax("candidate").max();
+    private static final int EPREUVE_MAX = declaredMax("epreuve").max();
+    private static final int GRID_MAX = declaredMax("grille").max();
+    private static final int GRID_TEXT_MAX = gridTextMax();
+    private static final int COMMENT_MAX = declaredMax("commentaire").max();
 
     private BatchShape() {
     }
@@ -95,6 +100,33 @@ public final class BatchShape {
         for (Map.Entry<String, String> criterion : grid.entrySet()) {
             text(criterion.getKey(), GRID_TEXT_MAX, field, out);
             text(criterion.getValue(), GRID_TEXT_MAX, field, out);
+        }
+    }
+
+    private static Size declaredMax(String component) {
+        try {
+            Size size = BatchItem.class.getMethod(component).getAnnotation(Size.class);
+            if (size == null) {
+                throw new IllegalStateException("BatchItem." + component + " declares no @Size");
+            }
+            return size;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("BatchItem has no component " + component, e);
+        }
+    }
+
+    /** The {@code @Size} of the grid's keys, which must be that of its values too (one message for both). */
+    private static int gridTextMax() {
+        try {
+            AnnotatedType[] keyAndValue = ((AnnotatedParameterizedType) BatchItem.class.getMethod("grille").getAnnotatedReturnType())
+                    .getAnnotatedActualTypeArguments();
+            int key = keyAndValue[0].getAnnotation(Size.class).max();
+            if (key != keyAndValue[1].getAnnotation(Size.class).max()) {
+                throw new IllegalStateException("BatchItem.grille's keys and values must declare the same @Size");
+            }
+            return key;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("BatchItem has no component grille", e);
         }
     }
 
