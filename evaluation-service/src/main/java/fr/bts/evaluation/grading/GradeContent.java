@@ -20,8 +20,13 @@ public final class GradeContent {
 
     /** A new grade of {@code candidateId} at {@code epreuve}, at version 0. */
     public static Grade newGrade(UUID sessionId, UUID candidateId, String epreuve, GradeInput input, String grader, Instant at) {
+        return newGrade(UUID.randomUUID(), sessionId, candidateId, epreuve, input, grader, at);
+    }
+
+    /** A new grade whose id is {@code id} (a batch draws its ids at once: {@link RandomIds}). */
+    public static Grade newGrade(UUID id, UUID sessionId, UUID candidateId, String epreuve, GradeInput input, String grader, Instant at) {
         Grade grade = new Grade();
-        grade.id = UUID.randomUUID();
+        grade.id = id;
         grade.sessionId = sessionId;
         grade.candidateId = candidateId;
         grade.epreuve = epreuve;

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -45,11 +46,22 @@ public class SessionRepository implements PanacheRepositoryBase<ExamSession, UUI
                 .setParameter("session", session).setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** A transaction-scoped shared advisory lock on the session, then the row read again (no version check). */
-    public void lockShared(ExamSession session) {
+    /**
+     * The session under a transaction-scoped shared advisory lock, if it belongs to {@code academie} and satisfies
+     * {@code condition} for {@code account} (null: no condition), in two statements: the lock on the id, then one read
+     * with the visibility condition, which therefore sees the row as the last holder of the exclusive lock left it. To
+     * be the transaction's first read of the session (a session already in the persistence context is not read again).
+     */
+    public Optional<ExamSession> lockedSharedInAcademie(UUID id, String academie, String condition, String account) {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
-                .setParameter(1, session.id.toString()).getSingleResult();
-        getEntityManager().refresh(session);
+                .setParameter(1, id.toString()).getSingleResult();
+        TypedQuery<ExamSession> query = getEntityManager().createQuery("from ExamSession where id = :session and academie = :academie"
+                + (condition == null ? "" : " and " + condition), ExamSession.class)
+                .setParameter("session", id).setParameter("academie", academie);
+        if (condition != null) {
+            query.setParameter("account", account);
+        }
+        return query.getResultStream().findFirst();
     }
 
     /** A transaction-scoped exclusive advisory lock on the session, then the row read again locked for update. */

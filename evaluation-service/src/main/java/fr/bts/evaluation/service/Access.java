@@ -103,13 +103,18 @@ public class Access {
      * The session, locked for share: grade writes run concurrently with each other but never with the seal. The lock
      * is a transaction-scoped advisory lock on the session, whose queue is fair (a grade write that comes after a
      * waiting seal waits behind it, so a stream of writes cannot starve the seal), and it holds across instances.
-     * The row is then read again (refresh, not a version-checked lock), so a writer that waited for the seal sees the
-     * session sealed instead of failing on its version.
+     * The row is read once the lock is held, with the visibility rule in the same statement (two round trips in all:
+     * a grade batch's whole session access), so a writer that waited for the seal sees the session sealed instead of
+     * failing on its version. The shared lock is taken before the caller is known to see the session: for a caller who
+     * does not, it waits at most for a seal or an update of that session, and the answer is the same 404.
      */
     public ExamSession sessionForGrading(UUID id) {
-        ExamSession session = session(id);
-        sessions.lockShared(session);
-        return session;
+        String seen = null;
+        if (!caller.hasRole(Roles.RECTORAT)) {
+            seen = seenThrough().orElseThrow(() -> ProblemException.notFound("No session " + id));
+        }
+        return sessions.lockedSharedInAcademie(id, academie(), seen, caller.username())
+                .orElseThrow(() -> ProblemException.notFound("No session " + id));
     }
 
     /** The session, locked exclusively against grade writes and other updates, and read again under the locks. */

@@ -21,6 +21,7 @@ import fr.bts.evaluation.grading.BatchShape;
 import fr.bts.evaluation.grading.GradeChange;
 import fr.bts.evaluation.grading.GradeContent;
 import fr.bts.evaluation.grading.GradingRules;
+import fr.bts.evaluation.grading.RandomIds;
 import fr.bts.evaluation.model.ExamSession;
 import fr.bts.evaluation.model.Grade;
 import fr.bts.evaluation.repository.GradablePair;
@@ -174,6 +175,7 @@ public class GradeBatchService {
     private Plan plan(ExamSession session, List<BatchItem> items, Resolved resolved, String caller) {
         Map<GradablePair, Grade> stored = rows.stored(session.id, resolved.candidates().values().stream().map(BatchCandidate::id).toList());
         Instant now = Instant.now();
+        RandomIds ids = RandomIds.of(items.size());
         Plan plan = new Plan(new ArrayList<>(items.size()), new ArrayList<>(items.size()));
         List<Problem.Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -186,7 +188,7 @@ public class GradeBatchService {
                 continue;
             }
             switch (change.outcome()) {
-                case CREATED -> grade = GradeContent.newGrade(session.id, c.id(), item.epreuve(), item.input(), caller, now);
+                case CREATED -> grade = GradeContent.newGrade(ids.next(), session.id, c.id(), item.epreuve(), item.input(), caller, now);
                 case UPDATED -> GradeContent.apply(grade, item.input(), caller, now);
                 case UNCHANGED -> { }
             }
