@@ -25,8 +25,6 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
 
     private static final String INSERT_RESULT = "insert into deliberation_result (id, session_id, revision, candidate_id, decision, "
             + "moyenne, result) values (?, ?, ?, ?, ?, ?, ?::jsonb)";
-    /** Rows per JDBC batch of a revision's results. */
-    private static final int RESULT_BATCH = 500;
 
     public Optional<DeliberationRevision> revision(UUID sessionId, int number) {
         return find("sessionId = ?1 and revision = ?2", sessionId, number).firstResultOptional();
@@ -55,8 +53,8 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
     }
 
     /**
-     * Inserts a revision's results in JDBC batches in the current transaction (the driver rewrites each batch as multi-row
-     * inserts): no entity to manage or dirty-check per candidate, the JSON handed to PostgreSQL as it was written.
+     * Inserts a revision's results as one JDBC batch in the current transaction (the driver rewrites it as multi-row
+     * inserts, reWriteBatchedInserts): no entity to manage or dirty-check per candidate, the JSON handed to PostgreSQL as it was written.
      */
     public void store(List<DeliberationResult> results) {
         if (results.isEmpty()) {
@@ -64,7 +62,6 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
-                int pending = 0;
                 for (DeliberationResult r : results) {
                     insert.setObject(1, r.id);
                     insert.setObject(2, r.sessionId);
@@ -74,14 +71,8 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
                     insert.setBigDecimal(6, r.moyenne);
                     insert.setString(7, r.result);
                     insert.addBatch();
-                    if (++pending == RESULT_BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+                insert.executeBatch();
             }
         });
     }
