@@ -8,7 +8,10 @@
 #    so that the service is measured in its steady state rather than its first-use costs; the JDBC side likewise
 #    inserts two batches and rolls them back, untimed.
 # 2. Deliberation of the whole session (the engine over every candidate, timed through the API preview)
-#    against a single SQL aggregation (weighted average per candidate) over the same grades.
+#    against a single SQL aggregation (weighted average per candidate) over the same grades. Both sides run WARM_UPS
+#    times untimed first (default 3), then the median of 5 timed runs each. The baseline is flattering to SQL: it
+#    computes only a weighted average, while the engine applies every rule (compulsory épreuves, absences, dispenses,
+#    adjustments, bonus, rounding) and writes each candidate's explanation lines.
 #
 # What it starts, all on 127.0.0.1, all stopped at the end:
 #   - PostgreSQL from the embedded binaries (devstack launcher jar), fresh data directory;
@@ -22,7 +25,8 @@
 # OIDC_AUTH_SERVER_URL points there, so quarkus-oidc verifies signature, issuer, audience and expiry exactly as
 # with Keycloak — no Keycloak needed, nothing in the service is bypassed or reconfigured but the URL.
 #
-# BENCH_PART=grades runs part 1 only (then verifies the audit chain and prints the grades ratio); SVC_JAVA_OPTS adds JVM
+# BENCH_PART=grades runs part 1 only (then verifies the audit chain and prints the grades ratio); BENCH_PART=deliberation
+# skips the raw JDBC baseline of part 1 (the grades still go through the API) and prints the deliberation ratio only; SVC_JAVA_OPTS adds JVM
 # options to the service alone (e.g. -XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it).
 #
 # Each phase also prints the CPU time per item of the service and of PostgreSQL (its postmaster's process tree), a

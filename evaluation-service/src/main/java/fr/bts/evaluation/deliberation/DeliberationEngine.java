@@ -39,7 +39,8 @@ import java.util.List;
  * Decision precedence when several apply: NV, unjustified absence, missing units, justified absence, average.
  * Rounding: {@link Arrondi}, the only place where figures are rounded. Plain Java, no framework, stateless: what the
  * rules alone decide (the épreuves, coefficients, fixed parts of the lines, blocs) is read once per session into
- * {@link ReglesPreparees}, so that each candidate costs only their own marks.
+ * {@link ReglesPreparees}, so that each candidate costs only their own marks. {@link #decider} runs the same
+ * computation without writing the lines (a preview counts every candidate's decision but shows one page of results).
  */
 public final class DeliberationEngine {
 
@@ -53,13 +54,8 @@ public final class DeliberationEngine {
     }
 
     public ResultatCandidat deliberer(ReglesPreparees regles, DossierCandidat candidat) {
-        Calcul calcul = new Calcul(regles);
-        for (EpreuvePreparee epreuve : regles.obligatoires) {
-            obligatoire(regles, candidat, epreuve, calcul);
-        }
-        for (EpreuvePreparee epreuve : regles.facultatives) {
-            facultative(regles, candidat, epreuve, calcul);
-        }
+        Calcul calcul = new Calcul(regles, true);
+        sommes(regles, candidat, calcul);
         BigDecimal totalPoints = calcul.numerateur.add(calcul.pointsFacultatifs);
         BigDecimal moyenne = null;
         if (calcul.manquantes.isEmpty() && calcul.nv.isEmpty() && calcul.absents.isEmpty() && calcul.absentsJustifies.isEmpty()
@@ -69,14 +65,37 @@ public final class DeliberationEngine {
                     + Arrondi.text(moyenne) + " (tronquée à 2 décimales)");
         }
         Decision decision = decision(regles, candidat, calcul, totalPoints);
+        calcul.lignes.add(ligneDecision(regles, calcul, decision, totalPoints));
         blocs(regles, candidat, calcul);
         return new ResultatCandidat(candidat.candidat(), decision, moyenne, totalPoints, calcul.denominateur, calcul.pointsFacultatifs,
                 List.copyOf(calcul.unites), List.copyOf(calcul.nv), List.copyOf(calcul.absents), List.copyOf(calcul.manquantes),
                 List.copyOf(calcul.blocsValides), List.copyOf(calcul.attestations), List.copyOf(calcul.lignes));
     }
 
+    /**
+     * The decision {@link #deliberer} gives, by the same computation, without its lines, moyenne, unit results or blocs:
+     * none of them changes the decision, and writing the lines is most of the engine's work.
+     */
+    public Decision decider(ReglesPreparees regles, DossierCandidat candidat) {
+        Calcul calcul = new Calcul(regles, false);
+        sommes(regles, candidat, calcul);
+        return decision(regles, candidat, calcul, calcul.numerateur.add(calcul.pointsFacultatifs));
+    }
+
+    /** Every compulsory then facultative unit into the sums (and, when explained, the unit results and lines). */
+    private static void sommes(ReglesPreparees regles, DossierCandidat candidat, Calcul calcul) {
+        for (EpreuvePreparee epreuve : regles.obligatoires) {
+            obligatoire(regles, candidat, epreuve, calcul);
+        }
+        for (EpreuvePreparee epreuve : regles.facultatives) {
+            facultative(regles, candidat, epreuve, calcul);
+        }
+    }
+
     /** What the computation has gathered so far: unit results, the named épreuves, the sums and the lines. */
     private static final class Calcul {
+        /** Whether the lines and unit results are written ({@link #deliberer}) or only the decision is wanted ({@link #decider}). */
+        final boolean explique;
         final List<String> lignes;
         final List<ResultatUnite> unites;
         final List<String> nv = new ArrayList<>(0);
@@ -91,11 +110,12 @@ public final class DeliberationEngine {
         BigDecimal denominateur = BigDecimal.ZERO;
         BigDecimal pointsFacultatifs = BigDecimal.ZERO;
 
-        Calcul(ReglesPreparees regles) {
-            lignes = new ArrayList<>(regles.lignesMax);
-            unites = new ArrayList<>(regles.obligatoires.length + regles.facultatives.length);
-            blocsValides = new ArrayList<>(regles.blocs.length);
-            attestations = new ArrayList<>(regles.blocs.length);
+        Calcul(ReglesPreparees regles, boolean explique) {
+            this.explique = explique;
+            lignes = explique ? new ArrayList<>(regles.lignesMax) : List.of();
+            unites = explique ? new ArrayList<>(regles.obligatoires.length + regles.facultatives.length) : List.of();
+            blocsValides = explique ? new ArrayList<>(regles.blocs.length) : List.of();
+            attestations = explique ? new ArrayList<>(regles.blocs.length) : List.of();
             acquises = new boolean[regles.unites];
         }
 
@@ -108,8 +128,10 @@ public final class DeliberationEngine {
 
         /** A compulsory unit that brings no mark, with its line. */
         void sansNote(EpreuvePreparee epreuve, StatutNote statut, String ligne) {
-            lignes.add(epreuve.debutLigne + ligne);
-            unite(epreuve, ResultatUnite.sansNote(epreuve.epreuve, statut, epreuve.coefficient, null, Nature.OBLIGATOIRE));
+            if (explique) {
+                lignes.add(epreuve.debutLigne + ligne);
+                unite(epreuve, ResultatUnite.sansNote(epreuve.epreuve, statut, epreuve.coefficient, null, Nature.OBLIGATOIRE));
+            }
         }
     }
 
@@ -138,7 +160,7 @@ public final class DeliberationEngine {
             }
             case NOTE, BENEFICE -> {
                 Adjustment adjustment = candidat.adjustments().get(epreuve.code);
-                Mark mark = markSur20(epreuve, evaluation, adjustment);
+                Mark mark = markSur20(epreuve, evaluation, adjustment, calcul.explique);
                 if (mark == null) {
                     calcul.manquantes.add(epreuve.code);
                     calcul.sansNote(epreuve, evaluation.statut(), "situations CCF incomplètes");
@@ -148,8 +170,10 @@ public final class DeliberationEngine {
                 BigDecimal points = coef.multiply(mark.note);
                 calcul.numerateur = calcul.numerateur.add(points);
                 calcul.denominateur = calcul.denominateur.add(coef);
-                calcul.lignes.add(epreuve.debutLigne + mark.explication + epreuve.ligneCoefficient + Arrondi.text(points) + " points");
-                calcul.unite(epreuve, notee(regles, epreuve, evaluation, mark, points, Nature.OBLIGATOIRE, adjustment != null));
+                if (calcul.explique) {
+                    calcul.lignes.add(epreuve.debutLigne + mark.explication + epreuve.ligneCoefficient + Arrondi.text(points) + " points");
+                    calcul.unite(epreuve, notee(regles, epreuve, evaluation, mark, points, Nature.OBLIGATOIRE, adjustment != null));
+                }
             }
         }
     }
@@ -158,7 +182,7 @@ public final class DeliberationEngine {
     private static void facultative(ReglesPreparees regles, DossierCandidat candidat, EpreuvePreparee epreuve, Calcul calcul) {
         Evaluation evaluation = candidat.evaluations().get(epreuve.code);
         if (evaluation == null || !evaluation.statut().withMark()) {
-            if (candidat.epreuvesInscrites().contains(epreuve.code)) {
+            if (calcul.explique && candidat.epreuvesInscrites().contains(epreuve.code)) {
                 calcul.lignes.add(epreuve.debutLigne + (evaluation == null ? "pas de note" : evaluation.statut().name()) + " — aucun point");
                 calcul.unite(epreuve, ResultatUnite.sansNote(epreuve.epreuve, evaluation == null ? null : evaluation.statut(), null,
                         BigDecimal.ZERO, Nature.FACULTATIVE));
@@ -166,13 +190,16 @@ public final class DeliberationEngine {
             return;
         }
         Adjustment adjustment = candidat.adjustments().get(epreuve.code);
-        Mark mark = markSur20(epreuve, evaluation, adjustment);
+        Mark mark = markSur20(epreuve, evaluation, adjustment, calcul.explique);
         if (mark == null) {
             return;
         }
         BigDecimal auDessus = mark.note.subtract(ReglesExamen.DIX).max(BigDecimal.ZERO);
         BigDecimal points = auDessus.multiply(epreuve.coefficient);
         calcul.pointsFacultatifs = calcul.pointsFacultatifs.add(points);
+        if (!calcul.explique) {
+            return;
+        }
         calcul.lignes.add(epreuve.debutLigne + "(" + mark.explication + epreuve.ligneCoefficient + Arrondi.text(points)
                 + " points ajoutés au numérateur seulement");
         calcul.unite(epreuve, notee(regles, epreuve, evaluation, mark, points, Nature.FACULTATIVE,
@@ -186,41 +213,50 @@ public final class DeliberationEngine {
                 ajustee ? OrigineNote.AJUSTEE : OrigineNote.CALCULEE);
     }
 
-    /** R1/R1c, R11, R13, R17: the decision, in the precedence of the class comment, with its line. */
+    /** R1/R1c, R11, R13, R17: the decision, in the precedence of the class comment. */
     private static Decision decision(ReglesPreparees regles, DossierCandidat candidat, Calcul calcul, BigDecimal totalPoints) {
-        List<String> lignes = calcul.lignes;
         if (!calcul.nv.isEmpty()) {
-            lignes.add("Décision : diplôme non délivré, NV à " + String.join(", ", calcul.nv) + " (quelle que soit la moyenne)");
             return Decision.NON_DELIVRE_NV;
         }
         if (!calcul.absents.isEmpty()) {
-            lignes.add("Décision : diplôme non délivré à cette session, absence non justifiée à " + String.join(", ", calcul.absents));
             return Decision.NON_DELIVRE_ABSENCE;
         }
         if (!calcul.manquantes.isEmpty()) {
-            if (candidat.forme() == FormeInscription.PROGRESSIVE) {
-                lignes.add("Décision : forme progressive, unités restant à obtenir " + String.join(", ", calcul.manquantes)
-                        + " — résultats par unité, pas de décision sur le diplôme");
-                return Decision.SANS_DECISION_PROGRESSIVE;
-            }
-            lignes.add("Décision impossible : note manquante à " + String.join(", ", calcul.manquantes));
-            return Decision.INCOMPLET;
+            return candidat.forme() == FormeInscription.PROGRESSIVE ? Decision.SANS_DECISION_PROGRESSIVE : Decision.INCOMPLET;
         }
         if (!calcul.absentsJustifies.isEmpty()) {
-            lignes.add("Décision : pas de décision à cette session, absence justifiée à " + String.join(", ", calcul.absentsJustifies));
             return Decision.SANS_DECISION_ABSENCE_JUSTIFIEE;
         }
-        BigDecimal denominateur = calcul.denominateur;
-        if (denominateur.signum() <= 0) {
-            lignes.add("Décision impossible : aucune unité obligatoire notée");
+        if (calcul.denominateur.signum() <= 0) {
             return Decision.INCOMPLET;
         }
-        BigDecimal seuilPondere = regles.regles.seuil().multiply(denominateur);
-        int cmp = totalPoints.compareTo(seuilPondere);
-        boolean admis = regles.regles.seuilInclusif() ? cmp >= 0 : cmp > 0;
-        lignes.add((admis ? "Décision : admis(e) — " : "Décision : ajourné(e) — ") + Arrondi.text(totalPoints) + regles.comparaison
-                + Arrondi.text(denominateur) + " = " + Arrondi.text(seuilPondere) + (admis ? " : vrai (comparaison exacte)" : " : faux (comparaison exacte)"));
-        return admis ? Decision.ADMIS : Decision.AJOURNE;
+        int cmp = totalPoints.compareTo(seuilPondere(regles, calcul));
+        return (regles.regles.seuilInclusif() ? cmp >= 0 : cmp > 0) ? Decision.ADMIS : Decision.AJOURNE;
+    }
+
+    /** The threshold times the coefficients: what the exact total of points is compared with (R1/R1c). */
+    private static BigDecimal seuilPondere(ReglesPreparees regles, Calcul calcul) {
+        return regles.regles.seuil().multiply(calcul.denominateur);
+    }
+
+    /** The line that explains the decision {@link #decision} took, naming what it rests on. */
+    private static String ligneDecision(ReglesPreparees regles, Calcul calcul, Decision decision, BigDecimal totalPoints) {
+        return switch (decision) {
+            case NON_DELIVRE_NV -> "Décision : diplôme non délivré, NV à " + String.join(", ", calcul.nv) + " (quelle que soit la moyenne)";
+            case NON_DELIVRE_ABSENCE ->
+                    "Décision : diplôme non délivré à cette session, absence non justifiée à " + String.join(", ", calcul.absents);
+            case SANS_DECISION_PROGRESSIVE -> "Décision : forme progressive, unités restant à obtenir " + String.join(", ", calcul.manquantes)
+                    + " — résultats par unité, pas de décision sur le diplôme";
+            case INCOMPLET -> calcul.manquantes.isEmpty()
+                    ? "Décision impossible : aucune unité obligatoire notée"
+                    : "Décision impossible : note manquante à " + String.join(", ", calcul.manquantes);
+            case SANS_DECISION_ABSENCE_JUSTIFIEE ->
+                    "Décision : pas de décision à cette session, absence justifiée à " + String.join(", ", calcul.absentsJustifies);
+            case ADMIS, AJOURNE -> (decision == Decision.ADMIS ? "Décision : admis(e) — " : "Décision : ajourné(e) — ")
+                    + Arrondi.text(totalPoints) + regles.comparaison + Arrondi.text(calcul.denominateur) + " = "
+                    + Arrondi.text(seuilPondere(regles, calcul))
+                    + (decision == Decision.ADMIS ? " : vrai (comparaison exacte)" : " : faux (comparaison exacte)");
+        };
     }
 
     /** R6/R7: the blocs whose every unit is acquired, in bloc order, with how their attestation is delivered. */
@@ -248,14 +284,48 @@ public final class DeliberationEngine {
     private record Mark(BigDecimal note, String explication) {
     }
 
-    /** The mark /20 that counts for an épreuve: situations summed and scaled, or the mark scaled, then any adjustment. */
-    private static Mark markSur20(EpreuvePreparee epreuve, Evaluation evaluation, Adjustment adjustment) {
-        BigDecimal note;
-        String explication;
-        if (evaluation.statut() == StatutNote.NOTE && epreuve.parSituations && evaluation.note() == null) {
+    /**
+     * The mark /20 that counts for an épreuve: the recorded mark brought back to /20, then any adjustment; with its
+     * explanation when {@code explique}. Null when the recorded mark is not complete (an adjustment does not replace it).
+     */
+    private static Mark markSur20(EpreuvePreparee epreuve, Evaluation evaluation, Adjustment adjustment, boolean explique) {
+        BigDecimal note = noteSur20(epreuve, evaluation);
+        if (note == null) {
+            return null;
+        }
+        return new Mark(adjustment == null ? note : adjustment.note(), explique ? explication(epreuve, evaluation, note, adjustment) : null);
+    }
+
+    /** Whether the épreuve is marked by its CCF situations here (a mark given directly takes their place). */
+    private static boolean parSituations(EpreuvePreparee epreuve, Evaluation evaluation) {
+        return evaluation.statut() == StatutNote.NOTE && epreuve.parSituations && evaluation.note() == null;
+    }
+
+    /** The recorded mark /20: situations summed and scaled, a bénéfice as kept, or the mark scaled; null when incomplete. */
+    private static BigDecimal noteSur20(EpreuvePreparee epreuve, Evaluation evaluation) {
+        if (parSituations(epreuve, evaluation)) {
             if (!evaluation.situations().keySet().containsAll(epreuve.codesSituations)) {
                 return null;
             }
+            BigDecimal somme = BigDecimal.ZERO;
+            for (int i = 0; i < epreuve.surSituations.length; i++) {
+                somme = somme.add(evaluation.situations().get(epreuve.codesSituations.get(i)));
+            }
+            return surVingt(somme, epreuve.totalSituations);
+        }
+        if (evaluation.note() == null) {
+            return null;
+        }
+        if (evaluation.statut() == StatutNote.BENEFICE || epreuve.sur20) {
+            return evaluation.note();
+        }
+        return Arrondi.surVingt(evaluation.note(), epreuve.epreuve.noteSur());
+    }
+
+    /** How the recorded mark became {@code note} /20, then the adjustment that replaces it, if any. */
+    private static String explication(EpreuvePreparee epreuve, Evaluation evaluation, BigDecimal note, Adjustment adjustment) {
+        String explication;
+        if (parSituations(epreuve, evaluation)) {
             BigDecimal somme = BigDecimal.ZERO;
             StringBuilder parts = new StringBuilder(64);
             for (int i = 0; i < epreuve.surSituations.length; i++) {
@@ -264,25 +334,19 @@ public final class DeliberationEngine {
                 parts.append(i == 0 ? "" : " + ").append(epreuve.codesSituations.get(i)).append(' ').append(Arrondi.text(points))
                         .append(epreuve.surSituations[i]);
             }
-            note = surVingt(somme, epreuve.totalSituations);
             explication = parts.append(" = ").append(Arrondi.text(somme)).append('/').append(epreuve.totalSituationsTexte)
                     .append(epreuve.totalSituationsSur20 ? "" : " → " + Arrondi.text(note) + "/20").toString();
-        } else if (evaluation.note() == null) {
-            return null;
         } else if (evaluation.statut() == StatutNote.BENEFICE) {
-            note = evaluation.note();
             explication = "bénéfice " + Arrondi.text(note) + "/20";
         } else {
-            note = epreuve.sur20 ? evaluation.note() : Arrondi.surVingt(evaluation.note(), epreuve.epreuve.noteSur());
             explication = epreuve.sur20
                     ? Arrondi.text(note) + "/20"
                     : Arrondi.text(evaluation.note()) + "/" + epreuve.noteSurTexte + " → " + Arrondi.text(note) + "/20";
         }
         if (adjustment != null) {
             explication = explication + ", ajustée par le jury à " + Arrondi.text(adjustment.note()) + "/20 (" + adjustment.motif() + ")";
-            note = adjustment.note();
         }
-        return new Mark(note, explication);
+        return explication;
     }
 
     private static BigDecimal surVingt(BigDecimal points, BigDecimal total) {

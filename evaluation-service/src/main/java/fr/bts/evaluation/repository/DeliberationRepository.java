@@ -4,7 +4,9 @@ import fr.bts.evaluation.model.DeliberationResult;
 import fr.bts.evaluation.model.DeliberationRevision;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +22,9 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
     /** A candidate's stored result in a revision, with the names it is listed under. */
     public record SealedRow(String candidateNumber, String lastName, String firstName, String result) {
     }
+
+    private static final String INSERT_RESULT = "insert into deliberation_result (id, session_id, revision, candidate_id, decision, "
+            + "moyenne, result) values (?, ?, ?, ?, ?, ?, ?::jsonb)";
 
     public Optional<DeliberationRevision> revision(UUID sessionId, int number) {
         return find("sessionId = ?1 and revision = ?2", sessionId, number).firstResultOptional();
@@ -47,7 +52,28 @@ public class DeliberationRepository implements PanacheRepositoryBase<Deliberatio
                 .getResultStream().findFirst();
     }
 
-    public void store(DeliberationResult result) {
-        getEntityManager().persist(result);
+    /**
+     * Inserts a revision's results as one JDBC batch in the current transaction (the driver rewrites it as multi-row
+     * inserts, reWriteBatchedInserts): no entity to manage or dirty-check per candidate, the JSON handed to PostgreSQL as it was written.
+     */
+    public void store(List<DeliberationResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
+                for (DeliberationResult r : results) {
+                    insert.setObject(1, r.id);
+                    insert.setObject(2, r.sessionId);
+                    insert.setInt(3, r.revision);
+                    insert.setObject(4, r.candidateId);
+                    insert.setString(5, r.decision);
+                    insert.setBigDecimal(6, r.moyenne);
+                    insert.setString(7, r.result);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 }

@@ -15,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -66,7 +67,8 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
     private static final int ADJUSTED = 6;
     private static final int MOTIF = 7;
     private static final int AUTEUR = 8;
-    private static final int FETCH_SIZE = 2000;
+    /** Rows per round trip of each cursor: 50,000 grades of a large session come in ten. */
+    private static final int FETCH_SIZE = 5000;
 
     @Inject
     ObjectMapper mapper;
@@ -92,6 +94,10 @@ public class DossierRows implements PanacheRepositoryBase<SessionCandidate, UUID
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement candidates = connection.prepareStatement(CANDIDATES);
                  PreparedStatement grades = connection.prepareStatement(GRADES)) {
+                // server-prepared from the first run, so that ids and marks come in binary: no text to write and parse for
+                // the candidate id and the mark of each of the grades
+                candidates.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                grades.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 candidates.setObject(1, sessionId);
                 candidates.setFetchSize(FETCH_SIZE);
                 grades.setObject(1, sessionId);

@@ -19,6 +19,7 @@ import fr.bts.evaluation.model.SessionStatus;
 import fr.bts.evaluation.repository.DeliberationRepository;
 import fr.bts.evaluation.repository.DeliberationRepository.DecisionCount;
 import fr.bts.evaluation.repository.DossierRows;
+import fr.bts.evaluation.repository.DossierRows.CandidateDossier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,8 +71,9 @@ public class DeliberationService {
             throw ProblemException.conflict("Nothing to deliberate before grading starts");
         }
         DeliberationPreview selection = new DeliberationPreview(page, size, decision);
-        compute(session, selection::add);
-        return selection.preview(session);
+        ReglesPreparees rules = engine.preparer(sessions.rules(session));
+        dossiers.forEach(session.id, c -> selection.add(c, engine.decider(rules, c.dossier())));
+        return selection.preview(session, c -> result(rules, c));
     }
 
     /** Seals the deliberation: revision 1, every candidate decided, the session read-only from now on. */
@@ -182,13 +184,18 @@ public class DeliberationService {
     }
 
     /**
-     * The engine over every candidate of the session, from the grades, the registration and the adjustments, in no
+     * The engine over every candidate of the session (a preview decides each one with {@link DeliberationEngine#decider}
+     * and deliberates in full only its page), from the grades, the registration and the adjustments, in no
      * particular order: each candidate is decided as their rows are read ({@link DossierRows}), the rules read once.
      */
     private void compute(ExamSession session, Consumer<CandidateResult> each) {
         ReglesPreparees rules = engine.preparer(sessions.rules(session));
-        dossiers.forEach(session.id, c -> each.accept(new CandidateResult(c.candidateNumber(), c.lastName(), c.firstName(),
-                engine.deliberer(rules, c.dossier()))));
+        dossiers.forEach(session.id, c -> each.accept(result(rules, c)));
+    }
+
+    /** One candidate deliberated in full: decision, figures, unit results and every line. */
+    private CandidateResult result(ReglesPreparees rules, CandidateDossier c) {
+        return new CandidateResult(c.candidateNumber(), c.lastName(), c.firstName(), engine.deliberer(rules, c.dossier()));
     }
 
     static void requireDeliberable(ExamSession session) {

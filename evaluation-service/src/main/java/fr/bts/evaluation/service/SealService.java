@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public class SealService {
         candidates.refs(session.id).forEach(c -> ids.put(c.candidateNumber(), c.id()));
         StringBuilder digest = new StringBuilder();
         Map<String, Long> decisions = new TreeMap<>();
+        List<DeliberationResult> rows = new ArrayList<>(results.size());
         for (CandidateResult r : results) {
             DeliberationResult row = new DeliberationResult();
             row.id = UUID.randomUUID();
@@ -62,10 +64,11 @@ public class SealService {
             row.decision = r.result().decision().name();
             row.moyenne = r.result().moyenne();
             row.result = json.write(r.result());
-            deliberations.store(row);
+            rows.add(row);
             digest.append(r.candidate()).append('\t').append(row.result).append('\n');
             decisions.merge(row.decision, 1L, Long::sum);
         }
+        deliberations.store(rows);
         session.currentRevision = number;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("revision", number);

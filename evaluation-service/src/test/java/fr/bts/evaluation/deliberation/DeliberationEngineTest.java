@@ -166,6 +166,15 @@ class DeliberationEngineTest {
         row.more().accept(result);
     }
 
+    /** A preview counts decisions without writing lines ({@code decider}): it must decide every row as the full result does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void decidesWithoutLinesAsItDeliberates(Row row) {
+        DossierCandidat dossier = row.candidat().build();
+        assertEquals(row.decision(), ENGINE.decider(ENGINE.preparer(row.regles()), dossier));
+        assertEquals(ENGINE.deliberer(row.regles(), dossier).decision(), ENGINE.decider(ENGINE.preparer(row.regles()), dossier));
+    }
+
     // ---- fixtures: the rules of the two seeded versions ----
 
     static ReglesExamen sam() {
