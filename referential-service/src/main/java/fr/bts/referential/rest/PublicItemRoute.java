@@ -71,10 +71,11 @@ public class PublicItemRoute {
 
     /** Whether the caller has no token, or one verified before whose roles do not show drafts. */
     private boolean publicCaller(RoutingContext ctx) {
-        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
             return true;
         }
-        SecurityIdentity verified = bearer.verifiedIdentity(ctx);
+        SecurityIdentity verified = bearer.verifiedIdentity(authorization);
         return verified != null && !Visibility.of(verified).seesDrafts();
     }
 
