@@ -40,6 +40,7 @@
 #   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary / jfr view hot-methods)
 # GATEWAY_APP, the gateway's quarkus-app directory (default: this tree's gateway/target/quarkus-app, built when
 # missing or older than its sources); a copy of another build's directory compares two gateways on one machine.
+# SERVICE_JAVA_OPTS and SERVICE_APP, the same for referential-service (e.g. a JFR profile of the item read).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -67,7 +68,8 @@ for port in "$GATEWAY_PORT" "$SERVICE_PORT" "$NGINX_PORT" "$ISSUER_PORT" "$PG_PO
     exit 1
   fi
 done
-ensure_built referential-service
+SERVICE_APP="${SERVICE_APP:-}"
+[[ -n "$SERVICE_APP" ]] || { ensure_built referential-service; SERVICE_APP="$ROOT/referential-service/target/quarkus-app"; }
 GATEWAY_APP="${GATEWAY_APP:-}"
 [[ -n "$GATEWAY_APP" ]] || { ensure_built gateway; GATEWAY_APP="$ROOT/gateway/target/quarkus-app"; }
 bench_workdir gateway-overhead
@@ -93,8 +95,9 @@ OIDC=(-Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT/bench-issuer
 
 # --- the service -------------------------------------------------------------------------------------
 start_postgres "$PG_PORT" referential
+read -r -a SERVICE_OPTS <<<"${SERVICE_JAVA_OPTS:-}"
 spawn "$WORK/service.log" "${PIN_SERVICE[@]}" env REFERENTIAL_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/referential" REFERENTIAL_PORT="$SERVICE_PORT" \
-  java -Xmx512m -Dquarkus.http.host=127.0.0.1 "${OIDC[@]}" -jar "$ROOT/referential-service/target/quarkus-app/quarkus-run.jar"
+  java -Xmx512m "${SERVICE_OPTS[@]}" -Dquarkus.http.host=127.0.0.1 "${OIDC[@]}" -jar "$SERVICE_APP/quarkus-run.jar"
 SERVICE_PID=$SPAWNED
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 "$WORK/service.log"
 

@@ -56,6 +56,17 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aTokenOtherThanTheCachedOneAheadOfItsSignatureDoesNotHit() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(60_000, 10, now::get);
+        SecurityIdentity id = identity(now.get() / 1000 + 5);
+        String signed = "header.claims." + "s".repeat(64);
+        cache.put(signed, id);
+        assertNull(cache.get("headeR.claims." + "s".repeat(64)), "the same length and signature, other claims: no hit");
+        assertNull(cache.get("header.claims." + "s".repeat(63)), "a shorter token: no hit");
+        assertSame(id, cache.get(new String(signed.toCharArray())), "the same text in another String: a hit");
+    }
+
+    @Test
     void theTtlBoundsATokenWithALongExpiry() {
         VerifiedTokenCache cache = new VerifiedTokenCache(1_000, 10, now::get);
         cache.put("t", identity(now.get() / 1000 + 3600));

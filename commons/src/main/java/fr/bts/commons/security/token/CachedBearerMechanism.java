@@ -62,7 +62,11 @@ public class CachedBearerMechanism implements HttpAuthenticationMechanism {
      * this is null, hands the request to the full authentication.
      */
     public SecurityIdentity verifiedIdentity(RoutingContext context) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        return verifiedIdentity(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** {@link #verifiedIdentity(RoutingContext)} for a request's {@code Authorization} value already read (or null). */
+    public SecurityIdentity verifiedIdentity(String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
