@@ -35,6 +35,9 @@
 # JIT compiler threads of the gateway and of the service take less than JIT_QUIET (5) % of their process's CPU,
 # at most WARMUP_MAX_ROUNDS (24), CONNECTIONS (32), THREADS (2),
 # ports GATEWAY_PORT (38080), SERVICE_PORT (38081), NGINX_PORT (38090), ISSUER_PORT (38180), PG_PORT (35442);
+# GATEWAY_GC, the gateway's collector (default -XX:+UseParallelGC, the one the deployed image runs it with: the UBI
+# OpenJDK run-java.sh default, set explicitly for the gateway in deploy/k8s/services.yaml; the JVM would pick G1 on
+# two cores, whose barriers and concurrent work cost about a fifth of the gateway's CPU per document here);
 # GATEWAY_JAVA_OPTS, more JVM options for the gateway, e.g. a profile of the whole run:
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" bench/gateway-overhead/run.sh
 #   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary / jfr view hot-methods)
@@ -103,7 +106,8 @@ wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 "$WORK/service.log
 
 # --- the gateway -------------------------------------------------------------------------------------
 read -r -a GATEWAY_OPTS <<<"${GATEWAY_JAVA_OPTS:-}"
-spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m "${GATEWAY_OPTS[@]}" \
+GATEWAY_GC="${GATEWAY_GC:--XX:+UseParallelGC}"
+spawn "$WORK/gateway.log" "${PIN_GATEWAY[@]}" java -Xmx512m $GATEWAY_GC "${GATEWAY_OPTS[@]}" \
   -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.services.referential.instances="http://127.0.0.1:$SERVICE_PORT" "${OIDC[@]}" \
   -Dgateway.rate-limit.clients.platform-bench.requests=1000000000 \

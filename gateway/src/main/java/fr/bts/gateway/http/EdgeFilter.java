@@ -20,8 +20,8 @@ import java.util.Map.Entry;
 /**
  * What every request and every answer of the gateway goes through, whatever serves it (the proxy, the
  * docs, health, metrics, an error page): the request id (kept when the caller sent a sane one, generated
- * otherwise, echoed on the answer), the header size limit (431), CORS, the security headers, and one
- * JSON access-log line ({@link AccessLog}) when the answer is over.
+ * otherwise, echoed on the answer), the header size limit (431), CORS, the security headers, and, when the
+ * answer is over, one JSON access-log line ({@link AccessLog}) and the request's timer ({@link RequestMeters}).
  */
 @ApplicationScoped
 public class EdgeFilter {
@@ -42,15 +42,18 @@ public class EdgeFilter {
     private final VertxProblemWriter problems;
     private final ConnectionGuard guard;
     private final AccessLog accessLog;
+    private final RequestMeters meters;
     private final CorsPolicy cors;
     private final long maxHeaderSize;
     private final String hsts;
 
-    EdgeFilter(GatewayConfig config, VertxProblemWriter problems, AccessLog accessLog, ConnectionGuard guard) {
+    EdgeFilter(GatewayConfig config, VertxProblemWriter problems, AccessLog accessLog, ConnectionGuard guard,
+               RequestMeters meters) {
         // the beans themselves, not their client proxies: a proxy looks its bean up in the context on every call
         this.guard = ClientProxy.unwrap(guard);
         this.problems = ClientProxy.unwrap(problems);
         this.accessLog = ClientProxy.unwrap(accessLog);
+        this.meters = ClientProxy.unwrap(meters);
         this.cors = new CorsPolicy(config.cors());
         this.maxHeaderSize = config.limits().maxHeaderSize().asLongValue();
         this.hsts = config.securityHeaders().strictTransportSecurity();
@@ -67,7 +70,7 @@ public class EdgeFilter {
         HttpServerResponse response = ctx.response();
         String id = RequestIds.of(ctx);
         ctx.addHeadersEndHandler(v -> decorate(request, response, id));
-        ctx.addEndHandler(ar -> log(ctx, start, ar.succeeded()));
+        ctx.addEndHandler(ar -> ended(ctx, start, ar.succeeded()));
 
         String framing = framingProblem(request);
         if (framing != null) {
@@ -143,11 +146,15 @@ public class EdgeFilter {
         return size;
     }
 
-    private void log(RoutingContext ctx, long start, boolean completed) {
-        if (!accessLog.enabled()) {
-            return;
-        }
+    private void ended(RoutingContext ctx, long start, boolean completed) {
         HttpServerRequest request = ctx.request();
+        meters.record(request.method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(), completed, start);
+        if (accessLog.enabled()) {
+            log(ctx, request, start, completed);
+        }
+    }
+
+    private void log(RoutingContext ctx, HttpServerRequest request, long start, boolean completed) {
         String client = ctx.get(GatewayKeys.CLIENT);
         String route = ctx.get(GatewayKeys.ROUTE);
         String instance = ctx.get(GatewayKeys.INSTANCE);

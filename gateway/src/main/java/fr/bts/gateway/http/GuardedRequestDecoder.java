@@ -43,6 +43,8 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
     /** A request was refused for its framing: nothing after its head is decoded (a smuggled request least of all). */
     private boolean refused;
     private ScheduledFuture<?> headTimer;
+    /** Bytes of a request head came and the head is not decoded whole yet. */
+    private boolean headBegun;
 
     GuardedRequestDecoder(HttpServerOptions options, long headerTimeoutNanos, byte[] timedOut) {
         super(options);
@@ -62,8 +64,8 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
             buffer.skipBytes(buffer.readableBytes());
             return;
         }
-        if (!inMessage && headTimer == null && buffer.isReadable()) {
-            startHeadTimer(ctx);
+        if (!inMessage && buffer.isReadable()) {
+            headBegun = true;
         }
         int before = out.size();
         super.decode(ctx, buffer, out);
@@ -78,13 +80,16 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
             Object decoded = out.get(i);
             if (decoded instanceof HttpRequest) {
                 cancelHeadTimer();
+                headBegun = false;
                 inMessage = true;
             }
             if (decoded instanceof LastHttpContent) {
                 inMessage = false;
             }
         }
-        if (!inMessage && headTimer == null && buffer.isReadable()) {
+        // armed only for a head still unfinished once what came is decoded: a head that arrived whole in one
+        // read (nearly every request) costs no timer scheduled and cancelled
+        if (headBegun && headTimer == null) {
             startHeadTimer(ctx);
         }
     }
@@ -92,7 +97,7 @@ final class GuardedRequestDecoder extends VertxHttpRequestDecoder {
     private void startHeadTimer(ChannelHandlerContext ctx) {
         headTimer = ctx.executor().schedule(() -> {
             headTimer = null;
-            if (!inMessage && ctx.channel().isActive()) {
+            if (headBegun && !inMessage && ctx.channel().isActive()) {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(timedOut)).addListener(ChannelFutureListener.CLOSE);
             }
         }, headerTimeoutNanos, TimeUnit.NANOSECONDS);

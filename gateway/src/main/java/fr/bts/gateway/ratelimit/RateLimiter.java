@@ -2,6 +2,7 @@ package fr.bts.gateway.ratelimit;
 
 import fr.bts.gateway.config.GatewayConfig;
 import fr.bts.gateway.config.RateLimitConfig;
+import io.quarkus.arc.ClientProxy;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,8 @@ public class RateLimiter {
 
     RateLimiter(GatewayConfig config, RateLimitStore store) {
         this.config = config.rateLimit();
-        this.store = store;
+        // the store itself, not its client proxy: a proxy looks its bean up in the context on every call
+        this.store = ClientProxy.unwrap(store);
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.bts.gateway.routing;
 import fr.bts.gateway.config.GatewayConfig;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,16 @@ import java.util.Set;
 public final class RouteTable {
 
     private final List<RouteFamily> families;
+    /** The metrics' {@code uri} tag of each prefix ({@code /api/referential/**}), made once. */
+    private final Map<String, String> meterUris = new HashMap<>();
 
     public RouteTable(List<RouteFamily> families) {
         this.families = List.copyOf(families);
+        for (RouteFamily family : this.families) {
+            for (String prefix : family.prefixes()) {
+                meterUris.put(prefix, (prefix.endsWith("/") ? prefix : prefix + "/") + "**");
+            }
+        }
     }
 
     public static RouteTable from(GatewayConfig config) {
@@ -49,6 +57,22 @@ public final class RouteTable {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The {@code uri} tag of a proxied path's metrics: its prefix followed by {@code /**}, so that item, dossier
+     * and grade ids do not each make a time series; null when the path is not proxied.
+     */
+    public String meterUri(String path) {
+        String best = null;
+        for (RouteFamily family : families) {
+            for (String prefix : family.prefixes()) {
+                if (RouteFamily.underPrefix(path, prefix) && (best == null || prefix.length() > best.length())) {
+                    best = prefix;
+                }
+            }
+        }
+        return best == null ? null : meterUris.get(best);
     }
 
     /** Every configured prefix, for registering the proxy routes. */
