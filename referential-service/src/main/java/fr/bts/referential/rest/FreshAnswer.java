@@ -51,6 +51,11 @@ public class FreshAnswer {
         return conditional.answeredNotModified(ctx, validators, policy, VersionResponses.JSON);
     }
 
+    /** The same for an answer whose header fields were encoded once ({@link ConditionalGet#prepare}). */
+    boolean answeredNotModified(RoutingContext ctx, ConditionalGet.Prepared answer) {
+        return conditional.answeredNotModified(ctx, answer);
+    }
+
     /** Runs {@code step} on {@code context}: at once when this is its thread, else as a task of it. */
     static void onContext(Context context, Runnable step) {
         if (Vertx.currentContext() == context) {

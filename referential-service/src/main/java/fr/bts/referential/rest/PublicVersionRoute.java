@@ -1,8 +1,6 @@
 package fr.bts.referential.rest;
 
-import fr.bts.referential.model.VersionStatus;
 import fr.bts.referential.service.ReferentialQueryService;
-import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.RepresentationCache;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import java.util.function.Function;
 
 /**
  * Fast path of the most requested read: a public version document already in memory is answered on the event
@@ -51,6 +51,15 @@ public class PublicVersionRoute {
         router.get(CURRENT_PATH).order(ORDER).handler(ctx -> serve(ctx, true));
     }
 
+    private static final CharSequence DEPRECATION = HttpHeaders.createOptimized("Deprecation");
+    private static final CharSequence TRUE = HttpHeaders.createOptimized("true");
+
+    /** The answers of an entry, made the first time it is served (as current, or by number) and kept with it. */
+    private final Function<RepresentationCache.Entry, VersionResponses.FastAnswer> asCurrent =
+            entry -> responses.fastAnswer(entry.representation(), true);
+    private final Function<RepresentationCache.Entry, VersionResponses.FastAnswer> asNumbered =
+            entry -> responses.fastAnswer(entry.representation(), false);
+
     private void serve(RoutingContext ctx, boolean currentPath) {
         String version = currentPath ? ReferentialQueryService.CURRENT : ctx.pathParam("version");
         boolean current = ReferentialQueryService.CURRENT.equalsIgnoreCase(version);
@@ -60,25 +69,26 @@ public class PublicVersionRoute {
             ctx.next();
             return;
         }
+        VersionResponses.FastAnswer answer = entry.prepared(current ? asCurrent : asNumbered);
         if (!current && entry.representation().immutable()) {
-            write(ctx, entry.representation(), false);
+            write(ctx, answer);
             return;
         }
-        answers.whenFresh(ctx, entry.generation(), () -> write(ctx, entry.representation(), current));
+        answers.whenFresh(ctx, entry.generation(), () -> write(ctx, answer));
     }
 
-    private void write(RoutingContext ctx, Representation r, boolean current) {
+    private void write(RoutingContext ctx, VersionResponses.FastAnswer answer) {
         HttpServerResponse response = ctx.response();
-        if (current) {
-            response.putHeader(HttpHeaders.CONTENT_LOCATION, "versions/" + r.number());
+        if (answer.contentLocation() != null) {
+            response.putHeader(HttpHeaders.CONTENT_LOCATION, answer.contentLocation());
         }
-        if (answers.answeredNotModified(ctx, VersionResponses.validators(r), responses.policy(r, current))) {
+        if (answers.answeredNotModified(ctx, answer.head())) {
             return;
         }
-        if (r.status() == VersionStatus.DEPRECATED) {
-            response.putHeader("Deprecation", "true");
+        if (answer.deprecated()) {
+            response.putHeader(DEPRECATION, TRUE);
         }
-        response.end(r.buffer());
+        response.end(answer.body());
     }
 
     private static boolean isNumber(String s) {
