@@ -32,6 +32,11 @@ public class FreshAnswer {
      * after now is {@code generation}; otherwise {@code ctx.next()}.
      */
     void whenFresh(RoutingContext ctx, long generation, Runnable answer) {
+        whenFresh(ctx, generation, answer, ctx::next);
+    }
+
+    /** The same, with {@code stale} run instead of {@code ctx.next()} (e.g. to time what the next route answers). */
+    void whenFresh(RoutingContext ctx, long generation, Runnable answer, Runnable stale) {
         if (writes.trusts(generation)) {
             answer.run();
             return;
@@ -41,7 +46,7 @@ public class FreshAnswer {
             if (failure == null && current == generation) {
                 answer.run();
             } else {
-                ctx.next();
+                stale.run();
             }
         }));
     }
