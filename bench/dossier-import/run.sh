@@ -12,10 +12,14 @@
 # SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a JFR recording of the import:
 #   SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile" bench/dossier-import/run.sh
 # (the recording is written when the script stops the service, so give a path outside the work directory);
-# MONGO_JAVA_OPTS does the same for the MongoDB wire server. SERVICE_JAR runs another build of the service (e.g. a
+# MONGO_JAVA_OPTS does the same for the MongoDB wire server. WIRE_JFR_DIR=<dir> records the wire server itself (JFR,
+# profile settings, started and stopped with jcmd) once during the API import (wire-api.jfr) and once during the
+# whole insertMany baseline (wire-baseline.jfr), to compare what each makes it do (`jfr print --events
+# jdk.ExecutionSample`, or `jfr view hot-methods` on JDK 21+). SERVICE_JAR runs another build of the service (e.g. a
 # copy of an earlier target/quarkus-app, to compare two commits in one session).
 # Besides wall-clock times it prints the CPU time the wire server and the service spend on the import, and the wire
-# server's on each baseline insert: figures that do not depend on who else shares the machine.
+# server's on each baseline insert: figures that do not depend on who else shares the machine; and the wire server's
+# CPU by thread kind (workers, JIT, GC) over the API import and over the whole baseline.
 # Output ends with: ratio api_vs_insertmany <api rows/s ÷ insertMany docs/s>
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -65,9 +69,37 @@ read -r WCODE WTIME < <(import_rows "$WORK/warmup.json" "$WORK/warmup-report.jso
 [[ "$WCODE" == 200 ]] || { echo "warm-up import answered $WCODE"; head -c 600 "$WORK/warmup-report.json"; tail -20 "$WORK/service.log"; exit 1; }
 # user + system CPU seconds of a process
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+# The CPU seconds the wire server's threads spend over one phase, by kind: its workers (the commands), the JIT
+# compilers, the garbage collector, the rest. A phase that runs first pays the JIT compilation of the store's code.
+thread_cpu() { # pid: "<thread name> <user+system ticks>" per live thread
+  local stat
+  for stat in /proc/"$1"/task/*/stat; do
+    awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "_", name)
+           split(substr($0, RSTART + RLENGTH + 1), f, " "); print name, f[12] + f[13] }' "$stat" 2>/dev/null || true
+  done
+}
+# With WIRE_JFR_DIR, also a JFR recording of the wire server over the phase (profile settings, by jcmd).
+wire_phase() { # start|stop, name
+  if [[ "$1" == start ]]; then
+    thread_cpu "$MONGO_PID" > "$WORK/threads-$2.before"
+    if [[ -n "${WIRE_JFR_DIR:-}" ]]; then
+      mkdir -p "$WIRE_JFR_DIR"
+      jcmd "$MONGO_PID" JFR.start name="$2" settings=profile filename="$WIRE_JFR_DIR/wire-$2.jfr" >/dev/null
+    fi
+  else
+    [[ -z "${WIRE_JFR_DIR:-}" ]] || jcmd "$MONGO_PID" JFR.stop name="$2" >/dev/null
+    thread_cpu "$MONGO_PID" | awk -v phase="$2" 'NR == FNR { before[$1] += $2; next } { after[$1] += $2 }
+      END { for (t in after) { d = (after[t] - before[t]) / 100
+              kind = t ~ /^mongo-server/ ? "workers" : t ~ /Compiler/ ? "jit" : t ~ /^(GC_|G1_)/ ? "gc" : "other"; cpu[kind] += d }
+            printf "wire_server_cpu_%s workers %.2f jit %.2f gc %.2f other %.2f\n", phase, cpu["workers"], cpu["jit"], cpu["gc"], cpu["other"] }' \
+      "$WORK/threads-$2.before" - >> "$WORK/threads.txt"
+  fi
+}
+wire_phase start api
 MONGO_CPU0="$(cpu_seconds "$MONGO_PID")"; SERVICE_CPU0="$(cpu_seconds "$SERVICE_PID")"
 read -r CODE SECONDS_API < <(import_rows "$WORK/rows.json" "$WORK/report.json")
 MONGO_CPU1="$(cpu_seconds "$MONGO_PID")"; SERVICE_CPU1="$(cpu_seconds "$SERVICE_PID")"
+wire_phase stop api
 [[ "$CODE" == 200 ]] || { echo "import answered $CODE"; head -c 600 "$WORK/report.json"; exit 1; }
 CREATED="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["created"], r["rejected"])' "$WORK/report.json")"
 read -r CREATED_N REJECTED_N <<< "$CREATED"
@@ -75,14 +107,17 @@ read -r CREATED_N REJECTED_N <<< "$CREATED"
 
 M2="$HOME/.m2/repository/org/mongodb"
 CP="$M2/mongodb-driver-sync/5.6.4/mongodb-driver-sync-5.6.4.jar:$M2/mongodb-driver-core/5.6.4/mongodb-driver-core-5.6.4.jar:$M2/bson/5.6.4/bson-5.6.4.jar:$M2/bson-record-codec/5.6.4/bson-record-codec-5.6.4.jar"
+wire_phase start baseline
 java -cp "$CP" "$HERE/InsertManyBaseline.java" "mongodb://127.0.0.1:$MONGO_PORT" 2026 2025 "$MONGO_PID" > "$WORK/baseline.txt" 2>"$WORK/baseline.err" \
   || { cat "$WORK/baseline.err"; exit 1; }
+wire_phase stop baseline
 
 grep -o 'Import of [0-9]* rows.*' "$WORK/service.log" | sed 's/^/service: /' || true
 grep insertmany_as_service "$WORK/baseline.txt" | sed 's/$/  (info: journaled, unordered, indexed — as the service writes)/'
 python3 -c 'import sys; a = [float(x) for x in sys.argv[1:]]; print(f"api_import_cpu_seconds wire_server {a[1] - a[0]:.2f} service {a[3] - a[2]:.2f}")' \
   "$MONGO_CPU0" "$MONGO_CPU1" "$SERVICE_CPU0" "$SERVICE_CPU1"
 grep -E 'insertmany_(bare|indexed)_seconds' "$WORK/baseline.txt"
+cat "$WORK/threads.txt"
 BARE="$(awk '/insertmany_bare_seconds/ {print $2}' "$WORK/baseline.txt")"
 INDEXED="$(awk '/insertmany_indexed_seconds/ {print $2}' "$WORK/baseline.txt")"
 python3 - "$ROWS" "$WTIME" "$SECONDS_API" "$BARE" "$INDEXED" <<'PY'

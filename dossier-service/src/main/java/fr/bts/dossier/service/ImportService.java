@@ -20,12 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 /**
  * Bulk registration import for a rectorat (up to {@code dossier.imports.max-rows} rows): every row gets the full
- * validation of a single registration, then the new ones are inserted with unordered {@code insertMany} commands
- * ({@link ImportStore}) and the changed ones replaced at their version. Idempotent twice over: a row whose
+ * validation of a single registration, then every valid row is sent as a new file in unordered {@code insertMany}
+ * commands ({@link ImportStore}); the rows the unique candidate-number index refuses are read back and their files
+ * replaced at their version when they changed ({@link ImportWrites}). Idempotent twice over: a row whose
  * candidate number is already registered updates it (or leaves it unchanged), and an {@code Idempotency-Key}
  * replays the first answer.
  * <p>
@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  * Every document the import writes is tied to its run ({@link Execution}, the same for every attempt of one keyed
  * request): a created file takes the id {@code run.idFor("row-<index>")}, and every created or changed file records
  * {@link DossierCandidat#importRun}. When the lease of the dead worker runs out, the same-key retry takes the run over
- * and meets those files: a file of this run that already holds the row's registration is reported as the dead worker
+ * and meets those files (its inserts of those rows are refused by the unique indexes, so it reads them back): a file
+ * of this run that already holds the row's registration is reported as the dead worker
  * would have reported it (CREATED when its id is the row's own id, else UPDATED) and not written again; the other
  * rows are stored as usual. So the retry ends with exactly the requested rows — no duplicate (ids and the unique
  * candidate number), none missing — and answers the report an uncrashed run answers. Chosen over staging and a final
@@ -114,13 +115,12 @@ public class ImportService {
         String academie = caller.requireAcademie();
         String by = caller.username();
         ImportReport.RowReport[] reports = new ImportReport.RowReport[rows.size()];
-        Map<String, Future<Map<String, String>>> numbers = writes.prefetch(academie, rows);
         Map<String, List<ImportRowChecks.Valid>> bySession = checks.check(rows, reports);
 
         long validated = System.nanoTime();
         ImportWrites.Batch batch = new ImportWrites.Batch(academie, by, Instant.now(), run, rows, reports);
         for (Map.Entry<String, List<ImportRowChecks.Valid>> session : bySession.entrySet()) {
-            writes.store(batch, session.getKey(), session.getValue(), numbers.get(session.getKey()));
+            writes.store(batch, session.getKey(), session.getValue());
         }
         long stored = System.nanoTime();
 

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -23,17 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The MongoDB work of an import that runs beside the request's thread, on {@code dossier.imports.insert-parallelism}
- * threads shared by every import of the instance:
- * <ul>
- * <li>the candidate numbers a session already holds are read while the rows are being validated ({@link #numbersOf});
- * <li>the new files go in unordered {@code insertMany} commands of {@code dossier.imports.insert-batch} files, several
- * in flight, so that the store indexes and syncs one batch while the next one is already on the wire
- * ({@link #insertAll}), in the order of their ids. Each command has the write concern of every write (majority, journaled) and the import
- * answers only once every command is acknowledged, so its 2xx still means durable. Unordered already allowed the
- * files to be stored in any order; a refused file (its candidate number registered meanwhile) is reported by its
- * index in the whole list, as one {@code insertMany} would.
- * </ul>
+ * The inserts of an import, on {@code dossier.imports.insert-parallelism} threads shared by every import of the
+ * instance: the new files go in unordered {@code insertMany} commands of {@code dossier.imports.insert-batch} files,
+ * several in flight, so that the store indexes and syncs one batch while the next one is already on the wire
+ * ({@link #insertAll}), in the order of their ids. Each command has the write concern of every write (majority,
+ * journaled) and the import answers only once every command is acknowledged, so its 2xx still means durable.
+ * Unordered already allowed the files to be stored in any order; a refused file (its candidate number already
+ * registered) is reported by its index in the whole list, as one {@code insertMany} would.
  */
 @ApplicationScoped
 class ImportStore {
@@ -59,11 +54,6 @@ class ImportStore {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
-    }
-
-    /** Starts reading the candidate numbers of a session (number → file id); {@link #await} answers them. */
-    Future<Map<String, String>> numbersOf(String academie, String session) {
-        return workers.submit(() -> dossiers.candidateNumbers(academie, session));
     }
 
     /** Inserts all; answers the indexes in {@code files} that were refused as duplicates. */

@@ -3,7 +3,6 @@ package fr.bts.dossier.service;
 import fr.bts.commons.idempotency.Execution;
 import fr.bts.commons.problem.Problem;
 import fr.bts.dossier.api.ImportReport;
-import fr.bts.dossier.config.DossierConfig;
 import fr.bts.dossier.mapping.RegistrationMapping;
 import fr.bts.dossier.model.DossierCandidat;
 import fr.bts.dossier.model.StatutInscription;
@@ -14,34 +13,28 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 /**
- * The storage step of an import, one session at a time: the candidate numbers the session already holds (read while
- * the rows are validated, {@link #prefetch}) and those files, the new files in unordered {@code insertMany} commands
- * ({@link ImportStore}), the changed ones replaced at their version (see {@link ImportService} for how a crashed run
- * converges).
+ * The storage step of an import, one session at a time. Every valid row is first sent as a new file, in unordered
+ * {@code insertMany} commands ({@link ImportStore}); the store's unique index (académie, session, candidate number)
+ * refuses those whose candidate number is already registered, and only those rows are then read back with the files
+ * holding their numbers, to be updated at their version, left unchanged, or refused (see {@link ImportService} for how
+ * a crashed run converges). An import into a session that has none of its candidate numbers yet so never reads the
+ * session: a store without secondary-index reads (the wire server of the local stack) would scan the whole collection.
  */
 @ApplicationScoped
 class ImportWrites {
 
     private static final Logger LOG = Logger.getLogger(ImportWrites.class);
-    /** A session as bean validation accepts it: only such sessions are worth reading ahead. */
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     @Inject
     DossierRepository dossiers;
 
     @Inject
     ImportStore store;
-
-    @Inject
-    DossierConfig config;
 
     /** Who writes, when, in which run, for which rows: what every row of one import shares. */
     record Batch(String academie, String by, Instant now, Execution run, List<RegistrationCsv.Row> rows,
@@ -58,37 +51,47 @@ class ImportWrites {
         }
     }
 
-    /** The files to write for one session, with the row each comes from. */
-    private record Plan(List<DossierCandidat> toInsert, List<Integer> insertRows, List<DossierCandidat> toReplace,
-                        List<Long> replaceVersions, List<Integer> replaceRows) {
+    /** The registered files to replace, each with its version as read and the row it comes from. */
+    private record Plan(List<DossierCandidat> toReplace, List<Long> replaceVersions, List<Integer> replaceRows) {
         Plan() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
-    /**
-     * Starts reading the candidate numbers of the first sessions the rows name (as many as
-     * {@code dossier.imports.insert-parallelism}; the others are read when stored), while the rows are validated.
-     */
-    Map<String, Future<Map<String, String>>> prefetch(String academie, List<RegistrationCsv.Row> rows) {
-        Map<String, Future<Map<String, String>>> numbers = new HashMap<>();
-        for (RegistrationCsv.Row row : rows) {
-            String session = row.input() == null ? null : row.input().session();
-            if (numbers.size() < config.imports().insertParallelism() && session != null && YEAR.matcher(session).matches()
-                    && !numbers.containsKey(session)) {
-                numbers.put(session, store.numbersOf(academie, session));
+    /** Stores the valid rows of one session and reports each of them in the batch. */
+    void store(Batch batch, String session, List<ImportRowChecks.Valid> valid) {
+        long started = System.nanoTime();
+        List<DossierCandidat> fresh = new ArrayList<>(valid.size());
+        for (ImportRowChecks.Valid v : valid) {
+            DossierCandidat created = RegistrationMapping.newFile(batch.run().idFor("row-" + v.index()), batch.academie(),
+                    v.input(), v.version(), batch.by(), batch.now());
+            created.importRun = batch.run().runId();
+            fresh.add(created);
+        }
+        long built = System.nanoTime();
+        Set<Integer> refused = store.insertAll(fresh);
+        long inserted = System.nanoTime();
+        List<ImportRowChecks.Valid> registered = new ArrayList<>(refused.size());
+        for (int i = 0; i < valid.size(); i++) {
+            if (refused.contains(i)) {
+                registered.add(valid.get(i));
+            } else {
+                batch.report(valid.get(i).index(), ImportReport.Outcome.CREATED, fresh.get(i).id, null);
             }
         }
-        return numbers;
+        if (!registered.isEmpty()) {
+            storeRegistered(batch, session, registered);
+        }
+        LOG.infof("Import of %d rows, session %s: build %d ms, insertMany of %d documents %d ms (%d already registered), "
+                        + "registered ones %d ms", valid.size(), session, (built - started) / 1_000_000, fresh.size(),
+                (inserted - built) / 1_000_000, registered.size(), (System.nanoTime() - inserted) / 1_000_000);
     }
 
-    /** Stores the valid rows of one session and reports each of them in the batch ({@code numbers}: prefetched, or null). */
-    void store(Batch batch, String session, List<ImportRowChecks.Valid> valid, Future<Map<String, String>> numbers) {
-        long started = System.nanoTime();
-        Map<String, String> held = numbers != null ? ImportStore.await(numbers)
-                : dossiers.candidateNumbers(batch.academie(), session);
+    /** The rows whose candidate number a file of the session already holds: read those files, replace what changed. */
+    private void storeRegistered(Batch batch, String session, List<ImportRowChecks.Valid> registered) {
+        Map<String, String> held = dossiers.candidateNumbers(batch.academie(), session);
         List<String> ids = new ArrayList<>();
-        for (ImportRowChecks.Valid v : valid) {
+        for (ImportRowChecks.Valid v : registered) {
             String id = held.get(v.input().candidateNumber());
             if (id != null) {
                 ids.add(id);
@@ -96,19 +99,13 @@ class ImportWrites {
         }
         Map<String, DossierCandidat> existing = dossiers.filesByNumber(batch.academie(), ids);
         Plan plan = new Plan();
-        for (ImportRowChecks.Valid v : valid) {
-            plan(batch, v, existing.get(v.input().candidateNumber()), plan);
-        }
-        long planned = System.nanoTime();
-        Set<Integer> refused = store.insertAll(plan.toInsert());
-        LOG.infof("Import of %d rows, session %s: lookup and build %d ms, insertMany of %d documents %d ms", valid.size(), session,
-                (planned - started) / 1_000_000, plan.toInsert().size(), (System.nanoTime() - planned) / 1_000_000);
-        for (int i = 0; i < plan.toInsert().size(); i++) {
-            int index = plan.insertRows().get(i);
-            if (refused.contains(i)) {
-                batch.report(index, ImportReport.Outcome.REJECTED, null, List.of(batch.concurrent(index, "registered")));
+        for (ImportRowChecks.Valid v : registered) {
+            DossierCandidat file = existing.get(v.input().candidateNumber());
+            if (file == null) {
+                // refused by the unique index, yet no file holds the number now: it was deleted meanwhile
+                batch.report(v.index(), ImportReport.Outcome.REJECTED, null, List.of(batch.concurrent(v.index(), "registered")));
             } else {
-                batch.report(index, ImportReport.Outcome.CREATED, plan.toInsert().get(i).id, null);
+                plan(batch, v, file, plan);
             }
         }
         Set<Integer> stale = dossiers.replaceAllIfVersion(plan.toReplace(), plan.replaceVersions());
@@ -123,16 +120,11 @@ class ImportWrites {
         }
     }
 
-    /** What one valid row becomes: a new file, a replaced one, or a report without a write. */
+    /** What a valid row whose number {@code file} already holds becomes: a replaced file, or a report without a write. */
     private static void plan(Batch batch, ImportRowChecks.Valid v, DossierCandidat file, Plan plan) {
         Execution run = batch.run();
         String ownId = run.idFor("row-" + v.index());
-        if (file == null) {
-            DossierCandidat created = RegistrationMapping.newFile(ownId, batch.academie(), v.input(), v.version(), batch.by(), batch.now());
-            created.importRun = run.runId();
-            plan.toInsert().add(created);
-            plan.insertRows().add(v.index());
-        } else if (run.runId().equals(file.importRun) && RegistrationMapping.sameRegistration(file, v.input(), v.version())) {
+        if (run.runId().equals(file.importRun) && RegistrationMapping.sameRegistration(file, v.input(), v.version())) {
             // written by a worker of this run that died: reported as it would have reported it
             batch.report(v.index(), file.id.equals(ownId) ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UPDATED, file.id, null);
         } else if (RegistrationMapping.sameRegistration(file, v.input(), v.version())) {
