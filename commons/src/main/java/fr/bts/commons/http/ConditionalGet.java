@@ -123,24 +123,68 @@ public class ConditionalGet {
     }
 
     /**
+     * The header fields of one representation's answers, encoded once (names and values as
+     * {@link HttpHeaders#createOptimized} sequences, which the HTTP encoder copies as bytes): an answer served again
+     * and again from memory builds nothing per request. Made by {@link #prepare}, answered by
+     * {@link #answeredNotModified(RoutingContext, Prepared)}.
+     */
+    public static final class Prepared {
+        private final Validators validators;
+        private final String mediaType;
+        private final List<String> vary;
+        private final CharSequence etag;
+        private final CharSequence cacheControl;
+        private final CharSequence lastModified;
+        private final CharSequence contentType;
+
+        private Prepared(Validators validators, CachePolicy policy, String mediaType) {
+            this.validators = validators;
+            this.mediaType = mediaType;
+            this.vary = policy.vary();
+            this.etag = HttpHeaders.createOptimized(header(validators.tag()));
+            this.cacheControl = HttpHeaders.createOptimized(policy.cacheControl());
+            this.lastModified = validators.lastModified() == null ? null
+                    : HttpHeaders.createOptimized(httpDate(validators.lastModified()));
+            this.contentType = HttpHeaders.createOptimized(mediaType);
+        }
+
+        public Validators validators() {
+            return validators;
+        }
+    }
+
+    /** The header fields of the answers of a representation, encoded once to be answered many times. */
+    public static Prepared prepare(Validators validators, CachePolicy policy, String mediaType) {
+        return new Prepared(validators, policy, mediaType);
+    }
+
+    /**
      * For a Vert.x route: puts the validators and {@code policy} on the answer and, when the caller holds the
      * representation, ends it with 304 and returns true; otherwise the route writes its 200 body.
      */
     public boolean answeredNotModified(RoutingContext ctx, Validators validators, CachePolicy policy, String mediaType) {
+        return answeredNotModified(ctx, prepare(validators, policy, mediaType));
+    }
+
+    /** {@link #answeredNotModified(RoutingContext, Validators, CachePolicy, String)} with fields encoded beforehand. */
+    public boolean answeredNotModified(RoutingContext ctx, Prepared answer) {
         MultiMap headers = ctx.response().headers();
-        headers.set(HttpHeaders.ETAG, header(validators.tag()));
-        headers.set(HttpHeaders.CACHE_CONTROL, policy.cacheControl());
-        policy.vary().forEach(field -> ContentCodings.addVary(headers, field));
-        if (validators.lastModified() != null) {
-            headers.set(HttpHeaders.LAST_MODIFIED, httpDate(validators.lastModified()));
+        headers.set(HttpHeaders.ETAG, answer.etag);
+        headers.set(HttpHeaders.CACHE_CONTROL, answer.cacheControl);
+        for (String field : answer.vary) {
+            ContentCodings.addVary(headers, field);
         }
-        if (notModified(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE),
-                ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING), validators, mediaType)) {
-            headers.set(ContentCodings.REPRESENTATION_TYPE, mediaType);
+        if (answer.lastModified != null) {
+            headers.set(HttpHeaders.LAST_MODIFIED, answer.lastModified);
+        }
+        MultiMap request = ctx.request().headers();
+        if (notModified(request.get(HttpHeaders.IF_NONE_MATCH), request.get(HttpHeaders.IF_MODIFIED_SINCE),
+                request.get(HttpHeaders.ACCEPT_ENCODING), answer.validators, answer.mediaType)) {
+            headers.set(ContentCodings.REPRESENTATION_TYPE_NAME, answer.contentType);
             ctx.response().setStatusCode(304).end();
             return true;
         }
-        headers.set(HttpHeaders.CONTENT_TYPE, mediaType);
+        headers.set(HttpHeaders.CONTENT_TYPE, answer.contentType);
         return false;
     }
 
@@ -151,7 +195,7 @@ public class ConditionalGet {
     public boolean notModified(String ifNoneMatch, String ifModifiedSince, String acceptEncoding, Validators validators,
                                String mediaType) {
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
-            return ETags.noneMatchHits(ifNoneMatch, ETags.coded(validators.tag(), codings.coding(acceptEncoding, mediaType)));
+            return ETags.noneMatchHits(ifNoneMatch, validators.tag().getValue(), codings.coding(acceptEncoding, mediaType));
         }
         if (ifModifiedSince == null || validators.lastModified() == null) {
             return false;

@@ -41,7 +41,11 @@ public class ContentCodings {
 
     /** Internal header: the media type of the 200 a 304 stands for (never sent). */
     public static final String REPRESENTATION_TYPE = "X-Bts-Representation-Type";
+    /** {@link #REPRESENTATION_TYPE} encoded once: every answer's headers are looked up for it. */
+    public static final CharSequence REPRESENTATION_TYPE_NAME = HttpHeaders.createOptimized(REPRESENTATION_TYPE);
     private static final String IDENTITY = "identity";
+    private static final CharSequence IDENTITY_VALUE = HttpHeaders.createOptimized(IDENTITY);
+    private static final CharSequence ACCEPT_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
 
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean enabled;
@@ -82,6 +86,9 @@ public class ContentCodings {
         if (!enabled || mediaType == null) {
             return false;
         }
+        if (compressibleTypes().contains(mediaType)) {
+            return true;   // the media type as configured, e.g. application/json: nothing to parse
+        }
         int semicolon = mediaType.indexOf(';');
         String type = (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         return compressibleTypes().contains(type);
@@ -90,9 +97,9 @@ public class ContentCodings {
     private void apply(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
         MultiMap headers = response.headers();
-        String representationType = headers.get(REPRESENTATION_TYPE);
+        String representationType = headers.get(REPRESENTATION_TYPE_NAME);
         if (representationType != null) {
-            headers.remove(REPRESENTATION_TYPE);
+            headers.remove(REPRESENTATION_TYPE_NAME);
         }
         HttpMethod method = ctx.request().method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
@@ -115,11 +122,11 @@ public class ContentCodings {
         if (bodiless || !compressible(type)) {
             return;
         }
-        addVary(headers, "Accept-Encoding");
+        addVary(headers, ACCEPT_ENCODING);
         String coding = coding(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING), type);
         if (coding == null) {
             if (!notModified) {
-                headers.set(HttpHeaders.CONTENT_ENCODING, IDENTITY);
+                headers.set(HttpHeaders.CONTENT_ENCODING, IDENTITY_VALUE);
             }
             return;
         }
@@ -133,12 +140,16 @@ public class ContentCodings {
     }
 
     /** Adds {@code field} to the {@code Vary} of an answer unless it is already named there (one field line). */
-    public static void addVary(MultiMap headers, String field) {
+    public static void addVary(MultiMap headers, CharSequence field) {
+        if (!headers.contains(HttpHeaders.VARY)) {
+            headers.set(HttpHeaders.VARY, field);   // the common case: the first field named
+            return;
+        }
         List<String> names = new ArrayList<>();
         for (String value : headers.getAll(HttpHeaders.VARY)) {
             for (String name : value.split(",")) {
                 String trimmed = name.trim();
-                if (trimmed.equalsIgnoreCase(field) || trimmed.equals("*")) {
+                if (trimmed.equalsIgnoreCase(field.toString()) || trimmed.equals("*")) {
                     return;
                 }
                 if (!trimmed.isEmpty()) {
@@ -146,7 +157,7 @@ public class ContentCodings {
                 }
             }
         }
-        names.add(field);
+        names.add(field.toString());
         headers.set(HttpHeaders.VARY, String.join(", ", names));
     }
 

@@ -52,22 +52,73 @@ public final class ETags {
 
     /** Whether an {@code If-None-Match} header matches {@code current} (weak comparison, as RFC 9110 asks). */
     public static boolean noneMatchHits(String ifNoneMatch, EntityTag current) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+        return noneMatchHits(ifNoneMatch, current.getValue(), null);
+    }
+
+    /**
+     * Whether an {@code If-None-Match} header matches the tag whose opaque value is {@code value}, followed by
+     * {@code "-" + coding} when {@code coding} is not null ({@link #coded}), without building either: RFC 9110 §13.1.2,
+     * a {@code *} member or any listed entity-tag, weak or strong, whose opaque value is that one (weak comparison).
+     * Members are read as §8.8.3 writes them (a quoted value may hold a comma); a member that is not an entity-tag
+     * matches nothing. Read once per 304, on the event loop: it allocates nothing.
+     */
+    public static boolean noneMatchHits(String ifNoneMatch, String value, String coding) {
+        if (ifNoneMatch == null) {
             return false;
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return true;
+        int length = ifNoneMatch.length();
+        int i = 0;
+        while (i < length) {
+            char c = ifNoneMatch.charAt(i);
+            if (c == ',' || c == ' ' || c == '\t') {
+                i++;
+                continue;
             }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
+            if (c == '*') {
+                int after = skipSpaces(ifNoneMatch, i + 1);
+                if (after == length || ifNoneMatch.charAt(after) == ',') {
+                    return true;
+                }
             }
-            if (tag.equals("\"" + current.getValue() + "\"")) {
-                return true;
+            if (ifNoneMatch.startsWith("W/", i)) {
+                i += 2;
             }
+            if (i < length && ifNoneMatch.charAt(i) == '"') {
+                int close = ifNoneMatch.indexOf('"', i + 1);
+                if (close < 0) {
+                    return false;
+                }
+                int after = skipSpaces(ifNoneMatch, close + 1);
+                if ((after == length || ifNoneMatch.charAt(after) == ',') && opaqueIs(ifNoneMatch, i + 1, close, value, coding)) {
+                    return true;
+                }
+                i = close + 1;
+            }
+            int comma = ifNoneMatch.indexOf(',', i);
+            if (comma < 0) {
+                return false;
+            }
+            i = comma + 1;
         }
         return false;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code s[from, to)} is {@code value}, or {@code value-coding} when a coding is given. */
+    private static boolean opaqueIs(String s, int from, int to, String value, String coding) {
+        int expected = value.length() + (coding == null ? 0 : 1 + coding.length());
+        if (to - from != expected || !s.regionMatches(from, value, 0, value.length())) {
+            return false;
+        }
+        int dash = from + value.length();
+        return coding == null || s.charAt(dash) == '-' && s.regionMatches(dash + 1, coding, 0, coding.length());
     }
 
     /**

@@ -41,11 +41,23 @@ public class SecurityHeaders {
     /** The configured page prefixes, read once (every answer's headers check them). */
     private String[] pagePrefixes = new String[0];
 
+    /** Names and values encoded once (HttpHeaders.createOptimized): they are written on every answer. */
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence FRAME_OPTIONS = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+    private static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private CharSequence contentSecurityPolicy;
+
     void install(@Observes Router router) {
         if (!config.enabled()) {
             return;
         }
         pagePrefixes = config.pagePrefixes().toArray(String[]::new);
+        contentSecurityPolicy = HttpHeaders.createOptimized(config.contentSecurityPolicy());
         router.route().order(Integer.MIN_VALUE + 15).handler(ctx -> {
             ctx.addHeadersEndHandler(done -> apply(ctx));
             ctx.next();
@@ -63,17 +75,17 @@ public class SecurityHeaders {
 
     private void apply(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
-        response.putHeader("X-Content-Type-Options", "nosniff");
-        response.putHeader("X-Frame-Options", "DENY");
-        response.putHeader("Referrer-Policy", "no-referrer");
+        response.putHeader(CONTENT_TYPE_OPTIONS, NOSNIFF);
+        response.putHeader(FRAME_OPTIONS, DENY);
+        response.putHeader(REFERRER_POLICY, NO_REFERRER);
         String path = ctx.request().path();
         boolean page = path != null && isPage(path);
-        if (!page && !response.headers().contains("Content-Security-Policy")) {
-            response.putHeader("Content-Security-Policy", config.contentSecurityPolicy());
+        if (!page && !response.headers().contains(CONTENT_SECURITY_POLICY)) {
+            response.putHeader(CONTENT_SECURITY_POLICY, contentSecurityPolicy);
         }
         if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 && !response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
-            response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
     }
 }

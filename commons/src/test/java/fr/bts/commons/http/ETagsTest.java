@@ -35,6 +35,26 @@ class ETagsTest {
     }
 
     @Test
+    void ifNoneMatchIsReadAsAListOfEntityTagsWithoutBuildingTheCodedTag() {
+        String value = current.getValue();
+        assertTrue(ETags.noneMatchHits("\"other\",\t W/\"" + value + "\" ", value, null));
+        assertTrue(ETags.noneMatchHits("\"a,b\", \"" + value + "-gzip\"", value, "gzip"));
+        assertFalse(ETags.noneMatchHits("\"" + value + "\"", value, "gzip"));
+        assertFalse(ETags.noneMatchHits("\"" + value + "-gzip\"", value, null));
+        assertFalse(ETags.noneMatchHits("\"" + value + "-gzipx\"", value, "gzip"));
+        assertTrue(ETags.noneMatchHits("\"x\", * ", value, null));
+        assertFalse(ETags.noneMatchHits("*x, \"other\"", value, null));
+        // a comma inside a quoted tag is part of the tag, not a separator
+        assertFalse(ETags.noneMatchHits("\"a," + value + "\"", value, null));
+        // malformed members match nothing and the list goes on after them
+        assertFalse(ETags.noneMatchHits("\"" + value, value, null));
+        assertFalse(ETags.noneMatchHits(value, value, null));
+        assertTrue(ETags.noneMatchHits("junk, \"" + value + "\"", value, null));
+        assertFalse(ETags.noneMatchHits("\"" + value + "\"junk", value, null));
+        assertFalse(ETags.noneMatchHits("", value, null));
+    }
+
+    @Test
     void missingIfMatchIs428AndAStaleOneIs412() {
         ProblemException missing = assertThrows(ProblemException.class, () -> ETags.requireIfMatch(null, current));
         assertEquals(428, missing.problem().status());

@@ -32,6 +32,11 @@ public class FreshAnswer {
      * after now is {@code generation}; otherwise {@code ctx.next()}.
      */
     void whenFresh(RoutingContext ctx, long generation, Runnable answer) {
+        whenFresh(ctx, generation, answer, ctx::next);
+    }
+
+    /** The same, with {@code stale} run instead of {@code ctx.next()} (e.g. to time what the next route answers). */
+    void whenFresh(RoutingContext ctx, long generation, Runnable answer, Runnable stale) {
         if (writes.trusts(generation)) {
             answer.run();
             return;
@@ -41,7 +46,7 @@ public class FreshAnswer {
             if (failure == null && current == generation) {
                 answer.run();
             } else {
-                ctx.next();
+                stale.run();
             }
         }));
     }
@@ -49,6 +54,11 @@ public class FreshAnswer {
     /** Puts the validators and policy of a JSON answer on the response; true when it was ended with 304. */
     boolean answeredNotModified(RoutingContext ctx, Validators validators, CachePolicy policy) {
         return conditional.answeredNotModified(ctx, validators, policy, VersionResponses.JSON);
+    }
+
+    /** The same for an answer whose header fields were encoded once ({@link ConditionalGet#prepare}). */
+    boolean answeredNotModified(RoutingContext ctx, ConditionalGet.Prepared answer) {
+        return conditional.answeredNotModified(ctx, answer);
     }
 
     /** Runs {@code step} on {@code context}: at once when this is its thread, else as a task of it. */

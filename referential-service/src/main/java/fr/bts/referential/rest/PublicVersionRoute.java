@@ -1,16 +1,20 @@
 package fr.bts.referential.rest;
 
-import fr.bts.referential.model.VersionStatus;
 import fr.bts.referential.service.ReferentialQueryService;
-import fr.bts.referential.service.Representation;
 import fr.bts.referential.service.RepresentationCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.function.Function;
 
 /**
  * Fast path of the most requested read: a public version document already in memory is answered on the event
@@ -46,39 +50,79 @@ public class PublicVersionRoute {
      */
     static final int ORDER = -201;
 
+    @ConfigProperty(name = "quarkus.micrometer.enabled", defaultValue = "true")
+    boolean metricsEnabled;
+
+    @ConfigProperty(name = "quarkus.micrometer.binder.http-server.enabled", defaultValue = "true")
+    boolean serverMetricsEnabled;
+
+    /**
+     * Every request on these paths, whatever its method and whoever answers it, is timed here ({@link RouteTimer}):
+     * the HTTP server binder leaves them alone (application.properties).
+     */
     void install(@Observes Router router) {
-        router.get(VERSION_PATH).order(ORDER).handler(ctx -> serve(ctx, false));
-        router.get(CURRENT_PATH).order(ORDER).handler(ctx -> serve(ctx, true));
+        MeterRegistry registry = metricsEnabled && serverMetricsEnabled ? Metrics.globalRegistry : null;
+        RouteTimer versions = new RouteTimer(registry, VERSION_PATH);
+        RouteTimer currents = new RouteTimer(registry, CURRENT_PATH);
+        router.route(VERSION_PATH).order(ORDER).handler(ctx -> serve(ctx, versions, false));
+        router.route(CURRENT_PATH).order(ORDER).handler(ctx -> serve(ctx, currents, true));
     }
 
-    private void serve(RoutingContext ctx, boolean currentPath) {
+    private static final CharSequence DEPRECATION = HttpHeaders.createOptimized("Deprecation");
+    private static final CharSequence TRUE = HttpHeaders.createOptimized("true");
+
+    /** The answers of an entry, made the first time it is served (as current, or by number) and kept with it. */
+    private final Function<RepresentationCache.Entry, VersionResponses.FastAnswer> asCurrent =
+            entry -> responses.fastAnswer(entry.representation(), true);
+    private final Function<RepresentationCache.Entry, VersionResponses.FastAnswer> asNumbered =
+            entry -> responses.fastAnswer(entry.representation(), false);
+
+    private void serve(RoutingContext ctx, RouteTimer timer, boolean currentPath) {
+        long start = System.nanoTime();
+        if (ctx.request().method() != HttpMethod.GET) {
+            passOn(ctx, timer, start);
+            return;
+        }
         String version = currentPath ? ReferentialQueryService.CURRENT : ctx.pathParam("version");
         boolean current = ReferentialQueryService.CURRENT.equalsIgnoreCase(version);
         String code = ctx.pathParam("code");
         RepresentationCache.Entry entry = current ? cache.current(code) : isNumber(version) ? cache.version(code, version) : null;
         if (entry == null) {
-            ctx.next();
+            passOn(ctx, timer, start);
             return;
         }
+        VersionResponses.FastAnswer answer = entry.prepared(current ? asCurrent : asNumbered);
         if (!current && entry.representation().immutable()) {
-            write(ctx, entry.representation(), false);
+            write(ctx, answer, timer, start);
             return;
         }
-        answers.whenFresh(ctx, entry.generation(), () -> write(ctx, entry.representation(), current));
+        answers.whenFresh(ctx, entry.generation(), () -> write(ctx, answer, timer, start), () -> passOn(ctx, timer, start));
     }
 
-    private void write(RoutingContext ctx, Representation r, boolean current) {
+    private void write(RoutingContext ctx, VersionResponses.FastAnswer answer, RouteTimer timer, long start) {
         HttpServerResponse response = ctx.response();
-        if (current) {
-            response.putHeader(HttpHeaders.CONTENT_LOCATION, "versions/" + r.number());
+        if (answer.contentLocation() != null) {
+            response.putHeader(HttpHeaders.CONTENT_LOCATION, answer.contentLocation());
         }
-        if (answers.answeredNotModified(ctx, VersionResponses.validators(r), responses.policy(r, current))) {
+        if (answers.answeredNotModified(ctx, answer.head())) {
+            timer.record(HttpMethod.GET, 304, start);
             return;
         }
-        if (r.status() == VersionStatus.DEPRECATED) {
-            response.putHeader("Deprecation", "true");
+        if (answer.deprecated()) {
+            response.putHeader(DEPRECATION, TRUE);
         }
-        response.end(r.buffer());
+        response.end(answer.body());
+        timer.record(HttpMethod.GET, 200, start);
+    }
+
+    /** Hands the request to the next route (the REST layer), timed until its answer ends. */
+    private static void passOn(RoutingContext ctx, RouteTimer timer, long start) {
+        ctx.addEndHandler(done -> {
+            if (done.succeeded()) {
+                timer.record(ctx.request().method(), ctx.response().getStatusCode(), start);
+            }
+        });
+        ctx.next();
     }
 
     private static boolean isNumber(String s) {

@@ -15,6 +15,7 @@ import fr.bts.referential.service.Visibility;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -69,6 +70,21 @@ public class VersionResponses {
         }
         return status == VersionStatus.DEPRECATED ? CachePolicy.immutable()
                 : CachePolicy.publicFor(config.http().versionMaxAge());
+    }
+
+    /**
+     * A version document as {@link PublicVersionRoute} answers it again and again from memory: every header field
+     * encoded once ({@link ConditionalGet.Prepared}, {@code Content-Location} of {@code current}, {@code Deprecation})
+     * and its bytes, so that an answer builds no header value per request.
+     */
+    record FastAnswer(ConditionalGet.Prepared head, CharSequence contentLocation, boolean deprecated, Buffer body) {
+    }
+
+    /** The {@link FastAnswer} of a version document, as {@code current} or by number. */
+    FastAnswer fastAnswer(Representation representation, boolean current) {
+        return new FastAnswer(ConditionalGet.prepare(validators(representation), policy(representation, current), JSON),
+                current ? io.vertx.core.http.HttpHeaders.createOptimized("versions/" + representation.number()) : null,
+                representation.status() == VersionStatus.DEPRECATED, representation.buffer());
     }
 
     static Validators validators(Representation representation) {

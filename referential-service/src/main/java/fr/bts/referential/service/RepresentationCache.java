@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Canonical bytes of public (published or deprecated) versions, kept in memory so that the read path serves them
@@ -20,8 +21,41 @@ public class RepresentationCache {
     @Inject
     ReadCaches caches;
 
-    /** A remembered representation and the generation it was read under. */
-    public record Entry(Representation representation, long generation) {
+    /**
+     * A remembered representation, the generation it was read under and what the fast path made of it the first time
+     * it answered it ({@link #prepared}): kept as long as the entry, so dropped with it.
+     */
+    public static final class Entry {
+        private final Representation representation;
+        private final long generation;
+        private volatile Object prepared;
+
+        public Entry(Representation representation, long generation) {
+            this.representation = representation;
+            this.generation = generation;
+        }
+
+        public Representation representation() {
+            return representation;
+        }
+
+        public long generation() {
+            return generation;
+        }
+
+        /**
+         * What {@code prepare} makes of this entry (e.g. its answers' header fields, encoded), made once: racing
+         * threads may both make it, and either result serves, since {@code prepare} depends on the entry only.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T prepared(Function<Entry, T> prepare) {
+            Object p = prepared;
+            if (p == null) {
+                p = prepare.apply(this);
+                prepared = p;
+            }
+            return (T) p;
+        }
     }
 
     public Entry version(String codeOrRncp, String number) {
