@@ -40,7 +40,7 @@
 # two cores, whose barriers and concurrent work cost about a fifth of the gateway's CPU per document here);
 # GATEWAY_JAVA_OPTS, more JVM options for the gateway, e.g. a profile of the whole run:
 #   GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" bench/gateway-overhead/run.sh
-#   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary / jfr view hot-methods)
+#   jfr print --events jdk.ExecutionSample /tmp/gw.jfr   (or jfr summary; jfr view hot-methods on JDK 21+)
 # GATEWAY_APP, the gateway's quarkus-app directory (default: this tree's gateway/target/quarkus-app, built when
 # missing or older than its sources); a copy of another build's directory compares two gateways on one machine.
 # SERVICE_JAVA_OPTS and SERVICE_APP, the same for referential-service (e.g. a JFR profile of the item read).
