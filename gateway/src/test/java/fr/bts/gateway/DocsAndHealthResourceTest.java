@@ -110,7 +110,10 @@ class DocsAndHealthResourceTest {
                 .when().get("/q/metrics").then().statusCode(404);
         // the request series exists once a proxied request was counted: make one, whatever ran before
         given().when().get("/api/referential/v1/items/0b6f6f2e-metrics-probe-0").then().statusCode(200);
-        given().when().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get(metrics).then().statusCode(200).body(containsString("http_server_requests"))
+                .body(containsString("http_server_bytes_written_sum{"))
+                .body(containsString("http_server_bytes_read_count{"))
+                .body(containsString("http_server_active_requests "));
     }
 
     @Test

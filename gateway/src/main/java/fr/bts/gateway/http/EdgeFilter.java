@@ -70,6 +70,7 @@ public class EdgeFilter {
         HttpServerResponse response = ctx.response();
         String id = RequestIds.of(ctx);
         ctx.addHeadersEndHandler(v -> decorate(request, response, id));
+        meters.started();
         ctx.addEndHandler(ar -> ended(ctx, start, ar.succeeded()));
 
         String framing = framingProblem(request);
@@ -148,7 +149,8 @@ public class EdgeFilter {
 
     private void ended(RoutingContext ctx, long start, boolean completed) {
         HttpServerRequest request = ctx.request();
-        meters.record(request.method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(), completed, start);
+        meters.record(request.method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(), completed, start,
+                request.bytesRead(), ctx.response().bytesWritten());
         if (accessLog.enabled()) {
             log(ctx, request, start, completed);
         }
